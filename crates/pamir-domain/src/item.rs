@@ -1,0 +1,212 @@
+//! Items: the articles, op-eds, facts, events and photo stories a site publishes.
+
+use crate::{Lang, SiteId};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+/// What kind of item this is; each kind may carry typed fields of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ItemKind {
+    Article,
+    OpEd,
+    Facts,
+    Event,
+    PhotoStory,
+}
+
+impl ItemKind {
+    pub const ALL: [ItemKind; 5] = [
+        ItemKind::Article,
+        ItemKind::OpEd,
+        ItemKind::Facts,
+        ItemKind::Event,
+        ItemKind::PhotoStory,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Article => "article",
+            ItemKind::OpEd => "op-ed",
+            ItemKind::Facts => "facts",
+            ItemKind::Event => "event",
+            ItemKind::PhotoStory => "photo-story",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+}
+
+/// Where an item is in its life. Only published items within their publishing
+/// window are shown to readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemState {
+    Draft,
+    Published,
+    Archived,
+}
+
+impl ItemState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemState::Draft => "draft",
+            ItemState::Published => "published",
+            ItemState::Archived => "archived",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        [ItemState::Draft, ItemState::Published, ItemState::Archived]
+            .into_iter()
+            .find(|state| state.as_str() == text)
+    }
+}
+
+/// The report a "facts and figures" item cites.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct SourceCitation {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    /// As the source gives it (a year, a month or a day), so kept as text.
+    pub date: Option<String>,
+}
+
+/// Dates and place of an event, and its call-for-entries deadline if any.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventDetails {
+    pub starts_at: DateTime<Utc>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub venue: Option<String>,
+    pub entries_deadline: Option<DateTime<Utc>>,
+    pub registration_url: Option<String>,
+}
+
+/// One item in one language. Translations of it share its `group_id`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub id: i64,
+    pub site_id: SiteId,
+    pub group_id: i64,
+    pub lang: Lang,
+    pub kind: ItemKind,
+    pub category_id: i64,
+    pub slug: String,
+    pub title: String,
+    pub teaser_markdown: String,
+    pub body_markdown: String,
+    /// HTML rendered and sanitised from the Markdown when the item was saved.
+    pub teaser_html: String,
+    pub body_html: String,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub source: Option<SourceCitation>,
+    pub event: Option<EventDetails>,
+    pub image_id: Option<i64>,
+    pub featured: bool,
+    pub featured_order: Option<i64>,
+    pub featured_until: Option<DateTime<Utc>>,
+    pub state: ItemState,
+    pub publish_up: Option<DateTime<Utc>>,
+    pub publish_down: Option<DateTime<Utc>>,
+    /// The date shown to readers and used to order listings.
+    pub published_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+    pub created_by: Option<i64>,
+    pub updated_by: Option<i64>,
+    /// Increases on every save; lets a second editor's stale save be refused.
+    pub version: i64,
+}
+
+impl Item {
+    /// Whether a reader may see this item at `now`.
+    pub fn is_visible_at(&self, now: DateTime<Utc>) -> bool {
+        self.state == ItemState::Published
+            && self.publish_up.is_none_or(|up| up <= now)
+            && self.publish_down.is_none_or(|down| down > now)
+    }
+
+    /// Whether this item belongs on the front page at `now`.
+    pub fn is_featured_at(&self, now: DateTime<Utc>) -> bool {
+        self.featured && self.featured_until.is_none_or(|until| until > now) && self.is_visible_at(now)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(hour: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0).single().unwrap_or_default()
+    }
+
+    fn item() -> Item {
+        Item {
+            id: 1,
+            site_id: 1,
+            group_id: 1,
+            lang: Lang::parse("en").unwrap_or_else(|_| unreachable!()),
+            kind: ItemKind::Article,
+            category_id: 1,
+            slug: "a".into(),
+            title: "A".into(),
+            teaser_markdown: String::new(),
+            body_markdown: String::new(),
+            teaser_html: String::new(),
+            body_html: String::new(),
+            byline: None,
+            dateline: None,
+            source: None,
+            event: None,
+            image_id: None,
+            featured: true,
+            featured_order: None,
+            featured_until: None,
+            state: ItemState::Published,
+            publish_up: None,
+            publish_down: None,
+            published_at: at(0),
+            created_at: at(0),
+            updated_at: at(0),
+            created_by: None,
+            updated_by: None,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn publishing_window_is_honoured() {
+        let mut item = item();
+        item.publish_up = Some(at(10));
+        item.publish_down = Some(at(12));
+        assert!(!item.is_visible_at(at(9)));
+        assert!(item.is_visible_at(at(10)));
+        assert!(item.is_visible_at(at(11)));
+        assert!(!item.is_visible_at(at(12)));
+        item.state = ItemState::Draft;
+        assert!(!item.is_visible_at(at(11)));
+    }
+
+    #[test]
+    fn featured_until_ends_featuring_but_not_visibility() {
+        let mut item = item();
+        item.featured_until = Some(at(5));
+        assert!(item.is_featured_at(at(4)));
+        assert!(!item.is_featured_at(at(5)));
+        assert!(item.is_visible_at(at(5)));
+    }
+
+    #[test]
+    fn kinds_and_states_round_trip_through_text() {
+        for kind in ItemKind::ALL {
+            assert_eq!(ItemKind::parse(kind.as_str()), Some(kind));
+        }
+        assert_eq!(ItemState::parse("published"), Some(ItemState::Published));
+        assert_eq!(ItemKind::parse("blog"), None);
+    }
+}

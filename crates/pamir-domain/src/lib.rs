@@ -1,0 +1,27 @@
+//! pamir's plain types and rules: what a site holds, without any IO.
+//!
+//! - [`lang`]: language codes
+//! - [`item`]: items (articles, op-eds, facts, events, photo stories) and their states
+//! - [`taxonomy`]: categories and tags
+//! - [`media`]: media files and their descriptions
+//! - [`site`]: a site and its settings
+//! - [`contact`]: messages sent through the contact form, and their validation
+//! - [`clock`]: where "now" comes from
+//! - [`paging`]: page numbers
+
+pub mod clock;
+pub mod contact;
+pub mod item;
+pub mod lang;
+pub mod media;
+pub mod paging;
+pub mod site;
+pub mod taxonomy;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use item::{EventDetails, Item, ItemKind, ItemState, SourceCitation};
+pub use lang::Lang;
+pub use paging::PageNumber;
+
+/// Identifier of a site: every content row belongs to one.
+pub type SiteId = i64;

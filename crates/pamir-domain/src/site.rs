@@ -1,0 +1,71 @@
+//! A site and its settings: languages, names, contact details.
+
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A text given per language code, e.g. the site's name in en, ru and tg.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct LocalizedText(pub BTreeMap<String, String>);
+
+impl LocalizedText {
+    /// The text in `lang`, else in `fallback`, else any text there is.
+    pub fn get<'a>(&'a self, lang: &Lang, fallback: &Lang) -> &'a str {
+        self.0
+            .get(lang.as_str())
+            .or_else(|| self.0.get(fallback.as_str()))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// How readers reach the office.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContactDetails {
+    pub address: LocalizedText,
+    pub hours: LocalizedText,
+    pub phones: Vec<String>,
+    pub fax: Option<String>,
+    /// Never written into HTML as such: pages cloak it.
+    pub email: Option<String>,
+}
+
+/// Everything an administrator sets for a site.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SiteSettings {
+    pub name: LocalizedText,
+    pub tagline: LocalizedText,
+    /// Offered languages in the order the language switcher shows them.
+    pub languages: Vec<Lang>,
+    pub default_lang: Lang,
+    pub front_page_size: u32,
+    pub contact: ContactDetails,
+}
+
+impl SiteSettings {
+    pub fn offers(&self, lang: &Lang) -> bool {
+        self.languages.contains(lang)
+    }
+
+    /// Settings for a site nobody has configured yet.
+    pub fn initial() -> Self {
+        let en = Lang::parse("en").unwrap_or_else(|_| unreachable!("\"en\" is well-formed"));
+        Self {
+            name: LocalizedText([("en".to_owned(), "pamir".to_owned())].into()),
+            tagline: LocalizedText::default(),
+            languages: vec![en.clone()],
+            default_lang: en,
+            front_page_size: 10,
+            contact: ContactDetails::default(),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = String::deserialize(deserializer)?;
+        Lang::parse(&code).map_err(serde::de::Error::custom)
+    }
+}
