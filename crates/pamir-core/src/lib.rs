@@ -1,1 +1,46 @@
-//! placeholder
+//! pamir's use cases: the only place content is written, so every rule
+//! (validation, rendering, cache invalidation) lives in one place.
+//!
+//! - [`Core`]: the database, clock, mailer and event bus a use case needs
+//! - [`events`]: "content changed" notices that caches listen to
+//! - [`items`]: creating items (Markdown rendered once, on save)
+//! - [`contact`]: a reader's message: checks, rate limit, storage, delivery
+//! - [`mailer`]: sending e-mail over SMTP
+//! - [`scheduler`]: waking up when a scheduled item appears or disappears
+//! - [`demo`]: the demo mission site
+//! - [`seed`]: synthetic content for benchmarks
+
+pub mod contact;
+pub mod demo;
+pub mod events;
+pub mod items;
+pub mod mailer;
+pub mod scheduler;
+pub mod seed;
+
+use pamir_db::Db;
+use pamir_domain::Clock;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// What every use case works with. Cheap to clone.
+#[derive(Clone)]
+pub struct Core {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub events: events::ContentEvents,
+    pub mailer: Option<mailer::Mailer>,
+    /// Where uploaded media files live on disk.
+    pub media_dir: PathBuf,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    #[error(transparent)]
+    Db(#[from] pamir_db::DbError),
+    /// The input breaks a rule; the message says which, for the person who typed it.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}

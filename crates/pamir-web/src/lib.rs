@@ -1,1 +1,29 @@
-//! placeholder
+//! pamir's HTTP side: the public site, its theme, the page cache and the
+//! middleware every response passes through.
+//!
+//! - [`routes`]: the one route table ([`app`])
+//! - [`state`]: what handlers share
+//! - [`sites`]: which site a request is for, and its settings
+//! - [`public`]: the reader-facing pages, one file per page
+//! - [`view`]: turning domain values into what templates show
+//! - [`theme`]: templates and static assets, compiled in and overridable on disk
+//! - [`i18n`]: interface strings from Fluent files
+//! - [`cache`], [`respond`], [`compress`]: render once, serve many
+//! - [`error`]: problems as themed pages
+//! - [`middleware`]: security headers, metrics and logging, error pages, limits
+
+pub mod cache;
+pub mod compress;
+pub mod error;
+pub mod i18n;
+pub mod middleware;
+pub mod public;
+pub mod respond;
+pub mod routes;
+pub mod sites;
+pub mod state;
+pub mod theme;
+pub mod view;
+
+pub use routes::app;
+pub use state::{AppState, WebConfig};

@@ -1,0 +1,207 @@
+//! The demo mission site: a fictional agency's mission in Tajikistan, in
+//! English, Russian and Tajik, loaded into an empty database by `serve --demo`.
+//!
+//! The content lives in `content.toml` and `media/` beside this file and is
+//! compiled into the binary.
+
+mod content;
+
+use crate::items::{self, ItemInput};
+use crate::{Core, CoreError};
+use chrono::{DateTime, Utc};
+use content::DemoContent;
+use pamir_db::categories::CategoryText;
+use pamir_db::media::NewMedia;
+use pamir_db::tags::TagText;
+use pamir_domain::site::{ContactDetails, SiteSettings};
+use pamir_domain::{EventDetails, ItemState, Lang, SiteId, SourceCitation};
+use std::collections::HashMap;
+
+mod media_files {
+    include!(concat!(env!("OUT_DIR"), "/demo_media.rs"));
+}
+
+const CONTENT: &str = include_str!("content.toml");
+
+/// The date the demo's dates were written around. When the demo is loaded
+/// later, every date moves forward by the difference, so events stay upcoming.
+const WRITTEN_ON: &str = "2026-11-28T00:00:00Z";
+
+/// What loading did.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Loaded {
+    /// The site already had content; nothing was touched.
+    AlreadyHasContent,
+    Loaded { items: usize },
+}
+
+/// Fills `site` with the demo content, unless it already has items.
+pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
+    if pamir_db::items::count_all(&core.db, site).await? > 0 {
+        return Ok(Loaded::AlreadyHasContent);
+    }
+    let content: DemoContent =
+        toml::from_str(CONTENT).map_err(|e| CoreError::Invalid(format!("demo content: {e}")))?;
+    let now = core.clock.now();
+    let shift = DateTime::parse_from_rfc3339(WRITTEN_ON)
+        .map(|written| (now - written.with_timezone(&Utc)).max(chrono::Duration::zero()))
+        .unwrap_or_default();
+
+    pamir_db::settings::save(&core.db, site, &settings(&content)?).await?;
+    let categories = load_categories(core, site, &content).await?;
+    let tags = load_tags(core, site, &content).await?;
+    let media = load_media(core, site, &content).await?;
+
+    let mut groups: HashMap<&str, i64> = HashMap::new();
+    let mut inputs = Vec::new();
+    for item in &content.items {
+        let group_id = match groups.get(item.group.as_str()) {
+            Some(id) => *id,
+            None => {
+                let id = pamir_db::items::create_group(&core.db, site, now).await?;
+                groups.insert(&item.group, id);
+                id
+            }
+        };
+        let find = |map: &HashMap<String, i64>, key: &str, what: &str| {
+            map.get(key).copied().ok_or_else(|| CoreError::Invalid(format!("demo item {}: unknown {what} {key:?}", item.slug)))
+        };
+        let mut input = ItemInput::article(site, lang(&item.lang)?, find(&categories, &item.category, "category")?, &item.title);
+        input.group_id = Some(group_id);
+        input.kind = pamir_domain::ItemKind::parse(&item.kind)
+            .ok_or_else(|| CoreError::Invalid(format!("demo item {}: unknown kind {:?}", item.slug, item.kind)))?;
+        input.slug = Some(item.slug.clone());
+        input.teaser_markdown = item.teaser.clone();
+        input.body_markdown = item.body.clone();
+        input.byline = Some(item.byline.clone());
+        input.dateline = Some(item.dateline.clone());
+        input.published_at = Some(date(&item.published)? + shift);
+        input.featured = item.featured;
+        input.featured_order = item.featured_order;
+        input.state = ItemState::Published;
+        input.image_id = item.image.as_deref().map(|key| find(&media, key, "image")).transpose()?;
+        input.tag_ids = item.tags.iter().map(|key| find(&tags, key, "tag")).collect::<Result<_, _>>()?;
+        input.gallery = item.gallery.iter().map(|key| find(&media, key, "image")).collect::<Result<_, _>>()?;
+        input.source = item.source.as_ref().map(|source| SourceCitation {
+            title: source.title.clone(),
+            publisher: Some(source.publisher.clone()),
+            url: Some(source.url.clone()),
+            date: Some(source.date.clone()),
+        });
+        input.event = match &item.event {
+            Some(event) => Some(EventDetails {
+                starts_at: date(&event.start)? + shift,
+                ends_at: Some(date(&event.end)? + shift),
+                venue: Some(event.venue.clone()),
+                entries_deadline: event.deadline.as_deref().map(date).transpose()?.map(|d| d + shift),
+                registration_url: event.registration_url.clone(),
+            }),
+            None => None,
+        };
+        inputs.push(input);
+    }
+    let created = items::create_many(core, inputs).await?;
+    Ok(Loaded::Loaded { items: created.len() })
+}
+
+fn lang(code: &str) -> Result<Lang, CoreError> {
+    Lang::parse(code).map_err(|e| CoreError::Invalid(format!("demo content: {e}")))
+}
+
+fn date(text: &str) -> Result<DateTime<Utc>, CoreError> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|d| d.with_timezone(&Utc))
+        .map_err(|e| CoreError::Invalid(format!("demo content: date {text:?}: {e}")))
+}
+
+fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
+    let site = &content.site;
+    Ok(SiteSettings {
+        name: site.name.clone(),
+        tagline: site.tagline.clone(),
+        languages: site.languages.iter().map(|code| lang(code)).collect::<Result<_, _>>()?,
+        default_lang: lang(&site.default_lang)?,
+        front_page_size: site.front_page_size,
+        contact: ContactDetails {
+            address: content.contact.address.clone(),
+            hours: content.contact.hours.clone(),
+            phones: vec![content.contact.phone_main.clone(), content.contact.phone_mobile.clone()],
+            fax: Some(content.contact.fax.clone()),
+            email: Some(content.contact.email.clone()),
+        },
+    })
+}
+
+async fn load_categories(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
+    let now = core.clock.now().timestamp();
+    let mut ids = HashMap::new();
+    for (position, category) in content.categories.iter().enumerate() {
+        let parent = match category.parent.as_str() {
+            "" => None,
+            key => Some(*ids.get(key).ok_or_else(|| {
+                CoreError::Invalid(format!("demo category {}: parent {key:?} must come first", category.key))
+            })?),
+        };
+        let texts: Vec<CategoryText<'_>> = category
+            .name
+            .0
+            .iter()
+            .map(|(lang, name)| CategoryText {
+                lang,
+                name,
+                slug: category.slug.0.get(lang).map_or("", String::as_str),
+                description: category.description.0.get(lang).map_or("", String::as_str),
+            })
+            .collect();
+        let id = pamir_db::categories::insert(&core.db, site, parent, position as i64, &texts, now).await?;
+        ids.insert(category.key.clone(), id);
+    }
+    Ok(ids)
+}
+
+async fn load_tags(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
+    let now = core.clock.now().timestamp();
+    let mut ids = HashMap::new();
+    for tag in &content.tags {
+        let texts: Vec<TagText<'_>> = tag
+            .name
+            .0
+            .iter()
+            .map(|(lang, name)| TagText { lang, name, slug: tag.slug.0.get(lang).map_or("", String::as_str) })
+            .collect();
+        ids.insert(tag.key.clone(), pamir_db::tags::insert(&core.db, site, &texts, now).await?);
+    }
+    Ok(ids)
+}
+
+async fn load_media(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
+    let now = core.clock.now().timestamp();
+    let folder = core.media_dir.join("demo");
+    tokio::fs::create_dir_all(&folder).await?;
+    let mut ids = HashMap::new();
+    for media in &content.media {
+        let (_, bytes) = media_files::FILES
+            .iter()
+            .find(|(name, _)| *name == media.file)
+            .ok_or_else(|| CoreError::Invalid(format!("demo media file {} is missing", media.file)))?;
+        tokio::fs::write(folder.join(&media.file), bytes).await?;
+        let texts = media
+            .alt
+            .0
+            .iter()
+            .map(|(lang, alt)| (lang.as_str(), alt.as_str(), media.caption.0.get(lang).map_or("", String::as_str)))
+            .collect();
+        let path = format!("demo/{}", media.file);
+        let new = NewMedia {
+            path: &path,
+            mime_type: "image/svg+xml",
+            width: media.width,
+            height: media.height,
+            byte_size: bytes.len() as i64,
+            credit: &media.credit,
+            texts,
+        };
+        ids.insert(media.key.clone(), pamir_db::media::insert(&core.db, site, &new, now).await?);
+    }
+    Ok(ids)
+}

@@ -1,0 +1,168 @@
+//! Creating items. Markdown is rendered and sanitised here, once, on save.
+
+use crate::events::ContentChanged;
+use crate::{Core, CoreError};
+use chrono::{DateTime, Utc};
+use pamir_content::slug::{is_valid_slug, slugify};
+use pamir_db::items::NewItem;
+use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SiteId, SourceCitation};
+
+pub const TITLE_MAX: usize = 300;
+
+/// What an editor, importer or generator provides for a new item.
+#[derive(Debug, Clone)]
+pub struct ItemInput {
+    pub site: SiteId,
+    /// The translation group to join; `None` starts a new one.
+    pub group_id: Option<i64>,
+    pub lang: Lang,
+    pub kind: ItemKind,
+    pub category_id: i64,
+    /// `None` makes one from the title.
+    pub slug: Option<String>,
+    pub title: String,
+    pub teaser_markdown: String,
+    pub body_markdown: String,
+    pub byline: Option<String>,
+    pub dateline: Option<String>,
+    pub source: Option<SourceCitation>,
+    pub event: Option<EventDetails>,
+    pub image_id: Option<i64>,
+    pub featured: bool,
+    pub featured_order: Option<i64>,
+    pub featured_until: Option<DateTime<Utc>>,
+    pub state: ItemState,
+    pub publish_up: Option<DateTime<Utc>>,
+    pub publish_down: Option<DateTime<Utc>>,
+    /// `None` means now.
+    pub published_at: Option<DateTime<Utc>>,
+    pub tag_ids: Vec<i64>,
+    pub gallery: Vec<i64>,
+    pub author_id: Option<i64>,
+}
+
+impl ItemInput {
+    /// A published article with only the essentials set; callers fill in the rest.
+    pub fn article(site: SiteId, lang: Lang, category_id: i64, title: &str) -> Self {
+        Self {
+            site,
+            group_id: None,
+            lang,
+            kind: ItemKind::Article,
+            category_id,
+            slug: None,
+            title: title.to_owned(),
+            teaser_markdown: String::new(),
+            body_markdown: String::new(),
+            byline: None,
+            dateline: None,
+            source: None,
+            event: None,
+            image_id: None,
+            featured: false,
+            featured_order: None,
+            featured_until: None,
+            state: ItemState::Published,
+            publish_up: None,
+            publish_down: None,
+            published_at: None,
+            tag_ids: Vec::new(),
+            gallery: Vec::new(),
+            author_id: None,
+        }
+    }
+}
+
+/// Checks the input and turns it into a storable item (id 0 until stored).
+pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<Item, CoreError> {
+    let title = input.title.trim();
+    if title.is_empty() {
+        return Err(CoreError::Invalid("the title is empty".into()));
+    }
+    if title.chars().count() > TITLE_MAX {
+        return Err(CoreError::Invalid(format!("the title is longer than {TITLE_MAX} characters")));
+    }
+    let slug = match &input.slug {
+        Some(slug) if is_valid_slug(slug) => slug.clone(),
+        Some(slug) => {
+            return Err(CoreError::Invalid(format!(
+                "the slug {slug:?} may hold only lowercase letters a-z, digits and single hyphens"
+            )));
+        }
+        None => Some(slugify(title)).filter(|slug| !slug.is_empty()).unwrap_or_else(|| format!("item-{group_id}")),
+    };
+    if input.kind == ItemKind::Event && input.event.is_none() {
+        return Err(CoreError::Invalid("an event needs its start date".into()));
+    }
+    if let (Some(up), Some(down)) = (input.publish_up, input.publish_down) {
+        if down <= up {
+            return Err(CoreError::Invalid("publish-down must come after publish-up".into()));
+        }
+    }
+    let non_empty = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    Ok(Item {
+        id: 0,
+        site_id: input.site,
+        group_id,
+        lang: input.lang.clone(),
+        kind: input.kind,
+        category_id: input.category_id,
+        slug,
+        title: title.to_owned(),
+        teaser_html: pamir_content::render_safe(&input.teaser_markdown),
+        body_html: pamir_content::render_safe(&input.body_markdown),
+        teaser_markdown: input.teaser_markdown.clone(),
+        body_markdown: input.body_markdown.clone(),
+        byline: non_empty(&input.byline),
+        dateline: non_empty(&input.dateline),
+        source: input.source.clone(),
+        event: input.event.clone(),
+        image_id: input.image_id,
+        featured: input.featured,
+        featured_order: input.featured_order,
+        featured_until: input.featured_until,
+        state: input.state,
+        publish_up: input.publish_up,
+        publish_down: input.publish_down,
+        published_at: input.published_at.or(input.publish_up).unwrap_or(now),
+        created_at: now,
+        updated_at: now,
+        created_by: input.author_id,
+        updated_by: input.author_id,
+        version: 1,
+    })
+}
+
+/// Creates one item and announces the change.
+pub async fn create(core: &Core, input: ItemInput) -> Result<Item, CoreError> {
+    let mut created = create_many(core, vec![input]).await?;
+    created.pop().ok_or_else(|| CoreError::Invalid("nothing was created".into()))
+}
+
+/// Creates items in one transaction (all or none) and announces the change once.
+pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item>, CoreError> {
+    let now = core.clock.now();
+    let mut items = Vec::with_capacity(inputs.len());
+    for input in &inputs {
+        let group_id = match input.group_id {
+            Some(group) => group,
+            None => pamir_db::items::create_group(&core.db, input.site, now).await?,
+        };
+        items.push(prepare(input, group_id, now)?);
+    }
+    let batch: Vec<NewItem<'_>> = items
+        .iter()
+        .zip(&inputs)
+        .map(|(item, input)| NewItem { item, tag_ids: &input.tag_ids, gallery: &input.gallery })
+        .collect();
+    let ids = pamir_db::items::insert_batch(&core.db, &batch).await?;
+    for (item, id) in items.iter_mut().zip(ids) {
+        item.id = id;
+    }
+    let mut sites: Vec<SiteId> = inputs.iter().map(|input| input.site).collect();
+    sites.dedup();
+    for site in sites {
+        core.events.publish(ContentChanged::Site(site));
+    }
+    Ok(items)
+}

@@ -1,0 +1,103 @@
+//! Categories: a tree per site, with a name and slug per language.
+
+use crate::{Db, DbError, on_pool};
+use pamir_domain::taxonomy::Category;
+use pamir_domain::{Lang, SiteId};
+
+/// A category's words in one language.
+pub struct CategoryText<'a> {
+    pub lang: &'a str,
+    pub name: &'a str,
+    pub slug: &'a str,
+    pub description: &'a str,
+}
+
+pub async fn insert(
+    db: &Db,
+    site: SiteId,
+    parent_id: Option<i64>,
+    position: i64,
+    texts: &[CategoryText<'_>],
+    now: i64,
+) -> Result<i64, DbError> {
+    let id = on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO categories (site_id, parent_id, position, created_at, updated_at)
+             VALUES ($1, $2, $3, $4, $4) RETURNING id",
+        )
+        .bind(site)
+        .bind(parent_id)
+        .bind(position)
+        .bind(now)
+        .fetch_one(&mut *tx)
+        .await?;
+        for text in texts {
+            sqlx::query(
+                "INSERT INTO category_texts (category_id, site_id, parent_key, lang, name, slug, description)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            )
+            .bind(id)
+            .bind(site)
+            .bind(parent_id.unwrap_or(0))
+            .bind(text.lang)
+            .bind(text.name)
+            .bind(text.slug)
+            .bind(text.description)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::conflict_as("a category with this slug at this level"))?;
+        }
+        tx.commit().await?;
+        Ok::<i64, DbError>(id)
+    })?;
+    Ok(id)
+}
+
+#[derive(sqlx::FromRow)]
+struct CategoryRow {
+    id: i64,
+    parent_id: Option<i64>,
+    position: i64,
+    lang: String,
+    name: String,
+    slug: String,
+    description: String,
+}
+
+/// All categories of the site that have words in `lang`.
+pub async fn list(db: &Db, site: SiteId, lang: &Lang) -> Result<Vec<Category>, DbError> {
+    let rows: Vec<CategoryRow> = on_pool!(db, pool => {
+        sqlx::query_as(
+            "SELECT c.id, c.parent_id, c.position, t.lang, t.name, t.slug, t.description
+             FROM categories c JOIN category_texts t ON t.category_id = c.id
+             WHERE c.site_id = $1 AND t.lang = $2
+             ORDER BY c.position, c.id",
+        )
+        .bind(site)
+        .bind(lang.as_str())
+        .fetch_all(pool)
+        .await
+    })?;
+    rows.into_iter()
+        .map(|row| {
+            Ok(Category {
+                id: row.id,
+                parent_id: row.parent_id,
+                position: row.position,
+                lang: Lang::parse(&row.lang).map_err(|e| DbError::Corrupt(e.to_string()))?,
+                name: row.name,
+                slug: row.slug,
+                description: row.description,
+            })
+        })
+        .collect()
+}
+
+/// Every category id of the site, for generators that spread items across them.
+pub async fn ids(db: &Db, site: SiteId) -> Result<Vec<i64>, DbError> {
+    let ids = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM categories WHERE site_id = $1 ORDER BY id").bind(site).fetch_all(pool).await
+    })?;
+    Ok(ids)
+}

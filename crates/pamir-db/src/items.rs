@@ -1,0 +1,320 @@
+//! Items: insert, look up, and the listings readers see.
+//!
+//! Every reader-facing query applies the publishing window at query time,
+//! with `now` bound from the caller's clock: state is published, publish-up
+//! has passed and publish-down has not.
+
+mod row;
+
+use crate::time::{opt_to_db, to_db};
+use crate::{Db, DbError, on_pool};
+use chrono::{DateTime, Utc};
+use pamir_domain::{Item, Lang, SiteId};
+use row::{ITEM_COLUMNS, ItemRow};
+
+/// `$start, $start+1, ...` for an `IN (...)` list of `count` values.
+pub(crate) fn placeholders(start: usize, count: usize) -> String {
+    (start..start + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The condition that makes an item visible to readers; `$3` is now.
+const VISIBLE: &str = "i.state = 'published'
+    AND (i.publish_up IS NULL OR i.publish_up <= $3)
+    AND (i.publish_down IS NULL OR i.publish_down > $3)";
+
+/// An item to store, with what hangs off it.
+pub struct NewItem<'a> {
+    pub item: &'a Item,
+    pub tag_ids: &'a [i64],
+    pub gallery: &'a [i64],
+}
+
+pub async fn create_group(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<i64, DbError> {
+    let id = on_pool!(db, pool => {
+        sqlx::query_scalar("INSERT INTO item_groups (site_id, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(site)
+            .bind(to_db(now))
+            .fetch_one(pool)
+            .await
+    })?;
+    Ok(id)
+}
+
+const INSERT_ITEM: &str = "INSERT INTO items (
+    site_id, group_id, lang, kind, category_id, slug, title,
+    teaser_markdown, body_markdown, teaser_html, body_html, byline, dateline,
+    source_title, source_publisher, source_url, source_date,
+    event_starts_at, event_ends_at, event_venue, event_entries_deadline, event_registration_url,
+    image_id, featured, featured_order, featured_until, state, publish_up, publish_down,
+    published_at, created_at, updated_at, created_by, updated_by, version)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
+    $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, 1)
+RETURNING id";
+
+/// Stores items with their tags and galleries in one transaction, so a batch
+/// lands whole or not at all. Returns the new ids in order.
+pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, DbError> {
+    let ids = on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut ids = Vec::with_capacity(batch.len());
+        for new in batch {
+            let item = new.item;
+            let source = item.source.as_ref();
+            let event = item.event.as_ref();
+            let id: i64 = sqlx::query_scalar(INSERT_ITEM)
+                .bind(item.site_id)
+                .bind(item.group_id)
+                .bind(item.lang.as_str())
+                .bind(item.kind.as_str())
+                .bind(item.category_id)
+                .bind(&item.slug)
+                .bind(&item.title)
+                .bind(&item.teaser_markdown)
+                .bind(&item.body_markdown)
+                .bind(&item.teaser_html)
+                .bind(&item.body_html)
+                .bind(&item.byline)
+                .bind(&item.dateline)
+                .bind(source.map(|s| s.title.as_str()))
+                .bind(source.and_then(|s| s.publisher.as_deref()))
+                .bind(source.and_then(|s| s.url.as_deref()))
+                .bind(source.and_then(|s| s.date.as_deref()))
+                .bind(event.map(|e| to_db(e.starts_at)))
+                .bind(event.and_then(|e| opt_to_db(e.ends_at)))
+                .bind(event.and_then(|e| e.venue.as_deref()))
+                .bind(event.and_then(|e| opt_to_db(e.entries_deadline)))
+                .bind(event.and_then(|e| e.registration_url.as_deref()))
+                .bind(item.image_id)
+                .bind(item.featured)
+                .bind(item.featured_order)
+                .bind(opt_to_db(item.featured_until))
+                .bind(item.state.as_str())
+                .bind(opt_to_db(item.publish_up))
+                .bind(opt_to_db(item.publish_down))
+                .bind(to_db(item.published_at))
+                .bind(to_db(item.created_at))
+                .bind(to_db(item.updated_at))
+                .bind(item.created_by)
+                .bind(item.updated_by)
+                .fetch_one(&mut *tx)
+                .await
+                .map_err(DbError::conflict_as("an item with this slug in this category and language"))?;
+            for tag in new.tag_ids {
+                sqlx::query("INSERT INTO item_tags (item_id, tag_id) VALUES ($1, $2)")
+                    .bind(id)
+                    .bind(*tag)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            for (position, media) in new.gallery.iter().enumerate() {
+                sqlx::query("INSERT INTO item_gallery (item_id, position, media_id) VALUES ($1, $2, $3)")
+                    .bind(id)
+                    .bind(position as i64)
+                    .bind(*media)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            ids.push(id);
+        }
+        tx.commit().await?;
+        Ok::<Vec<i64>, DbError>(ids)
+    })?;
+    Ok(ids)
+}
+
+/// Which items a listing shows.
+#[derive(Debug, Clone)]
+pub enum Listing<'a> {
+    /// The front page: featured items, featured order first, then newest.
+    Featured,
+    /// A category page: items in any of these categories (a category and its subtree).
+    Categories(&'a [i64]),
+    /// A tag page.
+    Tag(i64),
+}
+
+impl Listing<'_> {
+    /// The extra condition and ordering of this listing; its own binds start at `$4`.
+    fn sql(&self) -> (String, &'static str) {
+        match self {
+            Listing::Featured => (
+                "AND i.featured = $4 AND (i.featured_until IS NULL OR i.featured_until > $3)".to_owned(),
+                "COALESCE(i.featured_order, 2147483647), i.published_at DESC, i.id DESC",
+            ),
+            Listing::Categories(ids) => (
+                format!("AND i.category_id IN ({})", placeholders(4, ids.len())),
+                "i.published_at DESC, i.id DESC",
+            ),
+            Listing::Tag(_) => (
+                "AND i.id IN (SELECT item_id FROM item_tags WHERE tag_id = $4)".to_owned(),
+                "i.published_at DESC, i.id DESC",
+            ),
+        }
+    }
+}
+
+/// Binds a listing's own values after `$1..$3` (site, lang, now).
+macro_rules! bind_listing {
+    ($query:expr, $listing:expr) => {{
+        let mut query = $query;
+        match $listing {
+            Listing::Featured => query = query.bind(true),
+            Listing::Categories(ids) => {
+                for id in ids.iter() {
+                    query = query.bind(*id);
+                }
+            }
+            Listing::Tag(id) => query = query.bind(*id),
+        }
+        query
+    }};
+}
+
+/// One page of a listing, plus how many items the whole listing has.
+pub async fn list(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    listing: &Listing<'_>,
+    now: DateTime<Utc>,
+    limit: u32,
+    offset: i64,
+) -> Result<(Vec<Item>, i64), DbError> {
+    if matches!(listing, Listing::Categories(ids) if ids.is_empty()) {
+        return Ok((Vec::new(), 0));
+    }
+    let (condition, order) = listing.sql();
+    let next = match listing {
+        Listing::Categories(ids) => 4 + ids.len(),
+        _ => 5,
+    };
+    let page_sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i
+         WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} {condition}
+         ORDER BY {order} LIMIT ${next} OFFSET ${}",
+        next + 1
+    );
+    let count_sql =
+        format!("SELECT COUNT(*) FROM items i WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} {condition}");
+    let now = to_db(now);
+    let (rows, total): (Vec<ItemRow>, i64) = on_pool!(db, pool => {
+        let page = bind_listing!(sqlx::query_as(crate::assembled(&page_sql)).bind(site).bind(lang.as_str()).bind(now), listing)
+            .bind(i64::from(limit))
+            .bind(offset)
+            .fetch_all(pool)
+            .await?;
+        let total = bind_listing!(sqlx::query_scalar(crate::assembled(&count_sql)).bind(site).bind(lang.as_str()).bind(now), listing)
+            .fetch_one(pool)
+            .await?;
+        Ok::<_, sqlx::Error>((page, total))
+    })?;
+    let items = rows.into_iter().map(ItemRow::into_item).collect::<Result<_, _>>()?;
+    Ok((items, total))
+}
+
+/// The visible item at `slug` in a category, if any.
+pub async fn find_visible(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    category_id: i64,
+    slug: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Item>, DbError> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i
+         WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} AND i.category_id = $4 AND i.slug = $5"
+    );
+    let row: Option<ItemRow> = on_pool!(db, pool => {
+        sqlx::query_as(crate::assembled(&sql))
+            .bind(site)
+            .bind(lang.as_str())
+            .bind(to_db(now))
+            .bind(category_id)
+            .bind(slug)
+            .fetch_optional(pool)
+            .await
+    })?;
+    row.map(ItemRow::into_item).transpose()
+}
+
+/// A visible translation of an item: where it lives in its language.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Translation {
+    pub lang: String,
+    pub category_id: i64,
+    pub slug: String,
+    pub title: String,
+}
+
+/// The visible items of a translation group, one per language.
+pub async fn translations(
+    db: &Db,
+    site: SiteId,
+    group_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Vec<Translation>, DbError> {
+    let sql = format!(
+        "SELECT i.lang, i.category_id, i.slug, i.title FROM items i
+         WHERE i.site_id = $1 AND i.group_id = $2 AND {VISIBLE}"
+    );
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as(crate::assembled(&sql)).bind(site).bind(group_id).bind(to_db(now)).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
+/// The media ids of an item's gallery, in order.
+pub async fn gallery(db: &Db, item_id: i64) -> Result<Vec<i64>, DbError> {
+    let ids = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT media_id FROM item_gallery WHERE item_id = $1 ORDER BY position")
+            .bind(item_id)
+            .fetch_all(pool)
+            .await
+    })?;
+    Ok(ids)
+}
+
+/// The next instant after `now` at which some item appears, disappears or
+/// stops being featured. Cached pages are valid until then, and the
+/// scheduler wakes up then.
+pub async fn next_transition(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, DbError> {
+    let sql = "SELECT MIN(t) FROM (
+            SELECT MIN(publish_up) AS t FROM items WHERE site_id = $1 AND state = 'published' AND publish_up > $2
+            UNION ALL
+            SELECT MIN(publish_down) FROM items WHERE site_id = $1 AND state = 'published' AND publish_down > $2
+            UNION ALL
+            SELECT MIN(featured_until) FROM items WHERE site_id = $1 AND state = 'published' AND featured_until > $2
+        ) AS transitions";
+    let next: Option<i64> = on_pool!(db, pool => {
+        sqlx::query_scalar(sql).bind(site).bind(to_db(now)).fetch_one(pool).await
+    })?;
+    crate::time::opt_from_db(next)
+}
+
+/// How many items the site holds in every state (for seeding and reports).
+pub async fn count_all(db: &Db, site: SiteId) -> Result<i64, DbError> {
+    let count = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT COUNT(*) FROM items WHERE site_id = $1").bind(site).fetch_one(pool).await
+    })?;
+    Ok(count)
+}
+
+/// Creates `count` translation groups in one transaction (for bulk loads).
+pub async fn create_groups(db: &Db, site: SiteId, count: usize, now: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
+    let ids = on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut ids = Vec::with_capacity(count);
+        for _ in 0..count {
+            let id: i64 = sqlx::query_scalar("INSERT INTO item_groups (site_id, created_at) VALUES ($1, $2) RETURNING id")
+                .bind(site)
+                .bind(to_db(now))
+                .fetch_one(&mut *tx)
+                .await?;
+            ids.push(id);
+        }
+        tx.commit().await?;
+        Ok::<_, sqlx::Error>(ids)
+    })?;
+    Ok(ids)
+}

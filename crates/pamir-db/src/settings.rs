@@ -1,0 +1,51 @@
+//! Site settings, stored one row per top-level setting as JSON, so that adding
+//! a setting needs no migration and unknown keys from newer versions survive.
+
+use crate::{Db, DbError, on_pool};
+use pamir_domain::SiteId;
+use pamir_domain::site::SiteSettings;
+use serde_json::{Map, Value};
+
+/// The site's settings; settings never saved take their initial values.
+pub async fn load(db: &Db, site: SiteId) -> Result<SiteSettings, DbError> {
+    let rows: Vec<(String, String)> = on_pool!(db, pool => {
+        sqlx::query_as("SELECT key, value FROM settings WHERE site_id = $1").bind(site).fetch_all(pool).await
+    })?;
+    let Value::Object(mut merged) = serde_json::to_value(SiteSettings::initial())
+        .map_err(|e| DbError::Corrupt(format!("initial settings: {e}")))?
+    else {
+        return Err(DbError::Corrupt("settings are not an object".into()));
+    };
+    for (key, value) in rows {
+        let value: Value =
+            serde_json::from_str(&value).map_err(|e| DbError::Corrupt(format!("setting {key}: {e}")))?;
+        merged.insert(key, value);
+    }
+    serde_json::from_value(Value::Object(merged)).map_err(|e| DbError::Corrupt(format!("settings: {e}")))
+}
+
+/// Saves every setting in one transaction.
+pub async fn save(db: &Db, site: SiteId, settings: &SiteSettings) -> Result<(), DbError> {
+    let Value::Object(fields): Value =
+        serde_json::to_value(settings).map_err(|e| DbError::Corrupt(format!("settings: {e}")))?
+    else {
+        return Err(DbError::Corrupt("settings are not an object".into()));
+    };
+    let fields: Map<String, Value> = fields;
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for (key, value) in &fields {
+            sqlx::query(
+                "INSERT INTO settings (site_id, key, value) VALUES ($1, $2, $3)
+                 ON CONFLICT (site_id, key) DO UPDATE SET value = excluded.value",
+            )
+            .bind(site)
+            .bind(key)
+            .bind(value.to_string())
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await
+    })?;
+    Ok(())
+}

@@ -1,0 +1,38 @@
+//! Sites: which host names an install serves. A site with host `*` answers
+//! every host, which is how a single-site install runs.
+
+use crate::{Db, DbError, on_pool};
+use pamir_domain::SiteId;
+
+/// The host of the site that answers requests for any host.
+pub const ANY_HOST: &str = "*";
+
+/// The catch-all site, created on first use.
+pub async fn ensure_default(db: &Db, now: i64) -> Result<SiteId, DbError> {
+    if let Some(id) = find_by_host(db, ANY_HOST).await? {
+        return Ok(id);
+    }
+    let id: i64 = on_pool!(db, pool => {
+        sqlx::query_scalar("INSERT INTO sites (host, created_at) VALUES ($1, $2) RETURNING id")
+            .bind(ANY_HOST)
+            .bind(now)
+            .fetch_one(pool)
+            .await
+    })?;
+    Ok(id)
+}
+
+pub async fn find_by_host(db: &Db, host: &str) -> Result<Option<SiteId>, DbError> {
+    let id = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT id FROM sites WHERE host = $1").bind(host).fetch_optional(pool).await
+    })?;
+    Ok(id)
+}
+
+/// Every site with its host, for the request router's host table.
+pub async fn list(db: &Db) -> Result<Vec<(SiteId, String)>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as("SELECT id, host FROM sites ORDER BY id").fetch_all(pool).await
+    })?;
+    Ok(rows)
+}

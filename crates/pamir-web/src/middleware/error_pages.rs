@@ -1,0 +1,102 @@
+//! Every error a reader can meet, themed: the site's chrome, the reader's
+//! language (from the address, else the site's default), a plain explanation
+//! and a way back. Covers handler errors, framework rejections (405, 413,
+//! bad forms), unknown addresses and panics alike.
+
+use crate::error::ErrorPage;
+use crate::state::AppState;
+use crate::view::chrome;
+use axum::extract::{Request, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use pamir_domain::Lang;
+use pamir_domain::taxonomy::CategoryTree;
+
+pub async fn theme(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or("").to_owned();
+    let host = request.headers().get(header::HOST).cloned();
+    let response = next.run(request).await;
+    let status = response.status();
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let marker = response.extensions().get::<ErrorPage>().copied();
+    let already_html = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if marker.is_none() && already_html {
+        return response;
+    }
+    let page = marker.unwrap_or(ErrorPage::new(status));
+    let body = match render(&state, host.as_ref(), &first_segment, page).await {
+        Ok(html) => html,
+        Err(error) => {
+            tracing::error!(%error, "error page could not be themed");
+            format!(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{0}</title></head>\
+                 <body><main><h1>{0}</h1></main></body></html>",
+                status
+            )
+        }
+    };
+    let mut themed = (status, [(header::CONTENT_TYPE, HeaderValue::from_static(crate::respond::HTML))], body).into_response();
+    // Keep what the framework said that matters to clients.
+    for name in [header::ALLOW, header::RETRY_AFTER] {
+        if let Some(value) = response.headers().get(&name) {
+            themed.headers_mut().insert(name, value.clone());
+        }
+    }
+    themed.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    themed
+}
+
+async fn render(
+    state: &AppState,
+    host: Option<&HeaderValue>,
+    first_segment: &str,
+    page: ErrorPage,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let mut headers = HeaderMap::new();
+    if let Some(host) = host {
+        headers.insert(header::HOST, host.clone());
+    }
+    let site = crate::public::reader::site_of(state, &headers).map_err(|e| e.to_string())?;
+    let settings = state.sites.settings(site).await?;
+    let lang = Lang::parse(first_segment).ok().filter(|l| settings.offers(l)).unwrap_or(settings.default_lang.clone());
+    let tree = CategoryTree::new(pamir_db::categories::list(&state.core.db, site, &lang).await?);
+    let now = state.core.clock.now();
+    let status = page.status;
+    let (title_key, body_key) = page.text.map(|(t, b)| (t.to_owned(), b.to_owned())).unwrap_or_else(|| {
+        let code = match status.as_u16() {
+            code @ (400 | 404 | 405 | 413 | 414 | 429 | 500 | 503) => code,
+            code if code >= 500 => 500,
+            _ => 400,
+        };
+        (format!("error-{code}-title"), format!("error-{code}-body"))
+    });
+    let context = minijinja::context! {
+        lang => lang.as_str(),
+        chrome => minijinja::value::Serde(chrome(&settings, &lang, &tree, None, &[], now)),
+        canonical => "",
+        status => status.as_u16(),
+        title_key => title_key,
+        body_key => body_key,
+    };
+    Ok(state.theme.render("error.html", context)?)
+}
+
+/// What a panic becomes: a 500 that the middleware above themes.
+pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("a request handler panicked");
+    let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    response.extensions_mut().insert(ErrorPage::new(StatusCode::INTERNAL_SERVER_ERROR));
+    response
+}
+
+/// Addresses no route knows.
+pub async fn not_found() -> Response {
+    crate::error::PageError::NotFound.into_response()
+}

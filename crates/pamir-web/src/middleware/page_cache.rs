@@ -1,0 +1,89 @@
+//! Render once, serve many: public GET pages are answered from memory with
+//! their precompressed bytes. Pages not cached (forms with errors, error
+//! pages) are compressed on the way out instead.
+
+use crate::cache::CachedPage;
+use crate::compress::{Encoding, Precompressed};
+use crate::public::reader::{query_value, site_of};
+use crate::respond::{Cacheable, PAGE_CACHE_CONTROL, encoding_for, precompressed};
+use crate::state::AppState;
+use axum::body::{Body, Bytes};
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Largest page body we are willing to buffer for caching or compression.
+const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
+/// Pages are compressed once at fill time; quality 9 is near the best at a fraction of the cost of 11.
+const PAGE_BROTLI_QUALITY: u32 = 9;
+
+pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let cacheable_request = matches!(*request.method(), Method::GET | Method::HEAD);
+    let site = site_of(&state, request.headers()).ok();
+    let key = cache_key(&request);
+    if let (true, Some(site)) = (cacheable_request, site) {
+        if let Some(page) = state.cache.get(site, &key) {
+            return precompressed(request.headers(), &page.body, &page.content_type, PAGE_CACHE_CONTROL);
+        }
+    }
+    let request_headers = request.headers().clone();
+    let response = next.run(request).await;
+    let (parts, body) = response.into_parts();
+    let is_html = parts.headers.get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    if !is_html || parts.headers.contains_key(header::CONTENT_ENCODING) {
+        return Response::from_parts(parts, body);
+    }
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
+        return crate::error::PageError::Internal("page too large to send".into()).into_response();
+    };
+    let content_type = parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static(crate::respond::HTML));
+    match (cacheable_request && parts.extensions.get::<Cacheable>().is_some() && parts.status.is_success(), site) {
+        (true, Some(site)) => {
+            let page = CachedPage { body: Precompressed::new(bytes, PAGE_BROTLI_QUALITY), content_type };
+            let response = precompressed(&request_headers, &page.body, &page.content_type, PAGE_CACHE_CONTROL);
+            let horizon = if state.cache.knows_schedule(site) {
+                None
+            } else {
+                let now = state.core.clock.now();
+                match pamir_db::items::next_transition(&state.core.db, site, now).await {
+                    Ok(next) => Some(next.map(|at| at.timestamp())),
+                    Err(error) => {
+                        tracing::warn!(%error, "schedule unknown; page not cached");
+                        None
+                    }
+                }
+            };
+            state.cache.insert(site, key, page, horizon);
+            response
+        }
+        _ => compress_once(&request_headers, parts, bytes),
+    }
+}
+
+/// The path plus the only query parameter pages read, so `?utm_source=...`
+/// variations share one entry and cannot flood the cache.
+fn cache_key(request: &Request) -> String {
+    let path = request.uri().path();
+    match query_value(request.uri(), "page") {
+        Some(page) => format!("{path}?page={page}"),
+        None => path.to_owned(),
+    }
+}
+
+fn compress_once(request_headers: &axum::http::HeaderMap, mut parts: axum::http::response::Parts, bytes: Bytes) -> Response {
+    let encoding = encoding_for(request_headers);
+    let body = match encoding {
+        Encoding::Gzip if bytes.len() > 512 => Bytes::from(crate::compress::gzip(&bytes)),
+        Encoding::Brotli if bytes.len() > 512 => Bytes::from(crate::compress::brotli(&bytes, 5)),
+        _ => {
+            return Response::from_parts(parts, Body::from(bytes));
+        }
+    };
+    if let Some(value) = encoding.header_value() {
+        parts.headers.insert(header::CONTENT_ENCODING, value);
+    }
+    parts.headers.remove(header::CONTENT_LENGTH);
+    parts.headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    Response::from_parts(parts, Body::from(body))
+}

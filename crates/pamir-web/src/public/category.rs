@@ -1,0 +1,72 @@
+//! A category page: its items and those of its subcategories, newest first.
+
+use crate::error::PageError;
+use crate::public::{Reader, listing, reader::page_number};
+use crate::respond::Page;
+use crate::state::AppState;
+use crate::view::{ItemCard, Pagination, urls};
+use axum::http::Uri;
+use pamir_db::items::Listing;
+use pamir_domain::taxonomy::CategoryTree;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct CategoryPage {
+    name: String,
+    description: String,
+    breadcrumbs: Vec<Crumb>,
+    subcategories: Vec<Crumb>,
+    cards: Vec<ItemCard>,
+    pagination: Pagination,
+}
+
+#[derive(Serialize)]
+struct Crumb {
+    name: String,
+    url: String,
+}
+
+pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &Uri) -> Result<Page, PageError> {
+    let page = page_number(uri)?;
+    let tree = &reader.tree;
+    let lang = reader.code();
+    let base = urls::category(lang, tree, category_id);
+    let ids = tree.subtree_ids(category_id);
+    let listing = listing::load(state, reader, Listing::Categories(&ids), page, &base).await?;
+    let category = tree.get(category_id).ok_or(PageError::NotFound)?;
+    let crumb = |id: i64, name: &str| Crumb { name: name.to_owned(), url: urls::category(lang, tree, id) };
+    let alternates = alternates(state, reader, category_id).await?;
+    let canonical = if page.get() == 1 { base.clone() } else { format!("{base}?page={}", page.get()) };
+    let html = reader.render(
+        state,
+        "category.html",
+        CategoryPage {
+            name: category.name.clone(),
+            description: category.description.clone(),
+            breadcrumbs: tree.ancestry(category_id).iter().map(|c| crumb(c.id, &c.name)).collect(),
+            subcategories: tree.children(category_id).map(|c| crumb(c.id, &c.name)).collect(),
+            cards: listing.cards,
+            pagination: listing.pagination,
+        },
+        &canonical,
+        Some(category_id),
+        &alternates,
+    )?;
+    Ok(Page(html))
+}
+
+/// The same category in the site's other languages, where it has words there.
+async fn alternates(state: &AppState, reader: &Reader, category_id: i64) -> Result<Vec<(String, String)>, PageError> {
+    let mut alternates = Vec::new();
+    for lang in &reader.settings.languages {
+        let tree = if *lang == reader.lang {
+            reader.tree.clone()
+        } else {
+            CategoryTree::new(pamir_db::categories::list(&state.core.db, reader.site, lang).await?)
+        };
+        if tree.get(category_id).is_some() {
+            alternates.push((lang.to_string(), urls::category(lang.as_str(), &tree, category_id)));
+        }
+    }
+    Ok(alternates)
+}

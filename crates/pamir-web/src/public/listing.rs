@@ -1,0 +1,37 @@
+//! One page of items as cards, shared by the front, category and tag pages.
+
+use crate::error::PageError;
+use crate::public::Reader;
+use crate::state::AppState;
+use crate::view::{ItemCard, Pagination};
+use pamir_db::items::Listing;
+use pamir_domain::PageNumber;
+use pamir_domain::paging::page_count;
+
+pub struct ListingPage {
+    pub cards: Vec<ItemCard>,
+    pub pagination: Pagination,
+}
+
+/// The cards of page `page` of `listing`; a page past the end is "not found".
+pub async fn load(
+    state: &AppState,
+    reader: &Reader,
+    listing: Listing<'_>,
+    page: PageNumber,
+    base_url: &str,
+) -> Result<ListingPage, PageError> {
+    let size = reader.settings.front_page_size.clamp(1, 100);
+    let db = &state.core.db;
+    let (items, total) =
+        pamir_db::items::list(db, reader.site, &reader.lang, &listing, reader.now, size, page.offset(size)).await?;
+    let pages = page_count(total, size);
+    if page.get() > pages {
+        return Err(PageError::NotFound);
+    }
+    let image_ids: Vec<i64> = items.iter().filter_map(|item| item.image_id).collect();
+    let images =
+        pamir_db::media::get_many(db, &image_ids, &reader.lang, &reader.settings.default_lang).await?;
+    let cards = items.iter().map(|item| ItemCard::new(item, &reader.tree, &images)).collect();
+    Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages) })
+}

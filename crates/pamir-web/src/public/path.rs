@@ -1,0 +1,37 @@
+//! `/{lang}/{path}`: a category page (`/en/news/press-releases/`) or an item
+//! (`/en/news/press-releases/some-title`). The trailing slash decides; a
+//! category asked for without it is redirected to its proper address.
+
+use crate::error::PageError;
+use crate::public::{Reader, category, item, reader::segments};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::{HeaderMap, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+
+pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Result<Response, PageError> {
+    let reader = Reader::new(&state, &headers, &uri).await?;
+    let segments = segments(&uri)?;
+    let rest = &segments[1..];
+    if rest.iter().any(|s| s.len() > 200) || rest.len() > 16 {
+        return Err(PageError::NotFound);
+    }
+    match rest.split_last() {
+        Some((last, parents)) if last.is_empty() => {
+            let category = reader.tree.find_by_path(parents).ok_or(PageError::NotFound)?.id;
+            Ok(category::render(&state, &reader, category, &uri).await?.into_response())
+        }
+        Some((slug, parents)) => {
+            if let Some(category) = reader.tree.find_by_path(parents) {
+                if let Some(page) = item::render(&state, &reader, category.id, slug).await? {
+                    return Ok(page.into_response());
+                }
+            }
+            match reader.tree.find_by_path(rest) {
+                Some(_) => Ok(Redirect::permanent(&format!("{}/", uri.path())).into_response()),
+                None => Err(PageError::NotFound),
+            }
+        }
+        None => Err(PageError::NotFound),
+    }
+}

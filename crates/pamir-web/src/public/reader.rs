@@ -1,0 +1,101 @@
+//! What every public page needs to know about its request: the site, its
+//! settings, the language, the category tree, the time. Also the strict
+//! parsing of paths and `?page=N`.
+
+use crate::error::PageError;
+use crate::state::AppState;
+use crate::view::{Chrome, chrome};
+use axum::http::{HeaderMap, Uri, header};
+use chrono::{DateTime, Utc};
+use pamir_domain::site::SiteSettings;
+use pamir_domain::taxonomy::CategoryTree;
+use pamir_domain::{Lang, PageNumber, SiteId};
+use serde::Serialize;
+use std::sync::Arc;
+
+pub struct Reader {
+    pub site: SiteId,
+    pub settings: Arc<SiteSettings>,
+    pub lang: Lang,
+    pub tree: CategoryTree,
+    pub now: DateTime<Utc>,
+}
+
+impl Reader {
+    /// The reader of a page whose path starts with `/{lang}/`. An unknown or
+    /// malformed language is "not found": no such part of the site exists.
+    pub async fn new(state: &AppState, headers: &HeaderMap, uri: &Uri) -> Result<Self, PageError> {
+        let segments = segments(uri)?;
+        let code = segments.first().map(String::as_str).unwrap_or("");
+        let site = site_of(state, headers)?;
+        let settings = state.sites.settings(site).await?;
+        let lang = Lang::parse(code).ok().filter(|lang| settings.offers(lang)).ok_or(PageError::NotFound)?;
+        let tree = CategoryTree::new(pamir_db::categories::list(&state.core.db, site, &lang).await?);
+        Ok(Self { site, settings, lang, tree, now: state.core.clock.now() })
+    }
+
+    pub fn code(&self) -> &str {
+        self.lang.as_str()
+    }
+
+    pub fn chrome(&self, current_category: Option<i64>, alternates: &[(String, String)]) -> Chrome {
+        chrome(&self.settings, &self.lang, &self.tree, current_category, alternates, self.now)
+    }
+
+    /// Renders `template` with the page's own values plus `lang`, `chrome` and `canonical`.
+    pub fn render(
+        &self,
+        state: &AppState,
+        template: &str,
+        page: impl Serialize,
+        canonical: &str,
+        current_category: Option<i64>,
+        alternates: &[(String, String)],
+    ) -> Result<String, PageError> {
+        let context = minijinja::context! {
+            lang => self.code(),
+            chrome => minijinja::value::Serde(self.chrome(current_category, alternates)),
+            canonical => canonical,
+            ..minijinja::Value::from(minijinja::value::Serde(&page))
+        };
+        Ok(state.theme.render(template, context)?)
+    }
+}
+
+pub fn site_of(state: &AppState, headers: &HeaderMap) -> Result<SiteId, PageError> {
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    state.sites.resolve(host).ok_or(PageError::NotFound)
+}
+
+/// The path's segments, percent-decoded; invalid UTF-8 is a bad request.
+/// A trailing slash gives a last empty segment.
+pub fn segments(uri: &Uri) -> Result<Vec<String>, PageError> {
+    uri.path()
+        .trim_start_matches('/')
+        .split('/')
+        .map(|raw| {
+            percent_encoding::percent_decode_str(raw)
+                .decode_utf8()
+                .map(|s| s.into_owned())
+                .map_err(|_| PageError::BadRequest("the address is not valid UTF-8".into()))
+        })
+        .collect()
+}
+
+/// `?page=N`: absent means the first page; anything but a sane number is a bad request.
+pub fn page_number(uri: &Uri) -> Result<PageNumber, PageError> {
+    match query_value(uri, "page") {
+        None => Ok(PageNumber::FIRST),
+        Some(value) => PageNumber::parse(&value).map_err(|e| PageError::BadRequest(e.to_string())),
+    }
+}
+
+/// One parameter of the query string, percent-decoded.
+pub fn query_value(uri: &Uri, name: &str) -> Option<String> {
+    uri.query()?.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        (key == name).then(|| {
+            percent_encoding::percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned()
+        })
+    })
+}

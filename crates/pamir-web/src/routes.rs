@@ -1,0 +1,39 @@
+//! The route table: every address the site answers, and the middleware
+//! around them.
+
+use crate::middleware::{error_pages, limits, metrics, page_cache, security_headers};
+use crate::public::{assets, contact, front, health, media, path, root, tag};
+use crate::state::AppState;
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::get;
+use tower_http::catch_panic::CatchPanicLayer;
+
+/// Forms are small; anything larger is refused before it is read.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+
+pub fn app(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(root::get))
+        .route("/healthz", get(health::get))
+        .route("/metrics", get(metrics::get))
+        .route("/assets/{file}", get(assets::get))
+        .route("/media/{*path}", get(media::get))
+        .route("/{lang}", get(front::redirect))
+        .route("/{lang}/", get(front::get))
+        .route("/{lang}/contact", get(contact::get).post(contact::post))
+        .route("/{lang}/contact/thanks", get(contact::thanks))
+        .route("/{lang}/tags/{tag}", get(tag::get))
+        .route("/{lang}/{*path}", get(path::get))
+        .fallback(error_pages::not_found)
+        // Innermost first: each layer wraps everything above it.
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(CatchPanicLayer::custom(error_pages::panic_response))
+        .layer(from_fn_with_state(state.clone(), error_pages::theme))
+        .layer(from_fn_with_state(state.clone(), page_cache::serve))
+        .layer(from_fn(limits::uri_length))
+        .layer(from_fn_with_state(state.clone(), metrics::observe))
+        .layer(from_fn(security_headers::add))
+        .with_state(state)
+}

@@ -1,0 +1,142 @@
+//! The theme: Jinja templates (minijinja) and static assets. The default
+//! theme is compiled into the binary; files in the theme folder given at
+//! start (`DATA/themes/templates/*.html`, `DATA/themes/static/*`) replace
+//! the built-in ones of the same name, no rebuild needed.
+
+use crate::compress::{Precompressed, fingerprint};
+use crate::error::StartError;
+use axum::body::Bytes;
+use axum::http::HeaderValue;
+use minijinja::value::Kwargs;
+use minijinja::{Environment, State, Value};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+macro_rules! embedded {
+    ($kind:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../../themes/default/", $kind, "/", $name)))),*]
+    };
+}
+
+const TEMPLATES: &[(&str, &str)] = embedded!("templates":
+    "base.html", "macros.html", "front.html", "category.html", "tag.html", "item.html",
+    "contact.html", "contact_thanks.html", "error.html",
+);
+
+const ASSETS: &[(&str, &str)] = embedded!("static": "site.css", "contact.js");
+
+/// A static file with its fingerprinted URL and compressed forms.
+pub struct Asset {
+    pub body: Precompressed,
+    pub content_type: HeaderValue,
+}
+
+pub struct Theme {
+    env: Environment<'static>,
+    /// Fingerprinted file name (`site.3fa9c1d2e0.css`) to asset.
+    assets: HashMap<String, Asset>,
+}
+
+impl Theme {
+    pub fn load(override_dir: Option<&Path>) -> Result<Self, StartError> {
+        let mut urls = HashMap::new();
+        let mut assets = HashMap::new();
+        for (name, builtin) in ASSETS {
+            let body = read_override(override_dir, "static", name)?.unwrap_or_else(|| (*builtin).to_owned());
+            let fingerprinted = match name.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem}.{}.{ext}", fingerprint(body.as_bytes())),
+                None => format!("{name}.{}", fingerprint(body.as_bytes())),
+            };
+            urls.insert((*name).to_owned(), format!("/assets/{fingerprinted}"));
+            let content_type = HeaderValue::from_static(content_type(name));
+            assets.insert(fingerprinted, Asset { body: Precompressed::new(Bytes::from(body), 11), content_type });
+        }
+
+        let mut env = Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        for (name, builtin) in TEMPLATES {
+            let source = read_override(override_dir, "templates", name)?.unwrap_or_else(|| (*builtin).to_owned());
+            env.add_template_owned(*name, source)
+                .map_err(|e| StartError::Theme(format!("template {name}: {e:#}")))?;
+        }
+        let urls = Arc::new(urls);
+        env.add_function("asset", move |name: &str| -> Result<String, minijinja::Error> {
+            urls.get(name).cloned().ok_or_else(|| {
+                minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("no asset named {name:?}"))
+            })
+        });
+        env.add_function("t", translate);
+        env.set_formatter(escape_minimally);
+        Ok(Self { env, assets })
+    }
+
+    pub fn render(&self, template: &str, context: Value) -> Result<String, minijinja::Error> {
+        self.env.get_template(template)?.render(context)
+    }
+
+    pub fn asset(&self, fingerprinted: &str) -> Option<&Asset> {
+        self.assets.get(fingerprinted)
+    }
+}
+
+/// `t("key", name=value, ...)`: an interface string in the page's language
+/// (the template's `lang` variable).
+fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
+    let lang = state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "en".to_owned());
+    let mut args = Vec::new();
+    for name in kwargs.args() {
+        let value: Value = kwargs.get(name)?;
+        let value = match value.as_i64() {
+            Some(number) => fluent_templates::fluent_bundle::FluentValue::from(number),
+            None => fluent_templates::fluent_bundle::FluentValue::from(value.to_string()),
+        };
+        args.push((name, value));
+    }
+    Ok(crate::i18n::text(&lang, key, &args))
+}
+
+/// HTML-escapes what templates print, like minijinja's default but leaving
+/// `/` alone: escaping it protects nothing inside quoted attributes or text,
+/// and would turn every URL into `&#x2f;` noise that slow links pay for.
+fn escape_minimally(out: &mut minijinja::Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
+    if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
+        if let Some(text) = value.as_str() {
+            let mut escaped = String::with_capacity(text.len());
+            for c in text.chars() {
+                match c {
+                    '&' => escaped.push_str("&amp;"),
+                    '<' => escaped.push_str("&lt;"),
+                    '>' => escaped.push_str("&gt;"),
+                    '"' => escaped.push_str("&quot;"),
+                    '\'' => escaped.push_str("&#39;"),
+                    c => escaped.push(c),
+                }
+            }
+            return out.write_str(&escaped).map_err(minijinja::Error::from);
+        }
+    }
+    minijinja::escape_formatter(out, state, value)
+}
+
+fn read_override(dir: Option<&Path>, kind: &str, name: &str) -> Result<Option<String>, StartError> {
+    let Some(dir) = dir else { return Ok(None) };
+    let path = dir.join(kind).join(name);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => {
+            tracing::info!(path = %path.display(), "theme override");
+            Ok(Some(text))
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(error) => Err(StartError::Theme(format!("{}: {error}", path.display()))),
+    }
+}
+
+fn content_type(name: &str) -> &'static str {
+    match name.rsplit_once('.').map(|(_, ext)| ext) {
+        Some("css") => "text/css; charset=utf-8",
+        Some("js") => "text/javascript; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        _ => "application/octet-stream",
+    }
+}

@@ -1,0 +1,98 @@
+//! What surrounds every page: site name, navigation, language switcher, footer.
+
+use crate::view::urls;
+use pamir_domain::Lang;
+use pamir_domain::site::SiteSettings;
+use pamir_domain::taxonomy::CategoryTree;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Chrome {
+    pub site_name: String,
+    pub tagline: String,
+    pub home_url: String,
+    pub contact_url: String,
+    pub nav: Vec<NavLink>,
+    /// One entry per site language, for the switcher and `hreflang` links.
+    pub languages: Vec<LanguageLink>,
+    pub year: i32,
+    pub address: String,
+    pub phones: Vec<Phone>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct NavLink {
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LanguageLink {
+    pub code: String,
+    /// The language's name in itself ("Русский"), as readers look for it.
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+    /// Whether `url` is this very page in that language (else its front page).
+    pub same_page: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Phone {
+    pub display: String,
+    /// For `tel:` links: digits and a leading plus only.
+    pub dial: String,
+}
+
+pub fn phone(number: &str) -> Phone {
+    let dial: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    Phone { display: number.to_owned(), dial }
+}
+
+/// The chrome of a page in `lang`. `alternates` are this page's URLs in other
+/// languages, where it has them; other languages link to their front page.
+pub fn chrome(
+    settings: &SiteSettings,
+    lang: &Lang,
+    tree: &CategoryTree,
+    current_category: Option<i64>,
+    alternates: &[(String, String)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> Chrome {
+    use chrono::Datelike;
+    let code = lang.as_str();
+    let current_root = current_category.and_then(|id| tree.ancestry(id).first().map(|root| root.id));
+    let languages = settings
+        .languages
+        .iter()
+        .map(|other| {
+            let alternate = alternates.iter().find(|(l, _)| l == other.as_str()).map(|(_, url)| url.clone());
+            LanguageLink {
+                code: other.to_string(),
+                name: crate::i18n::text(other.as_str(), "language-name", &[]),
+                current: other == lang,
+                same_page: alternate.is_some(),
+                url: alternate.unwrap_or_else(|| urls::front(other.as_str())),
+            }
+        })
+        .collect();
+    Chrome {
+        site_name: settings.name.get(lang, &settings.default_lang).to_owned(),
+        tagline: settings.tagline.get(lang, &settings.default_lang).to_owned(),
+        home_url: urls::front(code),
+        contact_url: urls::contact(code),
+        nav: tree
+            .roots()
+            .map(|category| NavLink {
+                name: category.name.clone(),
+                url: urls::category(code, tree, category.id),
+                current: current_root == Some(category.id),
+            })
+            .collect(),
+        languages,
+        year: now.year(),
+        address: settings.contact.address.get(lang, &settings.default_lang).to_owned(),
+        phones: settings.contact.phones.iter().map(|number| phone(number)).collect(),
+    }
+}

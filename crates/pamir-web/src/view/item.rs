@@ -1,0 +1,166 @@
+//! Items as listings and item pages show them.
+
+use crate::view::{DateView, urls};
+use pamir_domain::media::Media;
+use pamir_domain::taxonomy::{CategoryTree, Tag};
+use pamir_domain::{Item, ItemKind};
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub src: String,
+    pub width: i64,
+    pub height: i64,
+    pub alt: String,
+    pub caption: String,
+    pub credit: String,
+}
+
+impl From<&Media> for ImageView {
+    fn from(media: &Media) -> Self {
+        Self {
+            src: urls::media(&media.path),
+            width: media.width,
+            height: media.height,
+            alt: media.alt.clone(),
+            caption: media.caption.clone(),
+            credit: media.credit.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LinkView {
+    pub name: String,
+    pub url: String,
+}
+
+/// An item in a listing: title, teaser, image, "Read more".
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemCard {
+    pub title: String,
+    pub url: String,
+    pub kind: ItemKind,
+    pub kind_key: String,
+    pub category: Option<LinkView>,
+    pub published: DateView,
+    pub teaser_html: String,
+    pub byline: Option<String>,
+    pub image: Option<ImageView>,
+}
+
+impl ItemCard {
+    pub fn new(item: &Item, tree: &CategoryTree, images: &[Media]) -> Self {
+        let lang = item.lang.as_str();
+        Self {
+            title: item.title.clone(),
+            url: urls::item(lang, tree, item.category_id, &item.slug),
+            kind: item.kind,
+            kind_key: format!("kind-{}", item.kind.as_str()),
+            category: tree
+                .get(item.category_id)
+                .map(|c| LinkView { name: c.name.clone(), url: urls::category(lang, tree, c.id) }),
+            published: DateView::new(lang, item.published_at),
+            teaser_html: item.teaser_html.clone(),
+            byline: item.byline.clone(),
+            image: item.image_id.and_then(|id| images.iter().find(|m| m.id == id)).map(ImageView::from),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceView {
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EventView {
+    pub starts: DateView,
+    pub ends: Option<DateView>,
+    pub venue: Option<String>,
+    pub deadline: Option<DateView>,
+    pub registration_url: Option<String>,
+}
+
+/// Everything an item page shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct ItemView {
+    #[serde(flatten)]
+    pub card: ItemCard,
+    pub dateline: Option<String>,
+    pub body_html: String,
+    pub tags: Vec<LinkView>,
+    pub breadcrumbs: Vec<LinkView>,
+    pub source: Option<SourceView>,
+    pub event: Option<EventView>,
+    pub gallery: Vec<ImageView>,
+}
+
+impl ItemView {
+    pub fn new(item: &Item, tree: &CategoryTree, media: &[Media], tags: &[Tag], gallery: &[i64]) -> Self {
+        let lang = item.lang.as_str();
+        Self {
+            card: ItemCard::new(item, tree, media),
+            dateline: item.dateline.clone(),
+            body_html: with_dateline(&item.body_html, item.dateline.as_deref()),
+            tags: tags.iter().map(|tag| LinkView { name: tag.name.clone(), url: urls::tag(lang, &tag.slug) }).collect(),
+            breadcrumbs: tree
+                .ancestry(item.category_id)
+                .into_iter()
+                .map(|c| LinkView { name: c.name.clone(), url: urls::category(lang, tree, c.id) })
+                .collect(),
+            source: item.source.as_ref().map(|source| SourceView {
+                title: source.title.clone(),
+                publisher: source.publisher.clone(),
+                url: source.url.clone().filter(|url| url.starts_with("https://") || url.starts_with("http://")),
+                date: source.date.clone(),
+            }),
+            event: item.event.as_ref().map(|event| EventView {
+                starts: DateView::with_time(lang, event.starts_at),
+                ends: event.ends_at.map(|at| DateView::with_time(lang, at)),
+                venue: event.venue.clone(),
+                deadline: event.entries_deadline.map(|at| DateView::with_time(lang, at)),
+                registration_url: event
+                    .registration_url
+                    .clone()
+                    .filter(|url| url.starts_with("https://") || url.starts_with("http://")),
+            }),
+            gallery: gallery
+                .iter()
+                .filter_map(|id| media.iter().find(|m| m.id == *id))
+                .map(ImageView::from)
+                .collect(),
+        }
+    }
+}
+
+/// Puts the dateline ("Geneva — ") at the start of the body's first paragraph,
+/// where newspapers print it.
+fn with_dateline(body_html: &str, dateline: Option<&str>) -> String {
+    let Some(place) = dateline else { return body_html.to_owned() };
+    let mark = format!("<span class=\"dateline\">{} — </span>", escape_html(place));
+    match body_html.strip_prefix("<p>") {
+        Some(rest) => format!("<p>{mark}{rest}"),
+        None => format!("<p>{mark}</p>\n{body_html}"),
+    }
+}
+
+fn escape_html(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn dateline_opens_the_first_paragraph_escaped() {
+        assert_eq!(
+            super::with_dateline("<p>Text.</p>", Some("Geneva")),
+            "<p><span class=\"dateline\">Geneva — </span>Text.</p>"
+        );
+        assert!(super::with_dateline("<ul></ul>", Some("<b>")).starts_with("<p><span class=\"dateline\">&lt;b&gt; — </span></p>"));
+        assert_eq!(super::with_dateline("<p>x</p>", None), "<p>x</p>");
+    }
+}

@@ -1,0 +1,55 @@
+//! What templates show, built from domain values: URLs made, dates
+//! formatted, HTML already sanitised. Templates only lay it out.
+
+pub mod chrome;
+pub mod cloak;
+pub mod item;
+pub mod urls;
+
+pub use chrome::{Chrome, chrome};
+pub use item::{ImageView, ItemCard, ItemView};
+
+use serde::Serialize;
+
+/// A date for `<time datetime>` and for reading.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateView {
+    pub iso: String,
+    pub text: String,
+}
+
+impl DateView {
+    pub fn new(lang: &str, at: chrono::DateTime<chrono::Utc>) -> Self {
+        Self { iso: at.format("%Y-%m-%d").to_string(), text: crate::i18n::date(lang, at) }
+    }
+
+    /// With the time of day, for events.
+    pub fn with_time(lang: &str, at: chrono::DateTime<chrono::Utc>) -> Self {
+        Self {
+            iso: at.format("%Y-%m-%dT%H:%MZ").to_string(),
+            text: format!("{}, {} UTC", crate::i18n::date(lang, at), at.format("%H:%M")),
+        }
+    }
+}
+
+/// Links to the neighbouring pages of a listing.
+#[derive(Debug, Clone, Serialize)]
+pub struct Pagination {
+    pub page: u32,
+    pub pages: u32,
+    pub previous: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pagination {
+    /// `base` is the listing's first page URL; later pages add `?page=N`.
+    pub fn new(base: &str, page: u32, pages: u32) -> Self {
+        let url = |n: u32| if n == 1 { base.to_owned() } else { format!("{base}?page={n}") };
+        Self {
+            page,
+            pages,
+            previous: (page > 1).then(|| url(page - 1)),
+            next: (page < pages).then(|| url(page + 1)),
+        }
+    }
+}

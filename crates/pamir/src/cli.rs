@@ -1,0 +1,49 @@
+//! The command-line interface, as `pamir --help` shows it.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(name = "pamir", version, about = "A publishing system for the websites of organisations and their country offices")]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOptions,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes, before or after its name.
+#[derive(Args, Debug, Clone)]
+pub struct GlobalOptions {
+    /// Folder for the SQLite database, media and theme overrides [default: ./pamir-data]
+    #[arg(long, global = true, env = "PAMIR_DATA")]
+    pub data: Option<PathBuf>,
+    /// Database URL: sqlite://PATH or postgres://USER@HOST/DB [default: SQLite in the data folder]
+    #[arg(long, global = true, env = "PAMIR_DATABASE")]
+    pub database: Option<String>,
+    /// A TOML file with any of the settings (command-line options and PAMIR_* variables win)
+    #[arg(long, global = true, env = "PAMIR_CONFIG")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+pub enum Command {
+    /// Serve the site
+    Serve(ServeArgs),
+    /// Add N synthetic articles (for benchmarks and load tests); loads the demo first into an empty site
+    Seed {
+        /// How many articles to add
+        #[arg(long)]
+        articles: usize,
+    },
+}
+
+#[derive(Args)]
+pub struct ServeArgs {
+    /// Address to listen on [default: 127.0.0.1:8080]
+    #[arg(long, env = "PAMIR_LISTEN")]
+    pub listen: Option<String>,
+    /// Fill an empty database with the demo mission site
+    #[arg(long)]
+    pub demo: bool,
+}

@@ -1,0 +1,37 @@
+//! One module per command; each opens what it needs and does one job.
+
+mod seed;
+mod serve;
+
+use crate::cli::Command;
+use crate::config::Config;
+use anyhow::Context;
+use pamir_core::Core;
+use pamir_domain::SystemClock;
+use std::sync::Arc;
+
+pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
+    match command {
+        Command::Serve(args) => serve::run(args, config).await,
+        Command::Seed { articles } => seed::run(articles, config).await,
+    }
+}
+
+/// Opens the data folder and the database (running migrations) and makes sure the site exists.
+async fn open(config: &Config) -> anyhow::Result<(Core, pamir_domain::SiteId)> {
+    std::fs::create_dir_all(&config.data)
+        .with_context(|| format!("cannot create the data folder {}", config.data.display()))?;
+    let db = pamir_db::connect(&config.database).await?;
+    let clock = Arc::new(SystemClock);
+    let site = pamir_db::sites::ensure_default(&db, chrono_now()).await?;
+    let mailer = match &config.smtp_url {
+        Some(url) => Some(pamir_core::mailer::Mailer::new(url, &config.smtp_from)?),
+        None => None,
+    };
+    let core = Core { db, clock, events: Default::default(), mailer, media_dir: config.data.join("media") };
+    Ok((core, site))
+}
+
+fn chrono_now() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+}
