@@ -24,7 +24,10 @@ pub struct Submission {
 pub enum Outcome {
     Accepted,
     /// Shown to the reader with the input kept, so nothing typed is lost.
-    Invalid { message: ContactMessage, errors: Vec<FieldError> },
+    Invalid {
+        message: ContactMessage,
+        errors: Vec<FieldError>,
+    },
     RateLimited,
     /// The honeypot was filled: told "thank you", stored nowhere.
     Discarded,
@@ -47,11 +50,21 @@ pub async fn submit(core: &Core, submission: Submission) -> Result<Outcome, Core
     };
     let now = core.clock.now().timestamp();
     let key = sender_key(&submission.sender_address);
-    let recent = pamir_db::contact::count_since(&core.db, submission.site, &key, now - WINDOW_SECONDS).await?;
+    let recent =
+        pamir_db::contact::count_since(&core.db, submission.site, &key, now - WINDOW_SECONDS)
+            .await?;
     if recent >= MAX_PER_WINDOW {
         return Ok(Outcome::RateLimited);
     }
-    let id = pamir_db::contact::insert(&core.db, submission.site, &submission.lang, &message, &key, now).await?;
+    let id = pamir_db::contact::insert(
+        &core.db,
+        submission.site,
+        &submission.lang,
+        &message,
+        &key,
+        now,
+    )
+    .await?;
     deliver_in_background(core, submission.site, id, message);
     Ok(Outcome::Accepted)
 }
@@ -59,17 +72,27 @@ pub async fn submit(core: &Core, submission: Submission) -> Result<Outcome, Core
 /// Sends the message to the office without making the reader wait for SMTP;
 /// the outcome is recorded on the stored message either way.
 fn deliver_in_background(core: &Core, site: SiteId, id: i64, message: ContactMessage) {
-    let Some(mailer) = core.mailer.clone() else { return };
+    let Some(mailer) = core.mailer.clone() else {
+        return;
+    };
     let core = core.clone();
     tokio::spawn(async move {
         let outcome = async {
-            let settings = pamir_db::settings::load(&core.db, site).await.map_err(|e| e.to_string())?;
+            let settings = pamir_db::settings::load(&core.db, site)
+                .await
+                .map_err(|e| e.to_string())?;
             let Some(office) = settings.contact.email.filter(|email| !email.is_empty()) else {
                 return Err("the site has no contact e-mail address".to_owned());
             };
             let subject = format!("Message from the website: {}", message.name);
-            let body = format!("From: {} <{}>\n\n{}\n", message.name, message.email, message.message);
-            mailer.send(&office, Some(&message.email), &subject, body).await.map_err(|e| e.to_string())?;
+            let body = format!(
+                "From: {} <{}>\n\n{}\n",
+                message.name, message.email, message.message
+            );
+            mailer
+                .send(&office, Some(&message.email), &subject, body)
+                .await
+                .map_err(|e| e.to_string())?;
             Ok(core.clock.now().timestamp())
         }
         .await;

@@ -1,6 +1,6 @@
 //! Sending e-mail over SMTP with lettre, configured by one URL:
-//! `smtp://user:pass@host:587` (STARTTLS), `smtps://...:465` (TLS), or
-//! `smtp://host:25?tls=none` for a relay on a trusted network.
+//! `smtp://user:pass@host:587?tls=required` (STARTTLS), `smtps://user:pass@host:465`
+//! (TLS), or `smtp://host:25` (no encryption: only for a relay on a trusted network).
 
 use lettre::message::{Mailbox, Message, header::ContentType};
 use lettre::transport::smtp::AsyncSmtpTransport;
@@ -27,14 +27,27 @@ impl Mailer {
             .map_err(|e| MailError::Config(format!("smtp url: {e}")))?
             .timeout(Some(std::time::Duration::from_secs(20)))
             .build();
-        let from = from.parse().map_err(|e| MailError::Config(format!("sender {from:?}: {e}")))?;
+        let from = from
+            .parse()
+            .map_err(|e| MailError::Config(format!("sender {from:?}: {e}")))?;
         Ok(Self { transport, from })
     }
 
     /// Sends a plain-text message; `reply_to` lets the office answer the reader directly.
-    pub async fn send(&self, to: &str, reply_to: Option<&str>, subject: &str, body: String) -> Result<(), MailError> {
-        let to: Mailbox = to.parse().map_err(|e| MailError::Config(format!("recipient {to:?}: {e}")))?;
-        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(subject);
+    pub async fn send(
+        &self,
+        to: &str,
+        reply_to: Option<&str>,
+        subject: &str,
+        body: String,
+    ) -> Result<(), MailError> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|e| MailError::Config(format!("recipient {to:?}: {e}")))?;
+        let mut builder = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(subject);
         if let Some(reply_to) = reply_to.and_then(|address| address.parse::<Mailbox>().ok()) {
             builder = builder.reply_to(reply_to);
         }
@@ -42,7 +55,10 @@ impl Mailer {
             .header(ContentType::TEXT_PLAIN)
             .body(body)
             .map_err(|e| MailError::Send(e.to_string()))?;
-        self.transport.send(message).await.map_err(|e| MailError::Send(e.to_string()))?;
+        self.transport
+            .send(message)
+            .await
+            .map_err(|e| MailError::Send(e.to_string()))?;
         Ok(())
     }
 }

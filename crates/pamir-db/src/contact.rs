@@ -32,7 +32,12 @@ pub async fn insert(
 
 /// How many messages this sender sent since `since`: the rate limit counts
 /// in the database, so it holds across every node serving the site.
-pub async fn count_since(db: &Db, site: SiteId, sender_key: &str, since: i64) -> Result<i64, DbError> {
+pub async fn count_since(
+    db: &Db,
+    site: SiteId,
+    sender_key: &str,
+    since: i64,
+) -> Result<i64, DbError> {
     let count = on_pool!(db, pool => {
         sqlx::query_scalar(
             "SELECT COUNT(*) FROM contact_messages WHERE site_id = $1 AND sender_key = $2 AND created_at >= $3",
@@ -47,7 +52,11 @@ pub async fn count_since(db: &Db, site: SiteId, sender_key: &str, since: i64) ->
 }
 
 /// Records the outcome of delivering message `id` by e-mail.
-pub async fn record_delivery(db: &Db, id: i64, outcome: Result<i64, String>) -> Result<(), DbError> {
+pub async fn record_delivery(
+    db: &Db,
+    id: i64,
+    outcome: Result<i64, String>,
+) -> Result<(), DbError> {
     let (delivered_at, error) = match outcome {
         Ok(at) => (Some(at), None),
         Err(error) => (None, Some(error)),

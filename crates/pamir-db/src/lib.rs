@@ -89,7 +89,9 @@ impl DbError {
     /// message a person can act on; other errors pass through.
     pub(crate) fn conflict_as(what: &str) -> impl Fn(sqlx::Error) -> DbError + '_ {
         move |error| match &error {
-            sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Conflict(what.to_owned()),
+            sqlx::Error::Database(db) if db.is_unique_violation() => {
+                DbError::Conflict(what.to_owned())
+            }
             _ => DbError::Sqlx(error),
         }
     }

@@ -17,11 +17,12 @@ pub async fn load(db: &Db, site: SiteId) -> Result<SiteSettings, DbError> {
         return Err(DbError::Corrupt("settings are not an object".into()));
     };
     for (key, value) in rows {
-        let value: Value =
-            serde_json::from_str(&value).map_err(|e| DbError::Corrupt(format!("setting {key}: {e}")))?;
+        let value: Value = serde_json::from_str(&value)
+            .map_err(|e| DbError::Corrupt(format!("setting {key}: {e}")))?;
         merged.insert(key, value);
     }
-    serde_json::from_value(Value::Object(merged)).map_err(|e| DbError::Corrupt(format!("settings: {e}")))
+    serde_json::from_value(Value::Object(merged))
+        .map_err(|e| DbError::Corrupt(format!("settings: {e}")))
 }
 
 /// Saves every setting in one transaction.

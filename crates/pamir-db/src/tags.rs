@@ -10,7 +10,12 @@ pub struct TagText<'a> {
     pub slug: &'a str,
 }
 
-pub async fn insert(db: &Db, site: SiteId, texts: &[TagText<'_>], now: i64) -> Result<i64, DbError> {
+pub async fn insert(
+    db: &Db,
+    site: SiteId,
+    texts: &[TagText<'_>],
+    now: i64,
+) -> Result<i64, DbError> {
     let id = on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar("INSERT INTO tags (site_id, created_at) VALUES ($1, $2) RETURNING id")
@@ -64,11 +69,26 @@ pub async fn for_items(db: &Db, item_ids: &[i64], lang: &Lang) -> Result<Vec<(i6
     })?;
     Ok(rows
         .into_iter()
-        .map(|row| (row.item_id, Tag { id: row.id, lang: lang.clone(), name: row.name, slug: row.slug }))
+        .map(|row| {
+            (
+                row.item_id,
+                Tag {
+                    id: row.id,
+                    lang: lang.clone(),
+                    name: row.name,
+                    slug: row.slug,
+                },
+            )
+        })
         .collect())
 }
 
-pub async fn find_by_slug(db: &Db, site: SiteId, lang: &Lang, slug: &str) -> Result<Option<Tag>, DbError> {
+pub async fn find_by_slug(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    slug: &str,
+) -> Result<Option<Tag>, DbError> {
     let row: Option<(i64, String, String)> = on_pool!(db, pool => {
         sqlx::query_as("SELECT tag_id, name, slug FROM tag_texts WHERE site_id = $1 AND lang = $2 AND slug = $3")
             .bind(site)
@@ -77,7 +97,12 @@ pub async fn find_by_slug(db: &Db, site: SiteId, lang: &Lang, slug: &str) -> Res
             .fetch_optional(pool)
             .await
     })?;
-    Ok(row.map(|(id, name, slug)| Tag { id, lang: lang.clone(), name, slug }))
+    Ok(row.map(|(id, name, slug)| Tag {
+        id,
+        lang: lang.clone(),
+        name,
+        slug,
+    }))
 }
 
 /// The slug of a tag in every language it has one, for the language switcher.

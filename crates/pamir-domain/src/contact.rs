@@ -31,22 +31,44 @@ impl ContactMessage {
         let mut errors = Vec::new();
         let name_len = self.name.chars().count();
         if name_len == 0 {
-            errors.push(FieldError { field: "name", problem: "error-name-missing" });
+            errors.push(FieldError {
+                field: "name",
+                problem: "error-name-missing",
+            });
         } else if name_len > NAME_MAX {
-            errors.push(FieldError { field: "name", problem: "error-name-too-long" });
+            errors.push(FieldError {
+                field: "name",
+                problem: "error-name-too-long",
+            });
         }
         if self.email.is_empty() {
-            errors.push(FieldError { field: "email", problem: "error-email-missing" });
+            errors.push(FieldError {
+                field: "email",
+                problem: "error-email-missing",
+            });
         } else if !looks_like_email(&self.email) {
-            errors.push(FieldError { field: "email", problem: "error-email-invalid" });
+            errors.push(FieldError {
+                field: "email",
+                problem: "error-email-invalid",
+            });
         }
         let message_len = self.message.chars().count();
         if message_len < MESSAGE_MIN {
-            errors.push(FieldError { field: "message", problem: "error-message-too-short" });
+            errors.push(FieldError {
+                field: "message",
+                problem: "error-message-too-short",
+            });
         } else if message_len > MESSAGE_MAX {
-            errors.push(FieldError { field: "message", problem: "error-message-too-long" });
+            errors.push(FieldError {
+                field: "message",
+                problem: "error-message-too-long",
+            });
         }
-        if errors.is_empty() { Ok(self) } else { Err((self, errors)) }
+        if errors.is_empty() {
+            Ok(self)
+        } else {
+            Err((self, errors))
+        }
     }
 }
 
@@ -57,7 +79,9 @@ pub fn looks_like_email(text: &str) -> bool {
     if text.len() > EMAIL_MAX || text.chars().any(|c| c.is_whitespace() || c.is_control()) {
         return false;
     }
-    let Some((local, domain)) = text.split_once('@') else { return false };
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
     !local.is_empty()
         && !domain.contains('@')
         && domain.contains('.')
@@ -71,12 +95,21 @@ mod tests {
     use super::*;
 
     fn message(name: &str, email: &str, text: &str) -> ContactMessage {
-        ContactMessage { name: name.into(), email: email.into(), message: text.into() }
+        ContactMessage {
+            name: name.into(),
+            email: email.into(),
+            message: text.into(),
+        }
     }
 
     #[test]
     fn accepts_a_proper_message_trimmed() {
-        let ok = message("  Aziz ", "aziz@example.org ", "Hello, I have a question about visas.").validate();
+        let ok = message(
+            "  Aziz ",
+            "aziz@example.org ",
+            "Hello, I have a question about visas.",
+        )
+        .validate();
         assert_eq!(ok.map(|m| m.name), Ok("Aziz".to_owned()));
     }
 
@@ -100,7 +133,9 @@ mod tests {
     #[test]
     fn email_shapes() {
         assert!(looks_like_email("a@b.tj"));
-        for bad in ["a@b", "@b.tj", "a@@b.tj", "a b@c.tj", "a@.tj", "a@b..tj", "a@b.tj."] {
+        for bad in [
+            "a@b", "@b.tj", "a@@b.tj", "a b@c.tj", "a@.tj", "a@b..tj", "a@b.tj.",
+        ] {
             assert!(!looks_like_email(bad), "{bad}");
         }
     }

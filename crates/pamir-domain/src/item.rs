@@ -132,7 +132,9 @@ impl Item {
 
     /// Whether this item belongs on the front page at `now`.
     pub fn is_featured_at(&self, now: DateTime<Utc>) -> bool {
-        self.featured && self.featured_until.is_none_or(|until| until > now) && self.is_visible_at(now)
+        self.featured
+            && self.featured_until.is_none_or(|until| until > now)
+            && self.is_visible_at(now)
     }
 }
 
@@ -142,7 +144,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(hour: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0).single().unwrap_or_default()
+        Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0)
+            .single()
+            .unwrap_or_default()
     }
 
     fn item() -> Item {

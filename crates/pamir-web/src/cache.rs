@@ -34,7 +34,11 @@ pub struct PageCache {
 
 impl PageCache {
     pub fn new(clock: Arc<dyn Clock>) -> Self {
-        Self { clock, sites: RwLock::new(HashMap::new()), bytes: Default::default() }
+        Self {
+            clock,
+            sites: RwLock::new(HashMap::new()),
+            bytes: Default::default(),
+        }
     }
 
     pub fn get(&self, site: SiteId, key: &str) -> Option<Arc<CachedPage>> {
@@ -54,12 +58,21 @@ impl PageCache {
 
     /// Whether the site's schedule horizon is known (it is after every invalidation's first fill).
     pub fn knows_schedule(&self, site: SiteId) -> bool {
-        self.sites.read().unwrap_or_else(|p| p.into_inner()).contains_key(&site)
+        self.sites
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains_key(&site)
     }
 
     /// Stores a page; `valid_until` is the site's next scheduled transition,
     /// needed only when the cache does not know it yet.
-    pub fn insert(&self, site: SiteId, key: String, page: CachedPage, valid_until: Option<Option<i64>>) {
+    pub fn insert(
+        &self,
+        site: SiteId,
+        key: String,
+        page: CachedPage,
+        valid_until: Option<Option<i64>>,
+    ) {
         use std::sync::atomic::Ordering;
         let size = page.body.size() + key.len();
         if self.bytes.fetch_add(size, Ordering::Relaxed) + size > MAX_BYTES {
@@ -69,7 +82,10 @@ impl PageCache {
         let mut sites = self.sites.write().unwrap_or_else(|p| p.into_inner());
         let cache = match (sites.get_mut(&site), valid_until) {
             (Some(cache), _) => cache,
-            (None, Some(until)) => sites.entry(site).or_insert(SiteCache { pages: HashMap::new(), valid_until: until }),
+            (None, Some(until)) => sites.entry(site).or_insert(SiteCache {
+                pages: HashMap::new(),
+                valid_until: until,
+            }),
             // The horizon is unknown: caching would risk missing a scheduled change.
             (None, None) => return,
         };
@@ -77,16 +93,27 @@ impl PageCache {
     }
 
     pub fn invalidate_site(&self, site: SiteId) {
-        self.sites.write().unwrap_or_else(|p| p.into_inner()).remove(&site);
+        self.sites
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .remove(&site);
     }
 
     pub fn invalidate_all(&self) {
-        self.sites.write().unwrap_or_else(|p| p.into_inner()).clear();
+        self.sites
+            .write()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
         self.bytes.store(0, std::sync::atomic::Ordering::Relaxed);
     }
 
     pub fn len(&self) -> usize {
-        self.sites.read().unwrap_or_else(|p| p.into_inner()).values().map(|s| s.pages.len()).sum()
+        self.sites
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .values()
+            .map(|s| s.pages.len())
+            .sum()
     }
 
     pub fn is_empty(&self) -> bool {

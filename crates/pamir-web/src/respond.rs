@@ -30,7 +30,12 @@ impl IntoResponse for Page {
 
 /// An HTML response that is not cached (a form with errors, a thank-you page).
 pub fn html(status: StatusCode, body: String) -> Response {
-    (status, [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))], body).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))],
+        body,
+    )
+        .into_response()
 }
 
 /// Serves `body` in the encoding the request accepts, or `304 Not Modified`
@@ -49,25 +54,38 @@ pub fn precompressed(
         let (bytes, encoding) = body.pick(negotiate(request.get(header::ACCEPT_ENCODING)));
         let mut response = Response::new(Body::from(bytes));
         if let Some(value) = encoding.header_value() {
-            response.headers_mut().insert(header::CONTENT_ENCODING, value);
+            response
+                .headers_mut()
+                .insert(header::CONTENT_ENCODING, value);
         }
-        response.headers_mut().insert(header::CONTENT_TYPE, content_type.clone());
+        response
+            .headers_mut()
+            .insert(header::CONTENT_TYPE, content_type.clone());
         response
     };
     let headers = response.headers_mut();
     headers.insert(header::ETAG, body.etag.clone());
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(cache_control),
+    );
     headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     response
 }
 
 /// Whether `If-None-Match` names this version (weak comparison, as RFC 9110 asks for it).
 fn holds_current(request: &HeaderMap, etag: &HeaderValue) -> bool {
-    let Some(wanted) = request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
+    let Some(wanted) = request
+        .get(header::IF_NONE_MATCH)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
     let ours = etag.to_str().unwrap_or("").trim_start_matches("W/");
-    wanted.split(',').map(|tag| tag.trim()).any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
+    wanted
+        .split(',')
+        .map(|tag| tag.trim())
+        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
 }
 
 /// The encoding a response will be served in, for per-request compression of

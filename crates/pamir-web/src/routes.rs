@@ -30,9 +30,9 @@ pub fn app(state: AppState) -> Router {
         // Innermost first: each layer wraps everything above it.
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .layer(CatchPanicLayer::custom(error_pages::panic_response))
+        .layer(from_fn(limits::uri_length))
         .layer(from_fn_with_state(state.clone(), error_pages::theme))
         .layer(from_fn_with_state(state.clone(), page_cache::serve))
-        .layer(from_fn(limits::uri_length))
         .layer(from_fn_with_state(state.clone(), metrics::observe))
         .layer(from_fn(security_headers::add))
         .with_state(state)

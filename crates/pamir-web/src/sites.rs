@@ -25,13 +25,23 @@ impl Sites {
                 by_host.insert(host.to_ascii_lowercase(), id);
             }
         }
-        Ok(Self { by_host, any_host, db: db.clone(), settings: RwLock::new(HashMap::new()) })
+        Ok(Self {
+            by_host,
+            any_host,
+            db: db.clone(),
+            settings: RwLock::new(HashMap::new()),
+        })
     }
 
     /// The site serving `host` (port ignored), or the catch-all site.
     pub fn resolve(&self, host: Option<&str>) -> Option<SiteId> {
-        let name = host.map(|h| h.rsplit_once(':').map_or(h, |(name, _)| name).to_ascii_lowercase());
-        name.and_then(|name| self.by_host.get(&name).copied()).or(self.any_host)
+        let name = host.map(|h| {
+            h.rsplit_once(':')
+                .map_or(h, |(name, _)| name)
+                .to_ascii_lowercase()
+        });
+        name.and_then(|name| self.by_host.get(&name).copied())
+            .or(self.any_host)
     }
 
     pub async fn settings(&self, site: SiteId) -> Result<Arc<SiteSettings>, DbError> {
@@ -52,10 +62,14 @@ impl Sites {
     }
 
     fn read(&self) -> std::sync::RwLockReadGuard<'_, HashMap<SiteId, Arc<SiteSettings>>> {
-        self.settings.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.settings
+            .read()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn write(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<SiteId, Arc<SiteSettings>>> {
-        self.settings.write().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.settings
+            .write()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }

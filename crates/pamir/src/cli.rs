@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 
 #[derive(Parser)]
-#[command(name = "pamir", version, about = "A publishing system for the websites of organisations and their country offices")]
+#[command(
+    name = "pamir",
+    version,
+    about = "A publishing system for the websites of organisations and their country offices"
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalOptions,

@@ -24,24 +24,49 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     let key = cache_key(&request);
     if let (true, Some(site)) = (cacheable_request, site) {
         if let Some(page) = state.cache.get(site, &key) {
-            return precompressed(request.headers(), &page.body, &page.content_type, PAGE_CACHE_CONTROL);
+            return precompressed(
+                request.headers(),
+                &page.body,
+                &page.content_type,
+                PAGE_CACHE_CONTROL,
+            );
         }
     }
     let request_headers = request.headers().clone();
     let response = next.run(request).await;
     let (parts, body) = response.into_parts();
-    let is_html = parts.headers.get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let is_html = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if !is_html || parts.headers.contains_key(header::CONTENT_ENCODING) {
         return Response::from_parts(parts, body);
     }
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
         return crate::error::PageError::Internal("page too large to send".into()).into_response();
     };
-    let content_type = parts.headers.get(header::CONTENT_TYPE).cloned().unwrap_or(HeaderValue::from_static(crate::respond::HTML));
-    match (cacheable_request && parts.extensions.get::<Cacheable>().is_some() && parts.status.is_success(), site) {
+    let content_type = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .cloned()
+        .unwrap_or(HeaderValue::from_static(crate::respond::HTML));
+    match (
+        cacheable_request
+            && parts.extensions.get::<Cacheable>().is_some()
+            && parts.status.is_success(),
+        site,
+    ) {
         (true, Some(site)) => {
-            let page = CachedPage { body: Precompressed::new(bytes, PAGE_BROTLI_QUALITY), content_type };
-            let response = precompressed(&request_headers, &page.body, &page.content_type, PAGE_CACHE_CONTROL);
+            let page = CachedPage {
+                body: Precompressed::new(bytes, PAGE_BROTLI_QUALITY),
+                content_type,
+            };
+            let response = precompressed(
+                &request_headers,
+                &page.body,
+                &page.content_type,
+                PAGE_CACHE_CONTROL,
+            );
             let horizon = if state.cache.knows_schedule(site) {
                 None
             } else {
@@ -71,7 +96,11 @@ fn cache_key(request: &Request) -> String {
     }
 }
 
-fn compress_once(request_headers: &axum::http::HeaderMap, mut parts: axum::http::response::Parts, bytes: Bytes) -> Response {
+fn compress_once(
+    request_headers: &axum::http::HeaderMap,
+    mut parts: axum::http::response::Parts,
+    bytes: Bytes,
+) -> Response {
     let encoding = encoding_for(request_headers);
     let body = match encoding {
         Encoding::Gzip if bytes.len() > 512 => Bytes::from(crate::compress::gzip(&bytes)),
@@ -84,6 +113,8 @@ fn compress_once(request_headers: &axum::http::HeaderMap, mut parts: axum::http:
         parts.headers.insert(header::CONTENT_ENCODING, value);
     }
     parts.headers.remove(header::CONTENT_LENGTH);
-    parts.headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    parts
+        .headers
+        .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     Response::from_parts(parts, Body::from(body))
 }

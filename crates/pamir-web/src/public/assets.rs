@@ -8,7 +8,16 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path(name): Path<String>) -> Result<Response, PageError> {
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(name): Path<String>,
+) -> Result<Response, PageError> {
     let asset = state.theme.asset(&name).ok_or(PageError::NotFound)?;
-    Ok(precompressed(&headers, &asset.body, &asset.content_type, IMMUTABLE))
+    Ok(precompressed(
+        &headers,
+        &asset.body,
+        &asset.content_type,
+        IMMUTABLE,
+    ))
 }

@@ -26,7 +26,12 @@ struct Crumb {
     url: String,
 }
 
-pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &Uri) -> Result<Page, PageError> {
+pub async fn render(
+    state: &AppState,
+    reader: &Reader,
+    category_id: i64,
+    uri: &Uri,
+) -> Result<Page, PageError> {
     let page = page_number(uri)?;
     let tree = &reader.tree;
     let lang = reader.code();
@@ -34,17 +39,31 @@ pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &U
     let ids = tree.subtree_ids(category_id);
     let listing = listing::load(state, reader, Listing::Categories(&ids), page, &base).await?;
     let category = tree.get(category_id).ok_or(PageError::NotFound)?;
-    let crumb = |id: i64, name: &str| Crumb { name: name.to_owned(), url: urls::category(lang, tree, id) };
+    let crumb = |id: i64, name: &str| Crumb {
+        name: name.to_owned(),
+        url: urls::category(lang, tree, id),
+    };
     let alternates = alternates(state, reader, category_id).await?;
-    let canonical = if page.get() == 1 { base.clone() } else { format!("{base}?page={}", page.get()) };
+    let canonical = if page.get() == 1 {
+        base.clone()
+    } else {
+        format!("{base}?page={}", page.get())
+    };
     let html = reader.render(
         state,
         "category.html",
         CategoryPage {
             name: category.name.clone(),
             description: category.description.clone(),
-            breadcrumbs: tree.ancestry(category_id).iter().map(|c| crumb(c.id, &c.name)).collect(),
-            subcategories: tree.children(category_id).map(|c| crumb(c.id, &c.name)).collect(),
+            breadcrumbs: tree
+                .ancestry(category_id)
+                .iter()
+                .map(|c| crumb(c.id, &c.name))
+                .collect(),
+            subcategories: tree
+                .children(category_id)
+                .map(|c| crumb(c.id, &c.name))
+                .collect(),
             cards: listing.cards,
             pagination: listing.pagination,
         },
@@ -56,7 +75,11 @@ pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &U
 }
 
 /// The same category in the site's other languages, where it has words there.
-async fn alternates(state: &AppState, reader: &Reader, category_id: i64) -> Result<Vec<(String, String)>, PageError> {
+async fn alternates(
+    state: &AppState,
+    reader: &Reader,
+    category_id: i64,
+) -> Result<Vec<(String, String)>, PageError> {
     let mut alternates = Vec::new();
     for lang in &reader.settings.languages {
         let tree = if *lang == reader.lang {
@@ -65,7 +88,10 @@ async fn alternates(state: &AppState, reader: &Reader, category_id: i64) -> Resu
             CategoryTree::new(pamir_db::categories::list(&state.core.db, reader.site, lang).await?)
         };
         if tree.get(category_id).is_some() {
-            alternates.push((lang.to_string(), urls::category(lang.as_str(), &tree, category_id)));
+            alternates.push((
+                lang.to_string(),
+                urls::category(lang.as_str(), &tree, category_id),
+            ));
         }
     }
     Ok(alternates)

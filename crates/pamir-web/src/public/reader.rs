@@ -29,9 +29,19 @@ impl Reader {
         let code = segments.first().map(String::as_str).unwrap_or("");
         let site = site_of(state, headers)?;
         let settings = state.sites.settings(site).await?;
-        let lang = Lang::parse(code).ok().filter(|lang| settings.offers(lang)).ok_or(PageError::NotFound)?;
-        let tree = CategoryTree::new(pamir_db::categories::list(&state.core.db, site, &lang).await?);
-        Ok(Self { site, settings, lang, tree, now: state.core.clock.now() })
+        let lang = Lang::parse(code)
+            .ok()
+            .filter(|lang| settings.offers(lang))
+            .ok_or(PageError::NotFound)?;
+        let tree =
+            CategoryTree::new(pamir_db::categories::list(&state.core.db, site, &lang).await?);
+        Ok(Self {
+            site,
+            settings,
+            lang,
+            tree,
+            now: state.core.clock.now(),
+        })
     }
 
     pub fn code(&self) -> &str {
@@ -39,7 +49,14 @@ impl Reader {
     }
 
     pub fn chrome(&self, current_category: Option<i64>, alternates: &[(String, String)]) -> Chrome {
-        chrome(&self.settings, &self.lang, &self.tree, current_category, alternates, self.now)
+        chrome(
+            &self.settings,
+            &self.lang,
+            &self.tree,
+            current_category,
+            alternates,
+            self.now,
+        )
     }
 
     /// Renders `template` with the page's own values plus `lang`, `chrome` and `canonical`.
@@ -95,7 +112,9 @@ pub fn query_value(uri: &Uri, name: &str) -> Option<String> {
     uri.query()?.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
         (key == name).then(|| {
-            percent_encoding::percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned()
+            percent_encoding::percent_decode_str(&value.replace('+', " "))
+                .decode_utf8_lossy()
+                .into_owned()
         })
     })
 }

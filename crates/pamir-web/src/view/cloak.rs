@@ -26,7 +26,10 @@ pub fn cloak(address: &str, key: u8) -> CloakedEmail {
         .enumerate()
         .map(|(index, byte)| format!("{:02x}", byte ^ key_byte(key, index)))
         .collect();
-    CloakedEmail { data: hex.chars().rev().collect(), key }
+    CloakedEmail {
+        data: hex.chars().rev().collect(),
+        key,
+    }
 }
 
 /// The inverse, as `contact.js` does it; for tests.
