@@ -1,0 +1,249 @@
+//! How content reaches readers: sanitised on save, shown at once after a
+//! change (the page cache is told), and on schedule (publish-up,
+//! publish-down, featured-until honoured without anyone editing).
+
+mod support;
+
+use axum::http::StatusCode;
+use pamir_core::items::ItemInput;
+use pamir_domain::{ItemState, Lang};
+use support::{TestSite, demo_day, links_with_class};
+
+async fn news_category(site: &TestSite) -> i64 {
+    let en = Lang::parse("en").expect("en");
+    let categories = pamir_db::categories::list(site.db(), site.site, &en)
+        .await
+        .expect("categories");
+    categories
+        .iter()
+        .find(|c| c.slug == "news")
+        .expect("news")
+        .id
+}
+
+fn english() -> Lang {
+    Lang::parse("en").expect("en")
+}
+
+#[tokio::test]
+async fn hostile_markdown_and_html_never_reach_a_reader() {
+    for site in TestSite::all().await {
+        let mut input = ItemInput::article(
+            site.site,
+            english(),
+            news_category(&site).await,
+            "Hostile content",
+        );
+        input.teaser_markdown = "Teaser <img src=x onerror=alert(1)>".into();
+        input.body_markdown = [
+            "<script>alert('body')</script>",
+            "<a href=\"javascript:alert(2)\">click</a>",
+            "[link](javascript:alert(3))",
+            "<p onclick=\"alert(4)\" style=\"color:red\">styled</p>",
+            "<iframe src=\"https://evil.example\"></iframe>",
+            "<svg><script>alert(5)</script></svg>",
+            "<object data=\"x\"></object><embed src=\"y\">",
+            "Plain **bold** survives.",
+        ]
+        .join("\n\n");
+        pamir_core::items::create(&site.core, input)
+            .await
+            .expect("created");
+        let page = site.get("/en/news/hostile-content").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
+        let body = &page.body[page.body.find("<main").expect("main")..];
+        for banned in [
+            "<script",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "<iframe",
+            "<object",
+            "<embed",
+            "style=\"color",
+            "alert(",
+        ] {
+            assert!(
+                !body.contains(banned),
+                "{banned} reached the reader on {}",
+                site.backend
+            );
+        }
+        assert!(body.contains("<strong>bold</strong>"));
+        let front = site.get("/en/news/").await;
+        assert!(!front.body.contains("onerror"), "teasers are sanitised too");
+    }
+}
+
+#[tokio::test]
+async fn a_new_item_shows_up_at_once_despite_the_page_cache() {
+    for site in TestSite::all().await {
+        let before = site.get("/en/news/").await;
+        assert!(!before.body.contains("Fresh news"));
+        assert!(site.state.cache.len() > 0, "the page was cached");
+        let mut input = ItemInput::article(
+            site.site,
+            english(),
+            news_category(&site).await,
+            "Fresh news from Khorog",
+        );
+        input.published_at = Some(demo_day());
+        pamir_core::items::create(&site.core, input)
+            .await
+            .expect("created");
+        // The change notice travels through the event bus to the cache.
+        let mut shown = false;
+        for _ in 0..100 {
+            if site
+                .get("/en/news/")
+                .await
+                .body
+                .contains("Fresh news from Khorog")
+            {
+                shown = true;
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        }
+        assert!(
+            shown,
+            "the category page shows the new item ({})",
+            site.backend
+        );
+    }
+}
+
+#[tokio::test]
+async fn scheduled_items_appear_and_disappear_on_time() {
+    for site in TestSite::all().await {
+        let now = demo_day();
+        let mut input = ItemInput::article(
+            site.site,
+            english(),
+            news_category(&site).await,
+            "Scheduled announcement",
+        );
+        input.featured = true;
+        input.featured_order = Some(0);
+        input.publish_up = Some(now + chrono::Duration::hours(2));
+        input.publish_down = Some(now + chrono::Duration::hours(5));
+        pamir_core::items::create(&site.core, input)
+            .await
+            .expect("created");
+        let url = "/en/news/scheduled-announcement";
+
+        // Give the change notice time to clear the cache, then look as a reader.
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert_eq!(
+            site.get(url).await.status,
+            StatusCode::NOT_FOUND,
+            "not before publish-up"
+        );
+        assert!(
+            !links_with_class(&site.get("/en/").await.body, "read-more").contains(&url.to_owned())
+        );
+
+        site.clock.advance(chrono::Duration::hours(2));
+        assert_eq!(
+            site.get(url).await.status,
+            StatusCode::OK,
+            "visible from publish-up ({})",
+            site.backend
+        );
+        let front = links_with_class(&site.get("/en/").await.body, "read-more");
+        assert_eq!(
+            front.first().map(String::as_str),
+            Some(url),
+            "featured first, with no edit in between"
+        );
+
+        site.clock.advance(chrono::Duration::hours(3));
+        assert_eq!(
+            site.get(url).await.status,
+            StatusCode::NOT_FOUND,
+            "gone at publish-down"
+        );
+        assert!(
+            !links_with_class(&site.get("/en/").await.body, "read-more").contains(&url.to_owned())
+        );
+    }
+}
+
+#[tokio::test]
+async fn featured_until_takes_an_item_off_the_front_page_only() {
+    let site = TestSite::sqlite().await;
+    let mut input = ItemInput::article(
+        site.site,
+        english(),
+        news_category(&site).await,
+        "Briefly featured",
+    );
+    input.featured = true;
+    input.featured_order = Some(0);
+    input.featured_until = Some(demo_day() + chrono::Duration::hours(1));
+    input.published_at = Some(demo_day());
+    pamir_core::items::create(&site.core, input)
+        .await
+        .expect("created");
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let url = "/en/news/briefly-featured".to_owned();
+    assert_eq!(
+        links_with_class(&site.get("/en/").await.body, "read-more").first(),
+        Some(&url)
+    );
+    site.clock.advance(chrono::Duration::hours(1));
+    assert!(!links_with_class(&site.get("/en/").await.body, "read-more").contains(&url));
+    assert_eq!(
+        site.get(&url).await.status,
+        StatusCode::OK,
+        "still published"
+    );
+}
+
+#[tokio::test]
+async fn drafts_and_archived_items_are_not_shown() {
+    let site = TestSite::sqlite().await;
+    for (title, state) in [
+        ("A draft", ItemState::Draft),
+        ("An archived one", ItemState::Archived),
+    ] {
+        let mut input = ItemInput::article(site.site, english(), news_category(&site).await, title);
+        input.state = state;
+        pamir_core::items::create(&site.core, input)
+            .await
+            .expect("created");
+    }
+    assert_eq!(
+        site.get("/en/news/a-draft").await.status,
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        site.get("/en/news/an-archived-one").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn a_taken_slug_is_refused_with_a_clear_message() {
+    let site = TestSite::sqlite().await;
+    let category = news_category(&site).await;
+    pamir_core::items::create(
+        &site.core,
+        ItemInput::article(site.site, english(), category, "Same title"),
+    )
+    .await
+    .expect("first");
+    let error = pamir_core::items::create(
+        &site.core,
+        ItemInput::article(site.site, english(), category, "Same title"),
+    )
+    .await
+    .expect_err("second refused");
+    assert!(error.to_string().contains("already exists"), "{error}");
+    let mut bad_slug = ItemInput::article(site.site, english(), category, "Bad slug");
+    bad_slug.slug = Some("Not A Slug".into());
+    let error = pamir_core::items::create(&site.core, bad_slug)
+        .await
+        .expect_err("refused");
+    assert!(error.to_string().contains("slug"), "{error}");
+}

@@ -1,0 +1,180 @@
+//! HTTP behaviour: compression, validators, caching headers, security
+//! headers, assets, health and metrics, theme overrides.
+
+mod support;
+
+use axum::http::StatusCode;
+use support::TestSite;
+
+#[tokio::test]
+async fn pages_are_served_compressed_with_brotli_or_gzip() {
+    let site = TestSite::sqlite().await;
+    let plain = site.get("/en/").await;
+    assert_eq!(plain.header("content-encoding"), "");
+    let gzip = site.get_with("/en/", &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gzip.header("content-encoding"), "gzip");
+    assert_eq!(gzip.body, plain.body, "gzip decodes to the same page");
+    assert!(
+        gzip.raw_len * 3 < plain.raw_len,
+        "compressed to less than a third"
+    );
+    let brotli = site
+        .get_with("/en/", &[("accept-encoding", "gzip, deflate, br")])
+        .await;
+    assert_eq!(brotli.header("content-encoding"), "br");
+    assert_eq!(brotli.body, plain.body);
+    assert!(brotli.header("vary").contains("Accept-Encoding"));
+    // Pages that are not cached (a form with errors) are compressed too.
+    let form = site
+        .request(
+            axum::http::Request::post("/en/contact")
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("accept-encoding", "gzip")
+                .body(axum::body::Body::from("name=&email=&message="))
+                .expect("request"),
+        )
+        .await;
+    assert_eq!(form.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(form.header("content-encoding"), "gzip");
+}
+
+#[tokio::test]
+async fn etags_give_304_and_pages_carry_cache_control() {
+    for site in TestSite::all().await {
+        for path in [
+            "/en/",
+            "/en/op-eds/remittances-keep-families-afloat",
+            "/en/news/",
+            "/en/contact",
+        ] {
+            let first = site.get(path).await;
+            let etag = first.header("etag").to_owned();
+            assert!(etag.starts_with("W/\""), "{path} has an ETag");
+            assert_eq!(first.header("cache-control"), "public, max-age=60");
+            let again = site.get_with(path, &[("if-none-match", &etag)]).await;
+            assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");
+            assert!(again.body.is_empty());
+            assert_eq!(again.header("etag"), etag);
+            let other = site
+                .get_with(path, &[("if-none-match", "W/\"something-else\"")])
+                .await;
+            assert_eq!(other.status, StatusCode::OK);
+        }
+    }
+}
+
+#[tokio::test]
+async fn security_headers_are_on_every_response() {
+    let site = TestSite::sqlite().await;
+    for path in ["/en/", "/en/contact", "/en/missing", "/healthz"] {
+        let response = site.get(path).await;
+        let csp = response.header("content-security-policy");
+        assert!(
+            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+            "{path}: {csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{path}: no unsafe-inline");
+        assert_eq!(response.header("x-content-type-options"), "nosniff");
+        assert_eq!(
+            response.header("referrer-policy"),
+            "strict-origin-when-cross-origin"
+        );
+    }
+}
+
+#[tokio::test]
+async fn assets_are_fingerprinted_and_immutable() {
+    let site = TestSite::sqlite().await;
+    let page = site.get("/en/contact").await;
+    for asset in ["site", "contact"] {
+        let marker = format!("/assets/{asset}.");
+        let start = page.body.find(&marker).expect("asset referenced");
+        let url = page.body[start..].split('"').next().expect("url");
+        let response = site.get_with(url, &[("accept-encoding", "br")]).await;
+        assert_eq!(response.status, StatusCode::OK, "{url}");
+        assert_eq!(
+            response.header("cache-control"),
+            "public, max-age=31536000, immutable"
+        );
+        assert!(!response.body.is_empty());
+    }
+    assert_eq!(
+        site.get("/assets/site.0000000000.css").await.status,
+        StatusCode::NOT_FOUND
+    );
+}
+
+#[tokio::test]
+async fn media_files_are_served_with_their_recorded_type() {
+    let site = TestSite::sqlite().await;
+    let page = site.get("/en/").await;
+    let start = page.body.find("/media/demo/").expect("an image");
+    let url = page.body[start..].split('"').next().expect("url");
+    let image = site.get(url).await;
+    assert_eq!(image.status, StatusCode::OK);
+    assert_eq!(image.header("content-type"), "image/svg+xml");
+    assert!(image.body.starts_with("<svg") || image.body.starts_with("<?xml"));
+    assert!(
+        image.header("content-security-policy").contains("sandbox"),
+        "a stand-alone SVG cannot run anything"
+    );
+}
+
+#[tokio::test]
+async fn health_and_metrics() {
+    for site in TestSite::all().await {
+        let health = site.get("/healthz").await;
+        assert_eq!(health.status, StatusCode::OK);
+        assert!(health.body.contains("\"status\":\"ok\""));
+        site.get("/en/").await;
+        site.get("/en/").await;
+        site.get("/en/nowhere").await;
+        let metrics = site.get("/metrics").await;
+        assert_eq!(metrics.status, StatusCode::OK);
+        assert!(metrics.header("content-type").starts_with("text/plain"));
+        let body = &metrics.body;
+        assert!(
+            body.contains("pamir_http_requests_total{route=\"/{lang}/\",status=\"2xx\"} 2"),
+            "{body}"
+        );
+        assert!(
+            body.contains("pamir_http_requests_total{route=\"/{lang}/{*path}\",status=\"4xx\"} 1"),
+            "{body}"
+        );
+        assert!(body.contains(
+            "pamir_http_request_duration_seconds_bucket{route=\"/{lang}/\",le=\"+Inf\"} 2"
+        ));
+        assert!(body.contains("pamir_page_cache_entries"));
+    }
+}
+
+#[tokio::test]
+async fn a_template_in_the_data_folder_overrides_the_built_in_theme() {
+    let site = TestSite::sqlite_with(|data| {
+        let folder = data.join("themes/templates");
+        std::fs::create_dir_all(&folder).expect("folder");
+        let template =
+            "{% extends \"base.html\" %}{% block main %}<h1>Our own front page</h1>{% endblock %}";
+        std::fs::write(folder.join("front.html"), template).expect("write");
+    })
+    .await;
+    let page = site.get("/en/").await;
+    assert!(page.body.contains("<h1>Our own front page</h1>"));
+    assert!(
+        page.body.contains("class=\"site-nav\""),
+        "other templates stay built in"
+    );
+}
+
+#[tokio::test]
+async fn a_broken_override_template_stops_start_with_a_clear_message() {
+    let data = tempfile::tempdir().expect("dir");
+    let folder = data.path().join("templates");
+    std::fs::create_dir_all(&folder).expect("folder");
+    std::fs::write(folder.join("front.html"), "{% block main %}unclosed").expect("write");
+    let error = pamir_web::theme::Theme::load(Some(data.path()))
+        .err()
+        .expect("refused");
+    let message = error.to_string();
+    assert!(message.contains("front.html"), "{message}");
+}
