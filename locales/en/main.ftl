@@ -62,6 +62,7 @@ contact-rate-limited-body = You have sent several messages in a short time. Plea
 
 error-name-missing = Please enter your name.
 error-name-too-long = Your name is too long (200 characters at most).
+error-name-invalid = Your name contains characters that cannot be used.
 error-email-missing = Please enter your e-mail address, so we can reply.
 error-email-invalid = This does not look like an e-mail address, for example name@example.org.
 error-message-too-short = Please write a message of at least 10 characters.

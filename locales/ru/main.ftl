@@ -62,6 +62,7 @@ contact-rate-limited-body = Вы отправили несколько сооб�
 
 error-name-missing = Пожалуйста, укажите ваше имя.
 error-name-too-long = Имя слишком длинное (не более 200 символов).
+error-name-invalid = В имени есть недопустимые символы.
 error-email-missing = Пожалуйста, укажите адрес электронной почты, чтобы мы могли вам ответить.
 error-email-invalid = Это не похоже на адрес электронной почты (пример: name@example.org).
 error-message-too-short = Пожалуйста, напишите сообщение не короче 10 символов.

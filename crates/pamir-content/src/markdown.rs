@@ -15,8 +15,27 @@ fn options() -> Options<'static> {
     options
 }
 
-/// The Markdown step alone, before sanitising.
+/// The Markdown step alone, before sanitising: as CommonMark says, except
+/// that headings move one level down (`#` gives `<h2>`), because the page
+/// around the text already has its title as the one `<h1>`.
 pub fn to_html(markdown: &str) -> String {
+    let options = options();
+    let arena = comrak::Arena::new();
+    let root = comrak::parse_document(&arena, markdown, &options);
+    for node in root.descendants() {
+        if let comrak::nodes::NodeValue::Heading(heading) = &mut node.data.borrow_mut().value {
+            heading.level = (heading.level + 1).min(6);
+        }
+    }
+    let mut html = String::new();
+    // Writing to a String cannot fail.
+    let _ = comrak::format_html(root, &options, &mut html);
+    html
+}
+
+/// The Markdown step exactly as CommonMark specifies, with the extensions
+/// editors get: what the specification's examples are checked against.
+pub fn to_html_unshifted(markdown: &str) -> String {
     comrak::markdown_to_html(markdown, &options())
 }
 
@@ -26,4 +45,12 @@ pub fn to_html_commonmark(markdown: &str) -> String {
     let mut options = Options::default();
     options.render.r#unsafe = true;
     comrak::markdown_to_html(markdown, &options)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn headings_move_one_level_down() {
+        assert_eq!(super::to_html("# Title\n\n###### Six"), "<h2>Title</h2>\n<h6>Six</h6>\n");
+    }
 }

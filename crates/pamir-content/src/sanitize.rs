@@ -1,6 +1,7 @@
 //! The allow-list sanitiser every piece of HTML passes before a reader sees it.
 //!
-//! Only structural and text-level tags survive; scripts, styles, event-handler
+//! Only structural and text-level tags survive (not `<h1>`: a page has one,
+//! its title); scripts, styles, event-handler
 //! attributes, `javascript:` URLs and frames are dropped. Footnote anchors keep
 //! their ids (only ids of the footnote shape, so content cannot hijack the
 //! page's own ids such as `main`).
@@ -14,9 +15,7 @@ fn builder() -> &'static Builder<'static> {
     BUILDER.get_or_init(|| {
         let mut builder = Builder::default();
         builder
-            .rm_tags([
-                "map", "area", "font", "center", "bdo", "acronym", "big", "tt", "strike",
-            ])
+            .rm_tags(["h1", "map", "area", "font", "center", "bdo", "acronym", "big", "tt", "strike"])
             .add_tags(["section", "figure", "figcaption"])
             .add_tag_attributes("a", ["id", "aria-label"])
             .add_tag_attributes("sup", ["id"])
@@ -38,9 +37,7 @@ fn builder() -> &'static Builder<'static> {
 fn is_footnote_id(value: &str) -> bool {
     (value.starts_with("fn-") || value.starts_with("fnref-"))
         && value.len() < 80
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
 /// Keeps what the allow-list permits, drops everything else.
@@ -58,16 +55,7 @@ mod tests {
             <a href="javascript:alert(3)">x</a><iframe src="https://evil.example"></iframe>
             <style>body{display:none}</style><svg onload="alert(4)"></svg></p>"#;
         let clean = clean(dirty);
-        for banned in [
-            "script",
-            "onerror",
-            "onclick",
-            "javascript:",
-            "iframe",
-            "<style",
-            "onload",
-            "alert",
-        ] {
+        for banned in ["script", "onerror", "onclick", "javascript:", "iframe", "<style", "onload", "alert"] {
             assert!(!clean.contains(banned), "{banned} survived in {clean}");
         }
         assert!(clean.contains(r#"<img src="a.png" alt="a">"#), "{clean}");

@@ -21,14 +21,8 @@ mod tests {
 
     #[test]
     fn splits_wordpress_and_joomla_marks() {
-        assert_eq!(
-            split_at_read_more("Intro\n<!--more-->\nRest"),
-            Some(("Intro", "Rest"))
-        );
-        assert_eq!(
-            split_at_read_more("Intro<!--more Continue-->Rest"),
-            Some(("Intro", "Rest"))
-        );
+        assert_eq!(split_at_read_more("Intro\n<!--more-->\nRest"), Some(("Intro", "Rest")));
+        assert_eq!(split_at_read_more("Intro<!--more Continue-->Rest"), Some(("Intro", "Rest")));
         assert_eq!(
             split_at_read_more(r#"<p>Intro</p><hr id="system-readmore" /><p>Rest</p>"#),
             Some(("<p>Intro</p>", "<p>Rest</p>"))

@@ -1,10 +1,14 @@
 //! "Content changed" notices. Page caches subscribe and drop what they hold.
 //!
-//! In one process this is a broadcast channel; a second node will subscribe
-//! to the same notices through the database (PostgreSQL LISTEN/NOTIFY), so
+//! Listeners registered with [`ContentEvents::on_change`] run synchronously
+//! inside `publish`, so when a use case returns, no cache in this process
+//! still holds the old page. Tasks that wait for changes (the scheduler)
+//! subscribe to the broadcast channel instead. A second node will receive
+//! the same notices through the database (PostgreSQL LISTEN/NOTIFY), so
 //! publishers never need to know how many nodes there are.
 
 use pamir_domain::SiteId;
+use std::sync::{Arc, RwLock};
 use tokio::sync::broadcast;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -15,23 +19,42 @@ pub enum ContentChanged {
     ScheduleReached(SiteId),
 }
 
-#[derive(Clone, Debug)]
+impl ContentChanged {
+    pub fn site(self) -> SiteId {
+        match self {
+            ContentChanged::Site(site) | ContentChanged::ScheduleReached(site) => site,
+        }
+    }
+}
+
+type Listener = Box<dyn Fn(ContentChanged) + Send + Sync>;
+
+#[derive(Clone)]
 pub struct ContentEvents {
     sender: broadcast::Sender<ContentChanged>,
+    listeners: Arc<RwLock<Vec<Listener>>>,
 }
 
 impl Default for ContentEvents {
     fn default() -> Self {
-        // Listeners only need the latest state; a lagging one treats a gap as "everything changed".
+        // Waiting tasks only need to know that something changed; a lagging one treats a gap as a change.
         let (sender, _) = broadcast::channel(64);
-        Self { sender }
+        Self { sender, listeners: Arc::default() }
     }
 }
 
 impl ContentEvents {
     pub fn publish(&self, event: ContentChanged) {
-        // No listener (e.g. a CLI command) is fine: nothing is cached then.
+        for listener in self.listeners.read().unwrap_or_else(|p| p.into_inner()).iter() {
+            listener(event);
+        }
+        // No waiting task (e.g. in a CLI command) is fine.
         let _ = self.sender.send(event);
+    }
+
+    /// Runs `listener` on every notice, before `publish` returns. Keep it quick: it runs in the publisher's task.
+    pub fn on_change(&self, listener: impl Fn(ContentChanged) + Send + Sync + 'static) {
+        self.listeners.write().unwrap_or_else(|p| p.into_inner()).push(Box::new(listener));
     }
 
     pub fn subscribe(&self) -> broadcast::Receiver<ContentChanged> {

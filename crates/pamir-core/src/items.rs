@@ -80,9 +80,7 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
         return Err(CoreError::Invalid("the title is empty".into()));
     }
     if title.chars().count() > TITLE_MAX {
-        return Err(CoreError::Invalid(format!(
-            "the title is longer than {TITLE_MAX} characters"
-        )));
+        return Err(CoreError::Invalid(format!("the title is longer than {TITLE_MAX} characters")));
     }
     let slug = match &input.slug {
         Some(slug) if is_valid_slug(slug) => slug.clone(),
@@ -91,25 +89,17 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
                 "the slug {slug:?} may hold only lowercase letters a-z, digits and single hyphens"
             )));
         }
-        None => Some(slugify(title))
-            .filter(|slug| !slug.is_empty())
-            .unwrap_or_else(|| format!("item-{group_id}")),
+        None => Some(slugify(title)).filter(|slug| !slug.is_empty()).unwrap_or_else(|| format!("item-{group_id}")),
     };
     if input.kind == ItemKind::Event && input.event.is_none() {
         return Err(CoreError::Invalid("an event needs its start date".into()));
     }
     if let (Some(up), Some(down)) = (input.publish_up, input.publish_down) {
         if down <= up {
-            return Err(CoreError::Invalid(
-                "publish-down must come after publish-up".into(),
-            ));
+            return Err(CoreError::Invalid("publish-down must come after publish-up".into()));
         }
     }
-    let non_empty = |text: &Option<String>| {
-        text.as_ref()
-            .map(|t| t.trim().to_owned())
-            .filter(|t| !t.is_empty())
-    };
+    let non_empty = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
     Ok(Item {
         id: 0,
         site_id: input.site,
@@ -146,9 +136,7 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
 /// Creates one item and announces the change.
 pub async fn create(core: &Core, input: ItemInput) -> Result<Item, CoreError> {
     let mut created = create_many(core, vec![input]).await?;
-    created
-        .pop()
-        .ok_or_else(|| CoreError::Invalid("nothing was created".into()))
+    created.pop().ok_or_else(|| CoreError::Invalid("nothing was created".into()))
 }
 
 /// Creates items in one transaction (all or none) and announces the change once.
@@ -165,11 +153,7 @@ pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item
     let batch: Vec<NewItem<'_>> = items
         .iter()
         .zip(&inputs)
-        .map(|(item, input)| NewItem {
-            item,
-            tag_ids: &input.tag_ids,
-            gallery: &input.gallery,
-        })
+        .map(|(item, input)| NewItem { item, tag_ids: &input.tag_ids, gallery: &input.gallery })
         .collect();
     let ids = pamir_db::items::insert_batch(&core.db, &batch).await?;
     for (item, id) in items.iter_mut().zip(ids) {

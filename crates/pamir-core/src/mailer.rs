@@ -27,38 +27,19 @@ impl Mailer {
             .map_err(|e| MailError::Config(format!("smtp url: {e}")))?
             .timeout(Some(std::time::Duration::from_secs(20)))
             .build();
-        let from = from
-            .parse()
-            .map_err(|e| MailError::Config(format!("sender {from:?}: {e}")))?;
+        let from = from.parse().map_err(|e| MailError::Config(format!("sender {from:?}: {e}")))?;
         Ok(Self { transport, from })
     }
 
     /// Sends a plain-text message; `reply_to` lets the office answer the reader directly.
-    pub async fn send(
-        &self,
-        to: &str,
-        reply_to: Option<&str>,
-        subject: &str,
-        body: String,
-    ) -> Result<(), MailError> {
-        let to: Mailbox = to
-            .parse()
-            .map_err(|e| MailError::Config(format!("recipient {to:?}: {e}")))?;
-        let mut builder = Message::builder()
-            .from(self.from.clone())
-            .to(to)
-            .subject(subject);
+    pub async fn send(&self, to: &str, reply_to: Option<&str>, subject: &str, body: String) -> Result<(), MailError> {
+        let to: Mailbox = to.parse().map_err(|e| MailError::Config(format!("recipient {to:?}: {e}")))?;
+        let mut builder = Message::builder().from(self.from.clone()).to(to).subject(subject);
         if let Some(reply_to) = reply_to.and_then(|address| address.parse::<Mailbox>().ok()) {
             builder = builder.reply_to(reply_to);
         }
-        let message = builder
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)
-            .map_err(|e| MailError::Send(e.to_string()))?;
-        self.transport
-            .send(message)
-            .await
-            .map_err(|e| MailError::Send(e.to_string()))?;
+        let message = builder.header(ContentType::TEXT_PLAIN).body(body).map_err(|e| MailError::Send(e.to_string()))?;
+        self.transport.send(message).await.map_err(|e| MailError::Send(e.to_string()))?;
         Ok(())
     }
 }

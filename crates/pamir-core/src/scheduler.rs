@@ -22,9 +22,7 @@ pub async fn run(core: Core, site: SiteId) {
                 None
             }
         };
-        let wait = next.map_or(MAX_SLEEP, |at| {
-            (at - now).to_std().unwrap_or_default().min(MAX_SLEEP)
-        });
+        let wait = next.map_or(MAX_SLEEP, |at| (at - now).to_std().unwrap_or_default().min(MAX_SLEEP));
         tokio::select! {
             () = tokio::time::sleep(wait) => {
                 if next.is_some_and(|at| at <= core.clock.now()) {

@@ -43,10 +43,7 @@ const WORDS: &[&str] = &[
 ];
 
 fn words(seed: usize, count: usize) -> String {
-    (0..count)
-        .map(|i| WORDS[(seed.wrapping_mul(31).wrapping_add(i * 7)) % WORDS.len()])
-        .collect::<Vec<_>>()
-        .join(" ")
+    (0..count).map(|i| WORDS[(seed.wrapping_mul(31).wrapping_add(i * 7)) % WORDS.len()]).collect::<Vec<_>>().join(" ")
 }
 
 /// Adds `count` synthetic items to `site`. Categories and tags must exist
@@ -56,20 +53,19 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
     let categories = pamir_db::categories::ids(&core.db, site).await?;
     let tags = pamir_db::tags::ids(&core.db, site).await?;
     if categories.is_empty() {
-        return Err(CoreError::Invalid(
-            "the site has no categories to seed into: load the demo first".into(),
-        ));
+        return Err(CoreError::Invalid("the site has no categories to seed into: load the demo first".into()));
     }
     let langs = settings.languages.clone();
     let now = core.clock.now();
+    // Numbers continue from what is there, so seeding twice never reuses a slug.
+    let first = pamir_db::items::count_all(&core.db, site).await? as usize;
     let mut created = 0;
     while created < count {
         let size = BATCH.min(count - created);
-        let groups =
-            pamir_db::items::create_groups(&core.db, site, size.div_ceil(langs.len()), now).await?;
+        let groups = pamir_db::items::create_groups(&core.db, site, size.div_ceil(langs.len()), now).await?;
         let mut inputs = Vec::with_capacity(size);
         for offset in 0..size {
-            let n = created + offset;
+            let n = first + created + offset;
             let lang = langs[n % langs.len()].clone();
             let category = categories[(n / langs.len()) % categories.len()];
             let title = format!("{} {n}", words(n, 5));
@@ -77,15 +73,8 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
             input.group_id = Some(groups[offset / langs.len()]);
             input.slug = Some(format!("seeded-{n}"));
             input.teaser_markdown = format!("{}.", words(n + 1, 20));
-            input.body_markdown = (0..4)
-                .map(|p| format!("{}.", words(n + p, 60)))
-                .collect::<Vec<_>>()
-                .join("\n\n");
-            input.kind = if n % 17 == 0 {
-                ItemKind::OpEd
-            } else {
-                ItemKind::Article
-            };
+            input.body_markdown = (0..4).map(|p| format!("{}.", words(n + p, 60))).collect::<Vec<_>>().join("\n\n");
+            input.kind = if n % 17 == 0 { ItemKind::OpEd } else { ItemKind::Article };
             input.byline = (input.kind == ItemKind::OpEd).then(|| "Seeded Author".to_owned());
             // About one in fifty is featured, like a real front page's share.
             input.featured = n % 50 == 0;
@@ -102,11 +91,7 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
         let batch: Vec<NewItem<'_>> = items
             .iter()
             .zip(&inputs)
-            .map(|(item, input)| NewItem {
-                item,
-                tag_ids: &input.tag_ids,
-                gallery: &[],
-            })
+            .map(|(item, input)| NewItem { item, tag_ids: &input.tag_ids, gallery: &[] })
             .collect();
         pamir_db::items::insert_batch(&core.db, &batch).await?;
         created += size;

@@ -32,12 +32,7 @@ pub async fn insert(
 
 /// How many messages this sender sent since `since`: the rate limit counts
 /// in the database, so it holds across every node serving the site.
-pub async fn count_since(
-    db: &Db,
-    site: SiteId,
-    sender_key: &str,
-    since: i64,
-) -> Result<i64, DbError> {
+pub async fn count_since(db: &Db, site: SiteId, sender_key: &str, since: i64) -> Result<i64, DbError> {
     let count = on_pool!(db, pool => {
         sqlx::query_scalar(
             "SELECT COUNT(*) FROM contact_messages WHERE site_id = $1 AND sender_key = $2 AND created_at >= $3",
@@ -51,12 +46,16 @@ pub async fn count_since(
     Ok(count)
 }
 
+/// Removes a message (one that went over the rate limit after all).
+pub async fn delete(db: &Db, id: i64) -> Result<(), DbError> {
+    on_pool!(db, pool => {
+        sqlx::query("DELETE FROM contact_messages WHERE id = $1").bind(id).execute(pool).await.map(|_| ())
+    })?;
+    Ok(())
+}
+
 /// Records the outcome of delivering message `id` by e-mail.
-pub async fn record_delivery(
-    db: &Db,
-    id: i64,
-    outcome: Result<i64, String>,
-) -> Result<(), DbError> {
+pub async fn record_delivery(db: &Db, id: i64, outcome: Result<i64, String>) -> Result<(), DbError> {
     let (delivered_at, error) = match outcome {
         Ok(at) => (Some(at), None),
         Err(error) => (None, Some(error)),

@@ -14,10 +14,7 @@ use row::{ITEM_COLUMNS, ItemRow};
 
 /// `$start, $start+1, ...` for an `IN (...)` list of `count` values.
 pub(crate) fn placeholders(start: usize, count: usize) -> String {
-    (start..start + count)
-        .map(|n| format!("${n}"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    (start..start + count).map(|n| format!("${n}")).collect::<Vec<_>>().join(", ")
 }
 
 /// The condition that makes an item visible to readers; `$3` is now.
@@ -141,14 +138,12 @@ impl Listing<'_> {
     fn sql(&self) -> (String, &'static str) {
         match self {
             Listing::Featured => (
-                "AND i.featured = $4 AND (i.featured_until IS NULL OR i.featured_until > $3)"
-                    .to_owned(),
+                "AND i.featured = $4 AND (i.featured_until IS NULL OR i.featured_until > $3)".to_owned(),
                 "COALESCE(i.featured_order, 2147483647), i.published_at DESC, i.id DESC",
             ),
-            Listing::Categories(ids) => (
-                format!("AND i.category_id IN ({})", placeholders(4, ids.len())),
-                "i.published_at DESC, i.id DESC",
-            ),
+            Listing::Categories(ids) => {
+                (format!("AND i.category_id IN ({})", placeholders(4, ids.len())), "i.published_at DESC, i.id DESC")
+            }
             Listing::Tag(_) => (
                 "AND i.id IN (SELECT item_id FROM item_tags WHERE tag_id = $4)".to_owned(),
                 "i.published_at DESC, i.id DESC",
@@ -198,9 +193,8 @@ pub async fn list(
          ORDER BY {order} LIMIT ${next} OFFSET ${}",
         next + 1
     );
-    let count_sql = format!(
-        "SELECT COUNT(*) FROM items i WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} {condition}"
-    );
+    let count_sql =
+        format!("SELECT COUNT(*) FROM items i WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} {condition}");
     let now = to_db(now);
     let (rows, total): (Vec<ItemRow>, i64) = on_pool!(db, pool => {
         let page = bind_listing!(sqlx::query_as(crate::assembled(&page_sql)).bind(site).bind(lang.as_str()).bind(now), listing)
@@ -213,10 +207,7 @@ pub async fn list(
             .await?;
         Ok::<_, sqlx::Error>((page, total))
     })?;
-    let items = rows
-        .into_iter()
-        .map(ItemRow::into_item)
-        .collect::<Result<_, _>>()?;
+    let items = rows.into_iter().map(ItemRow::into_item).collect::<Result<_, _>>()?;
     Ok((items, total))
 }
 
@@ -286,11 +277,7 @@ pub async fn gallery(db: &Db, item_id: i64) -> Result<Vec<i64>, DbError> {
 /// The next instant after `now` at which some item appears, disappears or
 /// stops being featured. Cached pages are valid until then, and the
 /// scheduler wakes up then.
-pub async fn next_transition(
-    db: &Db,
-    site: SiteId,
-    now: DateTime<Utc>,
-) -> Result<Option<DateTime<Utc>>, DbError> {
+pub async fn next_transition(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<Option<DateTime<Utc>>, DbError> {
     let sql = "SELECT MIN(t) FROM (
             SELECT MIN(publish_up) AS t FROM items WHERE site_id = $1 AND state = 'published' AND publish_up > $2
             UNION ALL
@@ -313,12 +300,7 @@ pub async fn count_all(db: &Db, site: SiteId) -> Result<i64, DbError> {
 }
 
 /// Creates `count` translation groups in one transaction (for bulk loads).
-pub async fn create_groups(
-    db: &Db,
-    site: SiteId,
-    count: usize,
-    now: DateTime<Utc>,
-) -> Result<Vec<i64>, DbError> {
+pub async fn create_groups(db: &Db, site: SiteId, count: usize, now: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
     let ids = on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let mut ids = Vec::with_capacity(count);

@@ -9,6 +9,7 @@
 //! - [`migrate`]: the embedded schema history, run at start
 //! - [`sites`], [`settings`], [`users`], [`categories`], [`tags`], [`media`],
 //!   [`items`], [`contact`]: one module per aggregate
+//! - [`testing`]: fresh databases for test suites
 
 pub mod categories;
 pub mod connect;
@@ -19,6 +20,8 @@ pub mod migrate;
 pub mod settings;
 pub mod sites;
 pub mod tags;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod users;
 
 mod time;
@@ -89,9 +92,7 @@ impl DbError {
     /// message a person can act on; other errors pass through.
     pub(crate) fn conflict_as(what: &str) -> impl Fn(sqlx::Error) -> DbError + '_ {
         move |error| match &error {
-            sqlx::Error::Database(db) if db.is_unique_violation() => {
-                DbError::Conflict(what.to_owned())
-            }
+            sqlx::Error::Database(db) if db.is_unique_violation() => DbError::Conflict(what.to_owned()),
             _ => DbError::Sqlx(error),
         }
     }

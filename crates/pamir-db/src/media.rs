@@ -61,12 +61,7 @@ struct MediaRow {
 }
 
 /// The media with these ids, described in `lang` (else in `fallback`).
-pub async fn get_many(
-    db: &Db,
-    ids: &[i64],
-    lang: &Lang,
-    fallback: &Lang,
-) -> Result<Vec<Media>, DbError> {
+pub async fn get_many(db: &Db, ids: &[i64], lang: &Lang, fallback: &Lang) -> Result<Vec<Media>, DbError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }

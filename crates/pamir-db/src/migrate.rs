@@ -46,22 +46,19 @@ macro_rules! apply_pending {
         sqlx::query(CREATE_HISTORY).execute(&mut *$conn).await?;
         for migration in MIGRATIONS {
             let mut tx = $conn.begin().await?;
-            let done: Option<i64> =
-                sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
-                    .bind(migration.version)
-                    .fetch_optional(&mut *tx)
-                    .await?;
+            let done: Option<i64> = sqlx::query_scalar("SELECT version FROM schema_migrations WHERE version = $1")
+                .bind(migration.version)
+                .fetch_optional(&mut *tx)
+                .await?;
             if done.is_none() {
                 tracing::info!(migration = migration.name, "applying migration");
                 sqlx::raw_sql(migration.$dialect).execute(&mut *tx).await?;
-                sqlx::query(
-                    "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)",
-                )
-                .bind(migration.version)
-                .bind(migration.name)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+                sqlx::query("INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)")
+                    .bind(migration.version)
+                    .bind(migration.name)
+                    .bind(now)
+                    .execute(&mut *tx)
+                    .await?;
             }
             tx.commit().await?;
         }
@@ -77,15 +74,9 @@ pub async fn run(db: &Db) -> Result<(), DbError> {
         }
         Db::Postgres(pool) => {
             let mut conn = pool.acquire().await?;
-            sqlx::query("SELECT pg_advisory_lock($1)")
-                .bind(PG_LOCK_KEY)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query("SELECT pg_advisory_lock($1)").bind(PG_LOCK_KEY).execute(&mut *conn).await?;
             let result: Result<(), DbError> = async { apply_pending!(conn, postgres) }.await;
-            sqlx::query("SELECT pg_advisory_unlock($1)")
-                .bind(PG_LOCK_KEY)
-                .execute(&mut *conn)
-                .await?;
+            sqlx::query("SELECT pg_advisory_unlock($1)").bind(PG_LOCK_KEY).execute(&mut *conn).await?;
             result
         }
     }
@@ -109,22 +100,12 @@ mod tests {
     fn both_databases_have_the_same_migrations_and_all_are_embedded() {
         let sqlite = names_in("sqlite");
         let postgres = names_in("postgres");
-        assert_eq!(
-            sqlite, postgres,
-            "migrations/sqlite and migrations/postgres must match"
-        );
+        assert_eq!(sqlite, postgres, "migrations/sqlite and migrations/postgres must match");
         let embedded: BTreeSet<String> = MIGRATIONS.iter().map(|m| m.name.to_owned()).collect();
-        assert_eq!(
-            embedded, sqlite,
-            "every migration file must be listed in MIGRATIONS"
-        );
+        assert_eq!(embedded, sqlite, "every migration file must be listed in MIGRATIONS");
         for (index, migration) in MIGRATIONS.iter().enumerate() {
             assert_eq!(migration.version, index as i64 + 1);
-            assert!(
-                migration
-                    .name
-                    .starts_with(&format!("{:04}_", migration.version))
-            );
+            assert!(migration.name.starts_with(&format!("{:04}_", migration.version)));
         }
     }
 }

@@ -17,12 +17,10 @@ pub async fn load(db: &Db, site: SiteId) -> Result<SiteSettings, DbError> {
         return Err(DbError::Corrupt("settings are not an object".into()));
     };
     for (key, value) in rows {
-        let value: Value = serde_json::from_str(&value)
-            .map_err(|e| DbError::Corrupt(format!("setting {key}: {e}")))?;
+        let value: Value = serde_json::from_str(&value).map_err(|e| DbError::Corrupt(format!("setting {key}: {e}")))?;
         merged.insert(key, value);
     }
-    serde_json::from_value(Value::Object(merged))
-        .map_err(|e| DbError::Corrupt(format!("settings: {e}")))
+    serde_json::from_value(Value::Object(merged)).map_err(|e| DbError::Corrupt(format!("settings: {e}")))
 }
 
 /// Saves every setting in one transaction.
@@ -49,4 +47,32 @@ pub async fn save(db: &Db, site: SiteId, settings: &SiteSettings) -> Result<(), 
         tx.commit().await
     })?;
     Ok(())
+}
+
+/// A random secret of the site (32 bytes, hex), made on first use and kept
+/// beside the settings but never part of them, e.g. to key hashes of
+/// readers' addresses so they cannot be reversed by trying every address.
+pub async fn secret(db: &Db, site: SiteId, name: &str) -> Result<String, DbError> {
+    let key = format!("secret.{name}");
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| DbError::Config(format!("no randomness from the system: {e}")))?;
+    let fresh: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    // Insert-if-absent, then read: two nodes starting together agree on one secret.
+    let stored: String = on_pool!(db, pool => {
+        sqlx::query("INSERT INTO settings (site_id, key, value) VALUES ($1, $2, $3) ON CONFLICT (site_id, key) DO NOTHING")
+            .bind(site)
+            .bind(&key)
+            .bind(Value::String(fresh).to_string())
+            .execute(pool)
+            .await?;
+        sqlx::query_scalar("SELECT value FROM settings WHERE site_id = $1 AND key = $2")
+            .bind(site)
+            .bind(&key)
+            .fetch_one(pool)
+            .await
+    })?;
+    match serde_json::from_str(&stored) {
+        Ok(Value::String(secret)) if !secret.is_empty() => Ok(secret),
+        _ => Err(DbError::Corrupt(format!("setting {key}"))),
+    }
 }

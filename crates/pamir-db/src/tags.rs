@@ -10,12 +10,7 @@ pub struct TagText<'a> {
     pub slug: &'a str,
 }
 
-pub async fn insert(
-    db: &Db,
-    site: SiteId,
-    texts: &[TagText<'_>],
-    now: i64,
-) -> Result<i64, DbError> {
+pub async fn insert(db: &Db, site: SiteId, texts: &[TagText<'_>], now: i64) -> Result<i64, DbError> {
     let id = on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar("INSERT INTO tags (site_id, created_at) VALUES ($1, $2) RETURNING id")
@@ -56,8 +51,7 @@ pub async fn for_items(db: &Db, item_ids: &[i64], lang: &Lang) -> Result<Vec<(i6
     let sql = format!(
         "SELECT it.item_id, t.tag_id AS id, t.name, t.slug
          FROM item_tags it JOIN tag_texts t ON t.tag_id = it.tag_id AND t.lang = $1
-         WHERE it.item_id IN ({})
-         ORDER BY t.name",
+         WHERE it.item_id IN ({})",
         crate::items::placeholders(2, item_ids.len())
     );
     let rows: Vec<TagRow> = on_pool!(db, pool => {
@@ -67,28 +61,16 @@ pub async fn for_items(db: &Db, item_ids: &[i64], lang: &Lang) -> Result<Vec<(i6
         }
         query.fetch_all(pool).await
     })?;
-    Ok(rows
+    let mut tags: Vec<(i64, Tag)> = rows
         .into_iter()
-        .map(|row| {
-            (
-                row.item_id,
-                Tag {
-                    id: row.id,
-                    lang: lang.clone(),
-                    name: row.name,
-                    slug: row.slug,
-                },
-            )
-        })
-        .collect())
+        .map(|row| (row.item_id, Tag { id: row.id, lang: lang.clone(), name: row.name, slug: row.slug }))
+        .collect();
+    // Sorted here, not in SQL: the databases' collations order Cyrillic and case differently.
+    tags.sort_by_cached_key(|(_, tag)| tag.name.to_lowercase());
+    Ok(tags)
 }
 
-pub async fn find_by_slug(
-    db: &Db,
-    site: SiteId,
-    lang: &Lang,
-    slug: &str,
-) -> Result<Option<Tag>, DbError> {
+pub async fn find_by_slug(db: &Db, site: SiteId, lang: &Lang, slug: &str) -> Result<Option<Tag>, DbError> {
     let row: Option<(i64, String, String)> = on_pool!(db, pool => {
         sqlx::query_as("SELECT tag_id, name, slug FROM tag_texts WHERE site_id = $1 AND lang = $2 AND slug = $3")
             .bind(site)
@@ -97,12 +79,7 @@ pub async fn find_by_slug(
             .fetch_optional(pool)
             .await
     })?;
-    Ok(row.map(|(id, name, slug)| Tag {
-        id,
-        lang: lang.clone(),
-        name,
-        slug,
-    }))
+    Ok(row.map(|(id, name, slug)| Tag { id, lang: lang.clone(), name, slug }))
 }
 
 /// The slug of a tag in every language it has one, for the language switcher.

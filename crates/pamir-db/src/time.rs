@@ -13,8 +13,7 @@ pub(crate) fn opt_to_db(at: Option<DateTime<Utc>>) -> Option<i64> {
 }
 
 pub(crate) fn from_db(seconds: i64) -> Result<DateTime<Utc>, DbError> {
-    DateTime::from_timestamp(seconds, 0)
-        .ok_or_else(|| DbError::Corrupt(format!("timestamp {seconds}")))
+    DateTime::from_timestamp(seconds, 0).ok_or_else(|| DbError::Corrupt(format!("timestamp {seconds}")))
 }
 
 pub(crate) fn opt_from_db(seconds: Option<i64>) -> Result<Option<DateTime<Utc>>, DbError> {

@@ -27,48 +27,29 @@ impl ContactMessage {
     pub fn validate(mut self) -> Result<Self, (Self, Vec<FieldError>)> {
         self.name = self.name.trim().to_owned();
         self.email = self.email.trim().to_owned();
-        self.message = self.message.trim().to_owned();
+        // Invisible control characters in a message are noise (or an attack on a mail client): drop them.
+        self.message = self.message.trim().chars().filter(|c| !c.is_control() || matches!(c, '\n' | '\t')).collect();
         let mut errors = Vec::new();
         let name_len = self.name.chars().count();
         if name_len == 0 {
-            errors.push(FieldError {
-                field: "name",
-                problem: "error-name-missing",
-            });
+            errors.push(FieldError { field: "name", problem: "error-name-missing" });
         } else if name_len > NAME_MAX {
-            errors.push(FieldError {
-                field: "name",
-                problem: "error-name-too-long",
-            });
+            errors.push(FieldError { field: "name", problem: "error-name-too-long" });
+        } else if self.name.chars().any(char::is_control) {
+            errors.push(FieldError { field: "name", problem: "error-name-invalid" });
         }
         if self.email.is_empty() {
-            errors.push(FieldError {
-                field: "email",
-                problem: "error-email-missing",
-            });
+            errors.push(FieldError { field: "email", problem: "error-email-missing" });
         } else if !looks_like_email(&self.email) {
-            errors.push(FieldError {
-                field: "email",
-                problem: "error-email-invalid",
-            });
+            errors.push(FieldError { field: "email", problem: "error-email-invalid" });
         }
         let message_len = self.message.chars().count();
         if message_len < MESSAGE_MIN {
-            errors.push(FieldError {
-                field: "message",
-                problem: "error-message-too-short",
-            });
+            errors.push(FieldError { field: "message", problem: "error-message-too-short" });
         } else if message_len > MESSAGE_MAX {
-            errors.push(FieldError {
-                field: "message",
-                problem: "error-message-too-long",
-            });
+            errors.push(FieldError { field: "message", problem: "error-message-too-long" });
         }
-        if errors.is_empty() {
-            Ok(self)
-        } else {
-            Err((self, errors))
-        }
+        if errors.is_empty() { Ok(self) } else { Err((self, errors)) }
     }
 }
 
@@ -95,29 +76,18 @@ mod tests {
     use super::*;
 
     fn message(name: &str, email: &str, text: &str) -> ContactMessage {
-        ContactMessage {
-            name: name.into(),
-            email: email.into(),
-            message: text.into(),
-        }
+        ContactMessage { name: name.into(), email: email.into(), message: text.into() }
     }
 
     #[test]
     fn accepts_a_proper_message_trimmed() {
-        let ok = message(
-            "  Aziz ",
-            "aziz@example.org ",
-            "Hello, I have a question about visas.",
-        )
-        .validate();
+        let ok = message("  Aziz ", "aziz@example.org ", "Hello, I have a question about visas.").validate();
         assert_eq!(ok.map(|m| m.name), Ok("Aziz".to_owned()));
     }
 
     #[test]
     fn reports_every_problem_and_keeps_the_input() {
-        let Err((kept, errors)) = message("", "not-an-address", "short").validate() else {
-            panic!("must be refused")
-        };
+        let Err((kept, errors)) = message("", "not-an-address", "short").validate() else { panic!("must be refused") };
         let fields: Vec<_> = errors.iter().map(|e| (e.field, e.problem)).collect();
         assert_eq!(
             fields,
@@ -131,11 +101,19 @@ mod tests {
     }
 
     #[test]
+    fn control_characters_are_refused_in_names_and_dropped_from_messages() {
+        let Err((_, errors)) = message("Aziz\r\nBcc: x@y.z", "a@b.tj", "A proper question here.").validate() else {
+            panic!("must be refused")
+        };
+        assert_eq!(errors[0].problem, "error-name-invalid");
+        let ok = message("Aziz", "a@b.tj", "Line one\nline\u{0}two\u{7}.").validate();
+        assert_eq!(ok.map(|m| m.message), Ok("Line one\nlinetwo.".to_owned()));
+    }
+
+    #[test]
     fn email_shapes() {
         assert!(looks_like_email("a@b.tj"));
-        for bad in [
-            "a@b", "@b.tj", "a@@b.tj", "a b@c.tj", "a@.tj", "a@b..tj", "a@b.tj.",
-        ] {
+        for bad in ["a@b", "@b.tj", "a@@b.tj", "a b@c.tj", "a@.tj", "a@b..tj", "a@b.tj."] {
             assert!(!looks_like_email(bad), "{bad}");
         }
     }

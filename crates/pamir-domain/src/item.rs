@@ -16,13 +16,8 @@ pub enum ItemKind {
 }
 
 impl ItemKind {
-    pub const ALL: [ItemKind; 5] = [
-        ItemKind::Article,
-        ItemKind::OpEd,
-        ItemKind::Facts,
-        ItemKind::Event,
-        ItemKind::PhotoStory,
-    ];
+    pub const ALL: [ItemKind; 5] =
+        [ItemKind::Article, ItemKind::OpEd, ItemKind::Facts, ItemKind::Event, ItemKind::PhotoStory];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -59,9 +54,7 @@ impl ItemState {
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [ItemState::Draft, ItemState::Published, ItemState::Archived]
-            .into_iter()
-            .find(|state| state.as_str() == text)
+        [ItemState::Draft, ItemState::Published, ItemState::Archived].into_iter().find(|state| state.as_str() == text)
     }
 }
 
@@ -132,9 +125,7 @@ impl Item {
 
     /// Whether this item belongs on the front page at `now`.
     pub fn is_featured_at(&self, now: DateTime<Utc>) -> bool {
-        self.featured
-            && self.featured_until.is_none_or(|until| until > now)
-            && self.is_visible_at(now)
+        self.featured && self.featured_until.is_none_or(|until| until > now) && self.is_visible_at(now)
     }
 }
 
@@ -144,9 +135,7 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(hour: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0)
-            .single()
-            .unwrap_or_default()
+        Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0).single().unwrap_or_default()
     }
 
     fn item() -> Item {

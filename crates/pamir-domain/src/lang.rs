@@ -17,13 +17,8 @@ pub struct InvalidLang(pub String);
 
 impl Lang {
     pub fn parse(code: &str) -> Result<Self, InvalidLang> {
-        let well_formed =
-            (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
-        if well_formed {
-            Ok(Self(code.to_owned()))
-        } else {
-            Err(InvalidLang(code.chars().take(20).collect()))
-        }
+        let well_formed = (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase());
+        if well_formed { Ok(Self(code.to_owned())) } else { Err(InvalidLang(code.chars().take(20).collect())) }
     }
 
     pub fn as_str(&self) -> &str {

@@ -16,8 +16,7 @@ impl PageNumber {
     pub const FIRST: PageNumber = PageNumber(1);
 
     pub fn parse(text: &str) -> Result<Self, InvalidPage> {
-        let digits_only =
-            !text.is_empty() && text.len() <= 6 && text.bytes().all(|b| b.is_ascii_digit());
+        let digits_only = !text.is_empty() && text.len() <= 6 && text.bytes().all(|b| b.is_ascii_digit());
         if !digits_only {
             return Err(InvalidPage);
         }

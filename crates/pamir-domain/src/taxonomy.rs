@@ -43,15 +43,11 @@ impl CategoryTree {
 
     /// Top-level categories in their order.
     pub fn roots(&self) -> impl Iterator<Item = &Category> {
-        self.categories
-            .iter()
-            .filter(|category| category.parent_id.is_none())
+        self.categories.iter().filter(|category| category.parent_id.is_none())
     }
 
     pub fn children(&self, id: i64) -> impl Iterator<Item = &Category> {
-        self.categories
-            .iter()
-            .filter(move |category| category.parent_id == Some(id))
+        self.categories.iter().filter(move |category| category.parent_id == Some(id))
     }
 
     /// The category a path of slugs names, e.g. `["news", "press-releases"]`.
@@ -87,11 +83,7 @@ impl CategoryTree {
 
     /// `news/press-releases`: the category's path below the language prefix.
     pub fn path(&self, id: i64) -> String {
-        let slugs: Vec<&str> = self
-            .ancestry(id)
-            .iter()
-            .map(|category| category.slug.as_str())
-            .collect();
+        let slugs: Vec<&str> = self.ancestry(id).iter().map(|category| category.slug.as_str()).collect();
         slugs.join("/")
     }
 
@@ -131,10 +123,7 @@ mod tests {
             category(2, Some(1), "press-releases"),
             category(3, None, "events"),
         ]);
-        assert_eq!(
-            tree.find_by_path(&["news", "press-releases"]).map(|c| c.id),
-            Some(2)
-        );
+        assert_eq!(tree.find_by_path(&["news", "press-releases"]).map(|c| c.id), Some(2));
         assert_eq!(tree.find_by_path(&["press-releases"]).map(|c| c.id), None);
         assert_eq!(tree.find_by_path(&["news", "nope"]).map(|c| c.id), None);
         assert_eq!(tree.path(2), "news/press-releases");

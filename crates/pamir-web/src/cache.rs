@@ -4,14 +4,19 @@
 //! when the clock reaches the site's next scheduled transition (an item's
 //! publish-up, publish-down or featured-until), so a scheduled item appears on
 //! time even before the scheduler's notice arrives.
+//!
+//! A page rendered while an invalidation happened must not be stored: every
+//! fill takes a [`Ticket`] (the cache's generation) before rendering, and the
+//! store is refused if the generation moved meanwhile.
 
 use crate::compress::Precompressed;
 use axum::http::HeaderValue;
 use pamir_domain::{Clock, SiteId};
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
-/// Above this many bytes held, the cache starts again from empty.
+/// Above this many bytes held, a site's pages are dropped to make room.
 const MAX_BYTES: usize = 256 * 1024 * 1024;
 
 pub struct CachedPage {
@@ -24,99 +29,112 @@ struct SiteCache {
     pages: HashMap<String, Arc<CachedPage>>,
     /// When these pages stop being right by the schedule (`None`: no transition ahead).
     valid_until: Option<i64>,
+    bytes: usize,
 }
+
+#[derive(Default)]
+struct Inner {
+    sites: HashMap<SiteId, SiteCache>,
+    bytes: usize,
+}
+
+/// Taken before rendering a page that may be stored.
+#[derive(Debug, Clone, Copy)]
+pub struct Ticket(u64);
 
 pub struct PageCache {
     clock: Arc<dyn Clock>,
-    sites: RwLock<HashMap<SiteId, SiteCache>>,
-    bytes: std::sync::atomic::AtomicUsize,
+    inner: RwLock<Inner>,
+    generation: AtomicU64,
 }
 
 impl PageCache {
     pub fn new(clock: Arc<dyn Clock>) -> Self {
-        Self {
-            clock,
-            sites: RwLock::new(HashMap::new()),
-            bytes: Default::default(),
-        }
+        Self { clock, inner: RwLock::default(), generation: AtomicU64::new(0) }
     }
 
     pub fn get(&self, site: SiteId, key: &str) -> Option<Arc<CachedPage>> {
-        let expired = {
-            let sites = self.sites.read().unwrap_or_else(|p| p.into_inner());
-            let cache = sites.get(&site)?;
+        {
+            let inner = self.inner.read().unwrap_or_else(|p| p.into_inner());
+            let cache = inner.sites.get(&site)?;
             match cache.valid_until {
-                Some(until) if self.clock.now().timestamp() >= until => true,
+                Some(until) if self.clock.now().timestamp() >= until => {}
                 _ => return cache.pages.get(key).cloned(),
             }
-        };
-        if expired {
-            self.invalidate_site(site);
         }
+        self.invalidate_site(site);
         None
     }
 
-    /// Whether the site's schedule horizon is known (it is after every invalidation's first fill).
+    /// Whether the site's schedule horizon is known (it is from the first
+    /// fill after an invalidation on).
     pub fn knows_schedule(&self, site: SiteId) -> bool {
-        self.sites
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .contains_key(&site)
+        self.inner.read().unwrap_or_else(|p| p.into_inner()).sites.contains_key(&site)
     }
 
-    /// Stores a page; `valid_until` is the site's next scheduled transition,
-    /// needed only when the cache does not know it yet.
+    pub fn ticket(&self) -> Ticket {
+        Ticket(self.generation.load(Ordering::Acquire))
+    }
+
+    /// Stores a page rendered under `ticket`. `valid_until` is the site's next
+    /// scheduled transition as seen before rendering; it is needed when the
+    /// cache does not know the horizon yet.
     pub fn insert(
         &self,
         site: SiteId,
         key: String,
         page: CachedPage,
+        ticket: Ticket,
         valid_until: Option<Option<i64>>,
     ) {
-        use std::sync::atomic::Ordering;
         let size = page.body.size() + key.len();
-        if self.bytes.fetch_add(size, Ordering::Relaxed) + size > MAX_BYTES {
-            self.invalidate_all();
-            self.bytes.store(size, Ordering::Relaxed);
+        let mut inner = self.inner.write().unwrap_or_else(|p| p.into_inner());
+        if self.generation.load(Ordering::Acquire) != ticket.0 {
+            return; // Content changed while this page was rendered: it may be stale.
         }
-        let mut sites = self.sites.write().unwrap_or_else(|p| p.into_inner());
-        let cache = match (sites.get_mut(&site), valid_until) {
-            (Some(cache), _) => cache,
-            (None, Some(until)) => sites.entry(site).or_insert(SiteCache {
-                pages: HashMap::new(),
-                valid_until: until,
-            }),
+        if inner.bytes + size > MAX_BYTES {
+            if let Some(dropped) = inner.sites.remove(&site) {
+                inner.bytes -= dropped.bytes;
+            }
+        }
+        let cache = match (inner.sites.contains_key(&site), valid_until) {
+            (true, _) => inner.sites.get_mut(&site),
+            (false, Some(until)) => {
+                Some(inner.sites.entry(site).or_insert(SiteCache { valid_until: until, ..Default::default() }))
+            }
             // The horizon is unknown: caching would risk missing a scheduled change.
-            (None, None) => return,
+            (false, None) => None,
         };
-        cache.pages.insert(key, Arc::new(page));
+        let Some(cache) = cache else { return };
+        let replaced = cache.pages.insert(key.clone(), Arc::new(page)).map_or(0, |old| old.body.size() + key.len());
+        cache.bytes = cache.bytes + size - replaced;
+        inner.bytes = inner.bytes + size - replaced;
     }
 
     pub fn invalidate_site(&self, site: SiteId) {
-        self.sites
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .remove(&site);
+        let mut inner = self.inner.write().unwrap_or_else(|p| p.into_inner());
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        if let Some(dropped) = inner.sites.remove(&site) {
+            inner.bytes -= dropped.bytes;
+        }
     }
 
     pub fn invalidate_all(&self) {
-        self.sites
-            .write()
-            .unwrap_or_else(|p| p.into_inner())
-            .clear();
-        self.bytes.store(0, std::sync::atomic::Ordering::Relaxed);
+        let mut inner = self.inner.write().unwrap_or_else(|p| p.into_inner());
+        self.generation.fetch_add(1, Ordering::AcqRel);
+        *inner = Inner::default();
     }
 
     pub fn len(&self) -> usize {
-        self.sites
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .values()
-            .map(|s| s.pages.len())
-            .sum()
+        self.inner.read().unwrap_or_else(|p| p.into_inner()).sites.values().map(|s| s.pages.len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Bytes held, in all encodings.
+    pub fn bytes(&self) -> usize {
+        self.inner.read().unwrap_or_else(|p| p.into_inner()).bytes
     }
 }

@@ -69,11 +69,7 @@ pub fn gzip(bytes: &[u8]) -> Vec<u8> {
 
 pub fn brotli(bytes: &[u8], quality: u32) -> Vec<u8> {
     let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: quality as i32,
-        lgwin: 22,
-        ..Default::default()
-    };
+    let params = brotli::enc::BrotliEncoderParams { quality: quality as i32, lgwin: 22, ..Default::default() };
     let _ = brotli::BrotliCompress(&mut &bytes[..], &mut out, &params);
     out
 }
@@ -95,19 +91,11 @@ impl Precompressed {
     pub fn new(body: Bytes, brotli_quality: u32) -> Self {
         let etag = etag_for(&body);
         let (gzip, brotli) = if body.len() >= WORTH_COMPRESSING {
-            (
-                Some(Bytes::from(gzip(&body))),
-                Some(Bytes::from(brotli(&body, brotli_quality))),
-            )
+            (Some(Bytes::from(gzip(&body))), Some(Bytes::from(brotli(&body, brotli_quality))))
         } else {
             (None, None)
         };
-        Self {
-            identity: body,
-            gzip,
-            brotli,
-            etag,
-        }
+        Self { identity: body, gzip, brotli, etag }
     }
 
     /// The bytes to send for `wanted`, and the encoding they are in.
@@ -121,9 +109,7 @@ impl Precompressed {
 
     /// Bytes held, for the cache's memory bound.
     pub fn size(&self) -> usize {
-        self.identity.len()
-            + self.gzip.as_ref().map_or(0, Bytes::len)
-            + self.brotli.as_ref().map_or(0, Bytes::len)
+        self.identity.len() + self.gzip.as_ref().map_or(0, Bytes::len) + self.brotli.as_ref().map_or(0, Bytes::len)
     }
 }
 
@@ -131,17 +117,12 @@ impl Precompressed {
 fn etag_for(body: &[u8]) -> HeaderValue {
     let digest = Sha256::digest(body);
     let hex: String = digest.iter().take(12).map(|b| format!("{b:02x}")).collect();
-    HeaderValue::from_str(&format!("W/\"{hex}\""))
-        .unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""))
+    HeaderValue::from_str(&format!("W/\"{hex}\"")).unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""))
 }
 
 /// A short content hash for fingerprinted asset names.
 pub fn fingerprint(body: &[u8]) -> String {
-    Sha256::digest(body)
-        .iter()
-        .take(5)
-        .map(|b| format!("{b:02x}"))
-        .collect()
+    Sha256::digest(body).iter().take(5).map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -154,19 +135,10 @@ mod tests {
 
     #[test]
     fn negotiation_prefers_brotli_and_honours_q_zero() {
-        assert_eq!(
-            negotiate(Some(&header("gzip, deflate, br"))),
-            Encoding::Brotli
-        );
+        assert_eq!(negotiate(Some(&header("gzip, deflate, br"))), Encoding::Brotli);
         assert_eq!(negotiate(Some(&header("gzip"))), Encoding::Gzip);
-        assert_eq!(
-            negotiate(Some(&header("br;q=0, gzip;q=0.5"))),
-            Encoding::Gzip
-        );
-        assert_eq!(
-            negotiate(Some(&header("br;q=0.0, gzip; q=0"))),
-            Encoding::Identity
-        );
+        assert_eq!(negotiate(Some(&header("br;q=0, gzip;q=0.5"))), Encoding::Gzip);
+        assert_eq!(negotiate(Some(&header("br;q=0.0, gzip; q=0"))), Encoding::Identity);
         assert_eq!(negotiate(Some(&header("identity"))), Encoding::Identity);
         assert_eq!(negotiate(None), Encoding::Identity);
     }
@@ -179,9 +151,7 @@ mod tests {
         let (gz, encoding) = page.pick(Encoding::Gzip);
         assert_eq!(encoding, Encoding::Gzip);
         let mut decoded = String::new();
-        flate2::read::GzDecoder::new(&gz[..])
-            .read_to_string(&mut decoded)
-            .unwrap_or_default();
+        flate2::read::GzDecoder::new(&gz[..]).read_to_string(&mut decoded).unwrap_or_default();
         assert_eq!(decoded.as_bytes(), &body[..]);
         let (br, encoding) = page.pick(Encoding::Brotli);
         assert_eq!(encoding, Encoding::Brotli);

@@ -20,10 +20,7 @@ impl ErrorPage {
     }
 
     pub fn with_text(status: StatusCode, title: &'static str, body: &'static str) -> Self {
-        Self {
-            status,
-            text: Some((title, body)),
-        }
+        Self { status, text: Some((title, body)) }
     }
 }
 

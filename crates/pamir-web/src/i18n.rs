@@ -16,25 +16,18 @@ fluent_templates::static_loader! {
 }
 
 fn language(lang: &str) -> LanguageIdentifier {
-    lang.parse()
-        .unwrap_or_else(|_| fluent_templates::langid!("en"))
+    lang.parse().unwrap_or_else(|_| fluent_templates::langid!("en"))
 }
 
 /// The string `key` in `lang` (falling back to English), with arguments.
 pub fn text(lang: &str, key: &str, args: &[(&str, FluentValue<'static>)]) -> String {
     let id = language(lang);
     if args.is_empty() {
-        return LOCALES
-            .try_lookup(&id, key)
-            .unwrap_or_else(|| key.to_owned());
+        return LOCALES.try_lookup(&id, key).unwrap_or_else(|| key.to_owned());
     }
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
-        .iter()
-        .map(|(name, value)| (Cow::Owned((*name).to_owned()), value.clone()))
-        .collect();
-    LOCALES
-        .try_lookup_with_args(&id, key, &args)
-        .unwrap_or_else(|| key.to_owned())
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> =
+        args.iter().map(|(name, value)| (Cow::Owned((*name).to_owned()), value.clone())).collect();
+    LOCALES.try_lookup_with_args(&id, key, &args).unwrap_or_else(|| key.to_owned())
 }
 
 /// A date as readers of `lang` write it, e.g. "14 October 2026", "14 октября 2026".
@@ -57,10 +50,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     fn keys(lang: &str) -> BTreeSet<String> {
-        let path = format!(
-            "{}/../../locales/{lang}/main.ftl",
-            env!("CARGO_MANIFEST_DIR")
-        );
+        let path = format!("{}/../../locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         text.lines()
             .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
@@ -84,20 +74,10 @@ mod tests {
     #[test]
     fn strings_resolve_with_arguments_and_dates() {
         use chrono::TimeZone;
-        let day = chrono::Utc
-            .with_ymd_and_hms(2026, 10, 14, 9, 0, 0)
-            .single()
-            .unwrap_or_default();
+        let day = chrono::Utc.with_ymd_and_hms(2026, 10, 14, 9, 0, 0).single().unwrap_or_default();
         assert_eq!(super::date("en", day), "14 October 2026");
         assert_eq!(super::date("ru", day), "14 октября 2026 г.");
-        assert_eq!(
-            super::text(
-                "en",
-                "by-author",
-                &[("author", "Aziz Karimov".to_owned().into())]
-            ),
-            "By Aziz Karimov"
-        );
+        assert_eq!(super::text("en", "by-author", &[("author", "Aziz Karimov".to_owned().into())]), "By Aziz Karimov");
         assert_eq!(super::text("tg", "no-such-key", &[]), "no-such-key");
     }
 }

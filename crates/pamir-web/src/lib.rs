@@ -10,9 +10,11 @@
 //! - [`i18n`]: interface strings from Fluent files
 //! - [`cache`], [`respond`], [`compress`]: render once, serve many
 //! - [`error`]: problems as themed pages
+//! - [`client_address`]: who is sending, for rate limits
 //! - [`middleware`]: security headers, metrics and logging, error pages, limits
 
 pub mod cache;
+pub mod client_address;
 pub mod compress;
 pub mod error;
 pub mod i18n;

@@ -13,29 +13,36 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 
 pub const HTML: &str = "text/html; charset=utf-8";
 
-/// Marks a response whose body may be cached and served to every reader.
-#[derive(Debug, Clone, Copy)]
-pub struct Cacheable;
+/// Marks a response whose body is the same for every reader; it may be
+/// cached under its canonical address (path, plus `?page=N` after the first).
+#[derive(Debug, Clone)]
+pub struct Cacheable {
+    pub canonical: String,
+}
 
-/// A rendered public page: the same for every reader, so cacheable.
-pub struct Page(pub String);
+/// A rendered public page and its canonical address.
+pub struct Page {
+    pub html: String,
+    pub canonical: String,
+}
+
+impl Page {
+    pub fn new(html: String, canonical: &str) -> Self {
+        Self { html, canonical: canonical.to_owned() }
+    }
+}
 
 impl IntoResponse for Page {
     fn into_response(self) -> Response {
-        let mut response = html(StatusCode::OK, self.0);
-        response.extensions_mut().insert(Cacheable);
+        let mut response = html(StatusCode::OK, self.html);
+        response.extensions_mut().insert(Cacheable { canonical: self.canonical });
         response
     }
 }
 
-/// An HTML response that is not cached (a form with errors, a thank-you page).
+/// An HTML response that is not cached (a form with errors, for instance).
 pub fn html(status: StatusCode, body: String) -> Response {
-    (
-        status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))],
-        body,
-    )
-        .into_response()
+    (status, [(header::CONTENT_TYPE, HeaderValue::from_static(HTML))], body).into_response()
 }
 
 /// Serves `body` in the encoding the request accepts, or `304 Not Modified`
@@ -54,38 +61,25 @@ pub fn precompressed(
         let (bytes, encoding) = body.pick(negotiate(request.get(header::ACCEPT_ENCODING)));
         let mut response = Response::new(Body::from(bytes));
         if let Some(value) = encoding.header_value() {
-            response
-                .headers_mut()
-                .insert(header::CONTENT_ENCODING, value);
+            response.headers_mut().insert(header::CONTENT_ENCODING, value);
         }
-        response
-            .headers_mut()
-            .insert(header::CONTENT_TYPE, content_type.clone());
+        response.headers_mut().insert(header::CONTENT_TYPE, content_type.clone());
         response
     };
     let headers = response.headers_mut();
     headers.insert(header::ETAG, body.etag.clone());
-    headers.insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(cache_control),
-    );
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache_control));
     headers.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     response
 }
 
 /// Whether `If-None-Match` names this version (weak comparison, as RFC 9110 asks for it).
 fn holds_current(request: &HeaderMap, etag: &HeaderValue) -> bool {
-    let Some(wanted) = request
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(wanted) = request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
         return false;
     };
     let ours = etag.to_str().unwrap_or("").trim_start_matches("W/");
-    wanted
-        .split(',')
-        .map(|tag| tag.trim())
-        .any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
+    wanted.split(',').map(|tag| tag.trim()).any(|tag| tag == "*" || tag.trim_start_matches("W/") == ours)
 }
 
 /// The encoding a response will be served in, for per-request compression of

@@ -6,9 +6,15 @@ use crate::public::{assets, contact, front, health, media, path, root, tag};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::http::StatusCode;
 use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
+use std::time::Duration;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
+
+/// No page takes this long unless something is wrong; the reader gets a themed 503.
+const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Forms are small; anything larger is refused before it is read.
 const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -29,6 +35,7 @@ pub fn app(state: AppState) -> Router {
         .fallback(error_pages::not_found)
         // Innermost first: each layer wraps everything above it.
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::custom(error_pages::panic_response))
         .layer(from_fn(limits::uri_length))
         .layer(from_fn_with_state(state.clone(), error_pages::theme))

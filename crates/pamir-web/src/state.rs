@@ -46,25 +46,14 @@ impl AppState {
         Ok(state)
     }
 
+    /// Drops cached pages, settings and category trees the moment a change
+    /// is announced (synchronously, before the publishing use case returns).
     fn listen_for_changes(&self) {
-        let mut changes = self.core.events.subscribe();
         let cache = self.cache.clone();
         let sites = self.sites.clone();
-        tokio::spawn(async move {
-            loop {
-                match changes.recv().await {
-                    Ok(ContentChanged::Site(site) | ContentChanged::ScheduleReached(site)) => {
-                        cache.invalidate_site(site);
-                        sites.forget_settings(site);
-                    }
-                    // Missed notices: assume everything changed.
-                    Err(tokio::sync::broadcast::error::RecvError::Lagged(_)) => {
-                        cache.invalidate_all();
-                        sites.forget_all_settings();
-                    }
-                    Err(tokio::sync::broadcast::error::RecvError::Closed) => break,
-                }
-            }
+        self.core.events.on_change(move |event: ContentChanged| {
+            cache.invalidate_site(event.site());
+            sites.forget(event.site());
         });
     }
 }

@@ -43,43 +43,28 @@ impl Theme {
         let mut urls = HashMap::new();
         let mut assets = HashMap::new();
         for (name, builtin) in ASSETS {
-            let body = read_override(override_dir, "static", name)?
-                .unwrap_or_else(|| (*builtin).to_owned());
+            let body = read_override(override_dir, "static", name)?.unwrap_or_else(|| (*builtin).to_owned());
             let fingerprinted = match name.rsplit_once('.') {
                 Some((stem, ext)) => format!("{stem}.{}.{ext}", fingerprint(body.as_bytes())),
                 None => format!("{name}.{}", fingerprint(body.as_bytes())),
             };
             urls.insert((*name).to_owned(), format!("/assets/{fingerprinted}"));
             let content_type = HeaderValue::from_static(content_type(name));
-            assets.insert(
-                fingerprinted,
-                Asset {
-                    body: Precompressed::new(Bytes::from(body), 11),
-                    content_type,
-                },
-            );
+            assets.insert(fingerprinted, Asset { body: Precompressed::new(Bytes::from(body), 11), content_type });
         }
 
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
         for (name, builtin) in TEMPLATES {
-            let source = read_override(override_dir, "templates", name)?
-                .unwrap_or_else(|| (*builtin).to_owned());
-            env.add_template_owned(*name, source)
-                .map_err(|e| StartError::Theme(format!("template {name}: {e:#}")))?;
+            let source = read_override(override_dir, "templates", name)?.unwrap_or_else(|| (*builtin).to_owned());
+            env.add_template_owned(*name, source).map_err(|e| StartError::Theme(format!("template {name}: {e:#}")))?;
         }
         let urls = Arc::new(urls);
-        env.add_function(
-            "asset",
-            move |name: &str| -> Result<String, minijinja::Error> {
-                urls.get(name).cloned().ok_or_else(|| {
-                    minijinja::Error::new(
-                        minijinja::ErrorKind::InvalidOperation,
-                        format!("no asset named {name:?}"),
-                    )
-                })
-            },
-        );
+        env.add_function("asset", move |name: &str| -> Result<String, minijinja::Error> {
+            urls.get(name).cloned().ok_or_else(|| {
+                minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("no asset named {name:?}"))
+            })
+        });
         env.add_function("t", translate);
         env.set_formatter(escape_minimally);
         Ok(Self { env, assets })
@@ -97,10 +82,7 @@ impl Theme {
 /// `t("key", name=value, ...)`: an interface string in the page's language
 /// (the template's `lang` variable).
 fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijinja::Error> {
-    let lang = state
-        .lookup("lang")
-        .map(|v| v.to_string())
-        .unwrap_or_else(|| "en".to_owned());
+    let lang = state.lookup("lang").map(|v| v.to_string()).unwrap_or_else(|| "en".to_owned());
     let mut args = Vec::new();
     for name in kwargs.args() {
         let value: Value = kwargs.get(name)?;
@@ -116,11 +98,7 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
 /// HTML-escapes what templates print, like minijinja's default but leaving
 /// `/` alone: escaping it protects nothing inside quoted attributes or text,
 /// and would turn every URL into `&#x2f;` noise that slow links pay for.
-fn escape_minimally(
-    out: &mut minijinja::Output,
-    state: &mut State,
-    value: &Value,
-) -> Result<(), minijinja::Error> {
+fn escape_minimally(out: &mut minijinja::Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
         if let Some(text) = value.as_str() {
             let mut escaped = String::with_capacity(text.len());

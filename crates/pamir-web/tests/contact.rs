@@ -12,11 +12,7 @@ const OFFICE_EMAIL: &str = "mission.tajikistan@namd.example";
 /// decoding, percent decoding and base64 decoding of every plausible run.
 fn harvestable_text(html: &str) -> Vec<String> {
     let mut views = vec![html.to_owned(), decode_entities(html)];
-    views.push(
-        percent_encoding::percent_decode_str(html)
-            .decode_utf8_lossy()
-            .into_owned(),
-    );
+    views.push(percent_encoding::percent_decode_str(html).decode_utf8_lossy().into_owned());
     let base64_runs: Vec<String> = html
         .split(|c: char| !(c.is_ascii_alphanumeric() || c == '+' || c == '/' || c == '='))
         .filter(|run| run.len() >= 8)
@@ -50,9 +46,7 @@ fn decode_entities(html: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace("&commat;", "@")
-        .replace("&period;", ".")
-        .replace("&amp;", "&")
+    out.replace("&commat;", "@").replace("&period;", ".").replace("&amp;", "&")
 }
 
 fn decode_base64(text: &str) -> Option<String> {
@@ -73,9 +67,7 @@ fn decode_base64(text: &str) -> Option<String> {
 }
 
 fn looks_like_an_email_address(text: &str) -> bool {
-    text.contains(OFFICE_EMAIL)
-        || text.contains("namd.example")
-        || text.contains("mission.tajikistan")
+    text.contains(OFFICE_EMAIL) || text.contains("namd.example") || text.contains("mission.tajikistan")
 }
 
 #[tokio::test]
@@ -84,50 +76,30 @@ async fn the_contact_page_shows_the_office_and_hides_the_address_from_harvesters
         for lang in ["en", "ru", "tg"] {
             let page = site.get(&format!("/{lang}/contact")).await;
             assert_eq!(page.status, StatusCode::OK);
-            assert!(
-                page.body.contains("href=\"tel:+992372214560\""),
-                "phones are tel: links"
-            );
+            assert!(page.body.contains("href=\"tel:+992372214560\""), "phones are tel: links");
             assert!(page.body.contains("+992 37 221 45 61"), "the fax number");
             assert!(page.body.contains("<address>"), "the office address");
+            assert!(page.body.contains("id=\"contact-email-slot\" data-e=\""), "the cloaked address for the script");
             assert!(
-                page.body.contains("id=\"contact-email-slot\" data-e=\""),
-                "the cloaked address for the script"
-            );
-            assert!(
-                page.body
-                    .contains("<form id=\"contact-form\" method=\"post\""),
+                page.body.contains("<form id=\"contact-form\" method=\"post\""),
                 "the form for readers without scripts"
             );
             for view in harvestable_text(&page.body) {
-                assert!(
-                    !looks_like_an_email_address(&view),
-                    "/{lang}/contact leaks the address"
-                );
+                assert!(!looks_like_an_email_address(&view), "/{lang}/contact leaks the address");
                 assert!(!view.contains("mailto:"), "no mailto link in the HTML");
             }
         }
         let cloaked = site.get("/en/contact").await.body;
-        let data = cloaked
-            .split("data-e=\"")
-            .nth(1)
-            .and_then(|r| r.split('"').next())
-            .expect("data-e");
+        let data = cloaked.split("data-e=\"").nth(1).and_then(|r| r.split('"').next()).expect("data-e");
         let key: u8 = cloaked
             .split("data-k=\"")
             .nth(1)
             .and_then(|r| r.split('"').next())
             .and_then(|k| k.parse().ok())
             .expect("data-k");
-        let revealed = pamir_web::view::cloak::uncloak(&pamir_web::view::cloak::CloakedEmail {
-            data: data.to_owned(),
-            key,
-        });
-        assert_eq!(
-            revealed.as_deref(),
-            Some(OFFICE_EMAIL),
-            "the script can recover it"
-        );
+        let revealed =
+            pamir_web::view::cloak::uncloak(&pamir_web::view::cloak::CloakedEmail { data: data.to_owned(), key });
+        assert_eq!(revealed.as_deref(), Some(OFFICE_EMAIL), "the script can recover it");
     }
 }
 
@@ -146,9 +118,7 @@ async fn a_valid_message_is_stored_and_the_reader_thanked() {
         let thanks = site.get("/en/contact/thanks").await;
         assert_eq!(thanks.status, StatusCode::OK);
         assert!(thanks.body.contains("<h1>Thank you for your message</h1>"));
-        let stored = pamir_db::contact::recent(site.db(), site.site, 10)
-            .await
-            .expect("messages");
+        let stored = pamir_db::contact::recent(site.db(), site.site, 10).await.expect("messages");
         assert_eq!(stored.len(), 1);
         assert_eq!(stored[0].name, "Zarina Rahimova");
         assert_eq!(stored[0].email, "zarina@example.org");
@@ -160,50 +130,23 @@ async fn a_valid_message_is_stored_and_the_reader_thanked() {
 #[tokio::test]
 async fn bad_input_re_shows_the_form_with_errors_and_keeps_what_was_typed() {
     for site in TestSite::all().await {
-        let fields = [
-            ("name", "Farrukh"),
-            ("email", "farrukh-at-example"),
-            ("message", "Hi"),
-            ("website", ""),
-        ];
+        let fields = [("name", "Farrukh"), ("email", "farrukh-at-example"), ("message", "Hi"), ("website", "")];
         let page = site.post_form("/ru/contact", &fields, "203.0.113.6").await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(page.body.contains("<html lang=\"ru\">"));
         assert!(page.body.contains("value=\"Farrukh\""), "the name is kept");
-        assert!(
-            page.body.contains("value=\"farrukh-at-example\""),
-            "the e-mail is kept"
-        );
+        assert!(page.body.contains("value=\"farrukh-at-example\""), "the e-mail is kept");
         assert!(page.body.contains(">Hi</textarea>"), "the message is kept");
-        assert!(
-            page.body.contains("aria-describedby=\"error-email\"")
-                && page.body.contains("id=\"error-email\"")
-        );
+        assert!(page.body.contains("aria-describedby=\"error-email\"") && page.body.contains("id=\"error-email\""));
         assert!(page.body.contains("aria-describedby=\"error-message\""));
-        assert!(
-            !page.body.contains("aria-describedby=\"error-name\""),
-            "the name was fine"
-        );
+        assert!(!page.body.contains("aria-describedby=\"error-name\""), "the name was fine");
         assert!(page.body.contains("role=\"alert\""), "an error summary");
-        assert!(
-            pamir_db::contact::recent(site.db(), site.site, 10)
-                .await
-                .expect("messages")
-                .is_empty()
-        );
+        assert!(pamir_db::contact::recent(site.db(), site.site, 10).await.expect("messages").is_empty());
 
-        let markup = [
-            ("name", "<script>alert(1)</script>"),
-            ("email", ""),
-            ("message", ""),
-            ("website", ""),
-        ];
+        let markup = [("name", "<script>alert(1)</script>"), ("email", ""), ("message", ""), ("website", "")];
         let page = site.post_form("/en/contact", &markup, "203.0.113.6").await;
         assert_eq!(page.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            !page.body.contains("<script>alert(1)"),
-            "typed markup is escaped when shown again"
-        );
+        assert!(!page.body.contains("<script>alert(1)"), "typed markup is escaped when shown again");
         assert!(page.body.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     }
 }
@@ -213,9 +156,7 @@ async fn malformed_form_bodies_get_a_themed_4xx() {
     let site = TestSite::sqlite().await;
     let request = axum::http::Request::post("/en/contact")
         .header("content-type", "application/x-www-form-urlencoded")
-        .body(axum::body::Body::from(vec![
-            b'n', b'a', b'm', b'e', b'=', 0xff, 0xfe,
-        ]))
+        .body(axum::body::Body::from(vec![b'n', b'a', b'm', b'e', b'=', 0xff, 0xfe]))
         .expect("request");
     let response = site.request(request).await;
     assert!(response.status.is_client_error(), "{}", response.status);
@@ -241,12 +182,7 @@ async fn the_honeypot_thanks_bots_and_stores_nothing() {
     ];
     let response = site.post_form("/en/contact", &fields, "198.51.100.7").await;
     assert_eq!(response.status, StatusCode::SEE_OTHER);
-    assert!(
-        pamir_db::contact::recent(site.db(), site.site, 10)
-            .await
-            .expect("messages")
-            .is_empty()
-    );
+    assert!(pamir_db::contact::recent(site.db(), site.site, 10).await.expect("messages").is_empty());
 }
 
 #[tokio::test]
@@ -264,16 +200,9 @@ async fn one_sender_is_limited_to_five_messages_an_hour() {
         }
         let limited = site.post_form("/en/contact", &fields, "192.0.2.9").await;
         assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
-        assert!(
-            limited.body.contains("Too many messages"),
-            "a clear, themed explanation"
-        );
+        assert!(limited.body.contains("Too many messages"), "a clear, themed explanation");
         let other = site.post_form("/en/contact", &fields, "192.0.2.10").await;
-        assert_eq!(
-            other.status,
-            StatusCode::SEE_OTHER,
-            "another sender is not affected"
-        );
+        assert_eq!(other.status, StatusCode::SEE_OTHER, "another sender is not affected");
         site.clock.advance(chrono::Duration::minutes(61));
         let later = site.post_form("/en/contact", &fields, "192.0.2.9").await;
         assert_eq!(later.status, StatusCode::SEE_OTHER, "the window has passed");
@@ -283,9 +212,7 @@ async fn one_sender_is_limited_to_five_messages_an_hour() {
 /// A minimal SMTP server that accepts one message and hands back its text.
 async fn smtp_sink() -> (String, tokio::sync::oneshot::Receiver<String>) {
     use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let address = listener.local_addr().expect("address");
     let (sender, receiver) = tokio::sync::oneshot::channel();
     tokio::spawn(async move {
@@ -348,9 +275,7 @@ async fn with_smtp_configured_the_message_reaches_the_office_inbox() {
     assert!(mail.contains("Please send me the survey report."), "{mail}");
     // The outcome is recorded on the stored message.
     for _ in 0..50 {
-        let stored = pamir_db::contact::recent(site.db(), site.site, 1)
-            .await
-            .expect("messages");
+        let stored = pamir_db::contact::recent(site.db(), site.site, 1).await.expect("messages");
         if stored[0].delivered_at.is_some() {
             return;
         }

@@ -14,13 +14,8 @@ async fn pages_are_served_compressed_with_brotli_or_gzip() {
     let gzip = site.get_with("/en/", &[("accept-encoding", "gzip")]).await;
     assert_eq!(gzip.header("content-encoding"), "gzip");
     assert_eq!(gzip.body, plain.body, "gzip decodes to the same page");
-    assert!(
-        gzip.raw_len * 3 < plain.raw_len,
-        "compressed to less than a third"
-    );
-    let brotli = site
-        .get_with("/en/", &[("accept-encoding", "gzip, deflate, br")])
-        .await;
+    assert!(gzip.raw_len * 3 < plain.raw_len, "compressed to less than a third");
+    let brotli = site.get_with("/en/", &[("accept-encoding", "gzip, deflate, br")]).await;
     assert_eq!(brotli.header("content-encoding"), "br");
     assert_eq!(brotli.body, plain.body);
     assert!(brotli.header("vary").contains("Accept-Encoding"));
@@ -41,12 +36,7 @@ async fn pages_are_served_compressed_with_brotli_or_gzip() {
 #[tokio::test]
 async fn etags_give_304_and_pages_carry_cache_control() {
     for site in TestSite::all().await {
-        for path in [
-            "/en/",
-            "/en/op-eds/remittances-keep-families-afloat",
-            "/en/news/",
-            "/en/contact",
-        ] {
+        for path in ["/en/", "/en/op-eds/remittances-keep-families-afloat", "/en/news/", "/en/contact"] {
             let first = site.get(path).await;
             let etag = first.header("etag").to_owned();
             assert!(etag.starts_with("W/\""), "{path} has an ETag");
@@ -55,9 +45,7 @@ async fn etags_give_304_and_pages_carry_cache_control() {
             assert_eq!(again.status, StatusCode::NOT_MODIFIED, "{path}");
             assert!(again.body.is_empty());
             assert_eq!(again.header("etag"), etag);
-            let other = site
-                .get_with(path, &[("if-none-match", "W/\"something-else\"")])
-                .await;
+            let other = site.get_with(path, &[("if-none-match", "W/\"something-else\"")]).await;
             assert_eq!(other.status, StatusCode::OK);
         }
     }
@@ -69,16 +57,10 @@ async fn security_headers_are_on_every_response() {
     for path in ["/en/", "/en/contact", "/en/missing", "/healthz"] {
         let response = site.get(path).await;
         let csp = response.header("content-security-policy");
-        assert!(
-            csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
-            "{path}: {csp}"
-        );
+        assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{path}: {csp}");
         assert!(!csp.contains("unsafe-inline"), "{path}: no unsafe-inline");
         assert_eq!(response.header("x-content-type-options"), "nosniff");
-        assert_eq!(
-            response.header("referrer-policy"),
-            "strict-origin-when-cross-origin"
-        );
+        assert_eq!(response.header("referrer-policy"), "strict-origin-when-cross-origin");
     }
 }
 
@@ -92,16 +74,10 @@ async fn assets_are_fingerprinted_and_immutable() {
         let url = page.body[start..].split('"').next().expect("url");
         let response = site.get_with(url, &[("accept-encoding", "br")]).await;
         assert_eq!(response.status, StatusCode::OK, "{url}");
-        assert_eq!(
-            response.header("cache-control"),
-            "public, max-age=31536000, immutable"
-        );
+        assert_eq!(response.header("cache-control"), "public, max-age=31536000, immutable");
         assert!(!response.body.is_empty());
     }
-    assert_eq!(
-        site.get("/assets/site.0000000000.css").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert_eq!(site.get("/assets/site.0000000000.css").await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]
@@ -114,10 +90,7 @@ async fn media_files_are_served_with_their_recorded_type() {
     assert_eq!(image.status, StatusCode::OK);
     assert_eq!(image.header("content-type"), "image/svg+xml");
     assert!(image.body.starts_with("<svg") || image.body.starts_with("<?xml"));
-    assert!(
-        image.header("content-security-policy").contains("sandbox"),
-        "a stand-alone SVG cannot run anything"
-    );
+    assert!(image.header("content-security-policy").contains("sandbox"), "a stand-alone SVG cannot run anything");
 }
 
 #[tokio::test]
@@ -133,17 +106,9 @@ async fn health_and_metrics() {
         assert_eq!(metrics.status, StatusCode::OK);
         assert!(metrics.header("content-type").starts_with("text/plain"));
         let body = &metrics.body;
-        assert!(
-            body.contains("pamir_http_requests_total{route=\"/{lang}/\",status=\"2xx\"} 2"),
-            "{body}"
-        );
-        assert!(
-            body.contains("pamir_http_requests_total{route=\"/{lang}/{*path}\",status=\"4xx\"} 1"),
-            "{body}"
-        );
-        assert!(body.contains(
-            "pamir_http_request_duration_seconds_bucket{route=\"/{lang}/\",le=\"+Inf\"} 2"
-        ));
+        assert!(body.contains("pamir_http_requests_total{route=\"/{lang}/\",status=\"2xx\"} 2"), "{body}");
+        assert!(body.contains("pamir_http_requests_total{route=\"/{lang}/{*path}\",status=\"4xx\"} 1"), "{body}");
+        assert!(body.contains("pamir_http_request_duration_seconds_bucket{route=\"/{lang}/\",le=\"+Inf\"} 2"));
         assert!(body.contains("pamir_page_cache_entries"));
     }
 }
@@ -153,17 +118,13 @@ async fn a_template_in_the_data_folder_overrides_the_built_in_theme() {
     let site = TestSite::sqlite_with(|data| {
         let folder = data.join("themes/templates");
         std::fs::create_dir_all(&folder).expect("folder");
-        let template =
-            "{% extends \"base.html\" %}{% block main %}<h1>Our own front page</h1>{% endblock %}";
+        let template = "{% extends \"base.html\" %}{% block main %}<h1>Our own front page</h1>{% endblock %}";
         std::fs::write(folder.join("front.html"), template).expect("write");
     })
     .await;
     let page = site.get("/en/").await;
     assert!(page.body.contains("<h1>Our own front page</h1>"));
-    assert!(
-        page.body.contains("class=\"site-nav\""),
-        "other templates stay built in"
-    );
+    assert!(page.body.contains("class=\"site-nav\""), "other templates stay built in");
 }
 
 #[tokio::test]
@@ -172,9 +133,36 @@ async fn a_broken_override_template_stops_start_with_a_clear_message() {
     let folder = data.path().join("templates");
     std::fs::create_dir_all(&folder).expect("folder");
     std::fs::write(folder.join("front.html"), "{% block main %}unclosed").expect("write");
-    let error = pamir_web::theme::Theme::load(Some(data.path()))
-        .err()
-        .expect("refused");
+    let error = pamir_web::theme::Theme::load(Some(data.path())).err().expect("refused");
     let message = error.to_string();
     assert!(message.contains("front.html"), "{message}");
+}
+
+#[tokio::test]
+async fn only_canonical_addresses_fill_the_page_cache() {
+    let site = TestSite::sqlite().await;
+    site.state.cache.invalidate_all();
+    for variant in ["/en/?page=01", "/en/%6Eews/", "/en/op-eds/remittances-keep-families-afloat?page=7"] {
+        let response = site.get(variant).await;
+        assert_eq!(response.status, StatusCode::OK, "{variant} still answers");
+    }
+    assert_eq!(site.state.cache.len(), 0, "variants of an address are not stored");
+    site.get("/en/").await;
+    site.get("/en/?page=2").await;
+    site.get("/en/?utm_source=newsletter").await;
+    assert_eq!(site.state.cache.len(), 2, "canonical pages are, and other parameters share their entry");
+}
+
+#[tokio::test]
+async fn headings_in_an_item_body_never_compete_with_its_title() {
+    let site = TestSite::sqlite().await;
+    let en = pamir_domain::Lang::parse("en").expect("en");
+    let news = pamir_db::categories::list(site.db(), site.site, &en).await.expect("categories");
+    let news = news.iter().find(|c| c.slug == "news").expect("news").id;
+    let mut input = pamir_core::items::ItemInput::article(site.site, en, news, "Headings");
+    input.body_markdown = "# A big heading\n\n<h1>Raw HTML heading</h1>\n\nText.".into();
+    pamir_core::items::create(&site.core, input).await.expect("created");
+    let page = site.get("/en/news/headings").await;
+    assert_eq!(page.body.matches("<h1").count(), 1, "only the title");
+    assert!(page.body.contains("<h2>A big heading</h2>"));
 }

@@ -9,21 +9,11 @@ use support::{TestSite, count, links_with_class};
 #[tokio::test]
 async fn root_redirects_to_the_readers_language() {
     for site in TestSite::all().await {
-        let cases = [
-            ("ru-RU,ru;q=0.9,en;q=0.8", "/ru/"),
-            ("tg", "/tg/"),
-            ("de-DE,fr;q=0.5", "/en/"),
-            ("", "/en/"),
-        ];
+        let cases = [("ru-RU,ru;q=0.9,en;q=0.8", "/ru/"), ("tg", "/tg/"), ("de-DE,fr;q=0.5", "/en/"), ("", "/en/")];
         for (accept, expected) in cases {
             let response = site.get_with("/", &[("accept-language", accept)]).await;
             assert_eq!(response.status, StatusCode::FOUND, "{}", site.backend);
-            assert_eq!(
-                response.header("location"),
-                expected,
-                "Accept-Language {accept:?} on {}",
-                site.backend
-            );
+            assert_eq!(response.header("location"), expected, "Accept-Language {accept:?} on {}", site.backend);
             assert!(response.header("vary").contains("Accept-Language"));
         }
     }
@@ -35,17 +25,10 @@ async fn every_language_front_page_has_the_right_html_lang() {
         for lang in ["en", "ru", "tg"] {
             let page = site.get(&format!("/{lang}/")).await;
             assert_eq!(page.status, StatusCode::OK, "/{lang}/ on {}", site.backend);
-            assert!(
-                page.body.contains(&format!("<html lang=\"{lang}\">")),
-                "/{lang}/ on {}",
-                site.backend
-            );
+            assert!(page.body.contains(&format!("<html lang=\"{lang}\">")), "/{lang}/ on {}", site.backend);
         }
         assert!(site.get("/ru/").await.body.contains("Подробнее"));
-        assert!(
-            site.get("/tg/").await.body.contains("Муфассалтар"),
-            "Tajik 'Read more'"
-        );
+        assert!(site.get("/tg/").await.body.contains("Муфассалтар"), "Tajik 'Read more'");
         let bare = site.get("/en").await;
         assert_eq!(bare.status, StatusCode::PERMANENT_REDIRECT);
         assert_eq!(bare.header("location"), "/en/");
@@ -57,12 +40,7 @@ async fn front_page_lists_featured_items_in_featured_order_with_read_more() {
     for site in TestSite::all().await {
         let page = site.get("/en/").await;
         let links = links_with_class(&page.body, "read-more");
-        assert_eq!(
-            links.len(),
-            6,
-            "front page size of the demo is 6 ({})",
-            site.backend
-        );
+        assert_eq!(links.len(), 6, "front page size of the demo is 6 ({})", site.backend);
         // The demo's featured order starts with the film festival, then the contest results.
         assert_eq!(links[0], "/en/events/roads-and-roots-film-festival-2026");
         assert_eq!(links[1], "/en/news/winners-of-my-road-home-photo-contest");
@@ -73,16 +51,9 @@ async fn front_page_lists_featured_items_in_featured_order_with_read_more() {
         let second = site.get("/en/?page=2").await;
         assert_eq!(second.status, StatusCode::OK);
         let second_links = links_with_class(&second.body, "read-more");
-        assert!(
-            !second_links.is_empty() && second_links.iter().all(|l| !links.contains(l)),
-            "page 2 continues page 1"
-        );
+        assert!(!second_links.is_empty() && second_links.iter().all(|l| !links.contains(l)), "page 2 continues page 1");
         assert!(second.body.contains("rel=\"prev\" href=\"/en/\""));
-        assert_eq!(
-            site.get("/en/?page=3").await.status,
-            StatusCode::NOT_FOUND,
-            "past the last page"
-        );
+        assert_eq!(site.get("/en/?page=3").await.status, StatusCode::NOT_FOUND, "past the last page");
     }
 }
 
@@ -92,11 +63,7 @@ async fn malformed_page_numbers_are_a_clear_bad_request() {
     for bad in ["abc", "0", "-1", "1.5", "99999999999", ""] {
         let page = site.get(&format!("/en/?page={bad}")).await;
         assert_eq!(page.status, StatusCode::BAD_REQUEST, "?page={bad}");
-        assert!(
-            page.body.contains("<h1>Bad request</h1>"),
-            "themed: {}",
-            page.body
-        );
+        assert!(page.body.contains("<h1>Bad request</h1>"), "themed: {}", page.body);
     }
     let page = site.get("/en/news/?page=x").await;
     assert_eq!(page.status, StatusCode::BAD_REQUEST);
@@ -105,24 +72,16 @@ async fn malformed_page_numbers_are_a_clear_bad_request() {
 #[tokio::test]
 async fn an_op_ed_shows_title_byline_dateline_date_category_and_tags() {
     for site in TestSite::all().await {
-        let page = site
-            .get("/en/op-eds/remittances-keep-families-afloat")
-            .await;
+        let page = site.get("/en/op-eds/remittances-keep-families-afloat").await;
         assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
         let html = &page.body;
         assert_eq!(count(html, "<h1"), 1, "the title is the only h1");
-        assert!(html.contains(
-            "<h1>Remittances keep families afloat. They could also build the future</h1>"
-        ));
+        assert!(html.contains("<h1>Remittances keep families afloat. They could also build the future</h1>"));
         assert!(html.contains("By Nodira Karimova, Chief of Mission"));
-        let dateline = html
-            .find("<span class=\"dateline\">Dushanbe — </span>")
-            .expect("dateline");
+        let dateline = html.find("<span class=\"dateline\">Dushanbe — </span>").expect("dateline");
         let body = html.find("<div class=\"body\">").expect("body");
         assert!(
-            body < dateline
-                && html[dateline..]
-                    .starts_with("<span class=\"dateline\">Dushanbe — </span>Walk through")
+            body < dateline && html[dateline..].starts_with("<span class=\"dateline\">Dushanbe — </span>Walk through")
         );
         assert!(
             html.contains("<time datetime=\"2026-07-14\">Published 14 July 2026</time>"),
@@ -140,42 +99,28 @@ async fn an_op_ed_shows_title_byline_dateline_date_category_and_tags() {
 #[tokio::test]
 async fn typed_items_show_their_fields() {
     for site in TestSite::all().await {
-        let facts = site
-            .get("/en/facts-and-figures/remittances-to-tajikistan-2025")
-            .await;
+        let facts = site.get("/en/facts-and-figures/remittances-to-tajikistan-2025").await;
         assert_eq!(facts.status, StatusCode::OK);
         assert!(facts.body.contains("<h2 id=\"source-title\">Source</h2>"));
         assert!(facts.body.contains("<cite>"));
         assert!(facts.body.contains("<table>"), "GFM table rendered");
 
-        let event = site
-            .get("/en/events/roads-and-roots-film-festival-2026")
-            .await;
+        let event = site.get("/en/events/roads-and-roots-film-festival-2026").await;
         assert_eq!(event.status, StatusCode::OK);
         let html = &event.body;
         assert!(html.contains("Event details") && html.contains("Venue"));
         assert!(html.contains("<time datetime=\"2026-12-10T"), "start date");
         assert!(html.contains("<time datetime=\"2026-12-14T"), "end date");
         assert!(html.contains("Call for entries closes"));
-        assert!(
-            html.contains(
-                "<time datetime=\"2026-11-30T18:59Z\">30 November 2026, 18:59 UTC</time>"
-            )
-        );
+        assert!(html.contains("<time datetime=\"2026-11-30T18:59Z\">30 November 2026, 18:59 UTC</time>"));
 
         let story = site.get("/en/photo-stories/my-road-home-exhibition").await;
         assert_eq!(story.status, StatusCode::OK, "photo story page");
         let gallery = &story.body[story.body.find("class=\"gallery\"").expect("gallery")..];
         assert!(count(gallery, "<figure>") >= 3);
         assert!(count(gallery, "loading=\"lazy\"") >= 3);
-        assert!(
-            gallery.contains("<figcaption>")
-                && gallery.contains("class=\"credit\">Photo: NAMD / Illustration")
-        );
-        assert!(
-            !gallery.contains("alt=\"\""),
-            "every gallery image has alt text"
-        );
+        assert!(gallery.contains("<figcaption>") && gallery.contains("class=\"credit\">Photo: NAMD / Illustration"));
+        assert!(!gallery.contains("alt=\"\""), "every gallery image has alt text");
     }
 }
 
@@ -187,26 +132,13 @@ async fn nested_categories_and_their_pages() {
         assert!(releases.body.contains("<h1>Press releases</h1>"));
         let release_links = links_with_class(&releases.body, "read-more");
         assert_eq!(release_links.len(), 2);
-        assert!(
-            release_links
-                .iter()
-                .all(|l| l.starts_with("/en/news/press-releases/"))
-        );
-        assert!(
-            releases.body.contains("<a href=\"/en/news/\">News</a>"),
-            "breadcrumb to the parent"
-        );
+        assert!(release_links.iter().all(|l| l.starts_with("/en/news/press-releases/")));
+        assert!(releases.body.contains("<a href=\"/en/news/\">News</a>"), "breadcrumb to the parent");
 
         let news = site.get("/en/news/").await;
         let news_links = links_with_class(&news.body, "read-more");
-        assert!(
-            release_links.iter().all(|l| news_links.contains(l)),
-            "a category lists its subcategories' items"
-        );
-        assert!(
-            news.body.contains("href=\"/en/news/press-releases/\""),
-            "subcategory linked"
-        );
+        assert!(release_links.iter().all(|l| news_links.contains(l)), "a category lists its subcategories' items");
+        assert!(news.body.contains("href=\"/en/news/press-releases/\""), "subcategory linked");
 
         let without_slash = site.get("/en/news/press-releases").await;
         assert_eq!(without_slash.status, StatusCode::PERMANENT_REDIRECT);
@@ -214,23 +146,15 @@ async fn nested_categories_and_their_pages() {
 
         let russian = site.get("/ru/novosti/").await;
         assert_eq!(russian.status, StatusCode::OK, "Russian category slug");
-        assert_eq!(
-            site.get("/en/no-such-category/").await.status,
-            StatusCode::NOT_FOUND
-        );
-        assert_eq!(
-            site.get("/en/news/no-such-item").await.status,
-            StatusCode::NOT_FOUND
-        );
+        assert_eq!(site.get("/en/no-such-category/").await.status, StatusCode::NOT_FOUND);
+        assert_eq!(site.get("/en/news/no-such-item").await.status, StatusCode::NOT_FOUND);
     }
 }
 
 #[tokio::test]
 async fn tag_pages_list_tagged_items() {
     for site in TestSite::all().await {
-        let item = site
-            .get("/en/op-eds/remittances-keep-families-afloat")
-            .await;
+        let item = site.get("/en/op-eds/remittances-keep-families-afloat").await;
         let tags = &item.body[item.body.find("class=\"tags\"").expect("tags")..];
         let start = tags.find("href=\"/en/tags/").expect("tag link") + 6;
         let href = tags[start..].split('"').next().expect("href").to_owned();
@@ -238,28 +162,17 @@ async fn tag_pages_list_tagged_items() {
         assert_eq!(page.status, StatusCode::OK, "{href}");
         let mut listed = links_with_class(&page.body, "read-more");
         if page.body.contains("rel=\"next\"") {
-            listed.extend(links_with_class(
-                &site.get(&format!("{href}?page=2")).await.body,
-                "read-more",
-            ));
+            listed.extend(links_with_class(&site.get(&format!("{href}?page=2")).await.body, "read-more"));
         }
-        assert!(
-            listed.contains(&"/en/op-eds/remittances-keep-families-afloat".to_owned()),
-            "{listed:?}"
-        );
-        assert_eq!(
-            site.get("/en/tags/no-such-tag").await.status,
-            StatusCode::NOT_FOUND
-        );
+        assert!(listed.contains(&"/en/op-eds/remittances-keep-families-afloat".to_owned()), "{listed:?}");
+        assert_eq!(site.get("/en/tags/no-such-tag").await.status, StatusCode::NOT_FOUND);
     }
 }
 
 #[tokio::test]
 async fn translations_point_at_each_other() {
     for site in TestSite::all().await {
-        let english = site
-            .get("/en/op-eds/remittances-keep-families-afloat")
-            .await;
+        let english = site.get("/en/op-eds/remittances-keep-families-afloat").await;
         let ru_link = english
             .body
             .split("<link rel=\"alternate\" hreflang=\"ru\" href=\"")
@@ -272,16 +185,14 @@ async fn translations_point_at_each_other() {
         assert_eq!(russian.status, StatusCode::OK);
         assert!(russian.body.contains("<html lang=\"ru\">"));
         assert!(
-            russian.body.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"/en/op-eds/remittances-keep-families-afloat\">"),
+            russian.body.contains(
+                "<link rel=\"alternate\" hreflang=\"en\" href=\"/en/op-eds/remittances-keep-families-afloat\">"
+            ),
             "and back"
         );
         // An item without translations offers the other languages' front pages in the switcher.
         let press = site.get("/en/news/press-releases/").await;
-        assert!(
-            press
-                .body
-                .contains("hreflang=\"ru\" lang=\"ru\">Русский</a>")
-        );
+        assert!(press.body.contains("hreflang=\"ru\" lang=\"ru\">Русский</a>"));
     }
 }
 
@@ -290,30 +201,15 @@ async fn unknown_languages_and_addresses_get_a_themed_404_in_the_sites_language(
     let site = TestSite::sqlite().await;
     let english = site.get("/en/nothing/here").await;
     assert_eq!(english.status, StatusCode::NOT_FOUND);
-    assert!(
-        english.body.contains("<h1>Page not found</h1>")
-            && english.body.contains("<html lang=\"en\">")
-    );
+    assert!(english.body.contains("<h1>Page not found</h1>") && english.body.contains("<html lang=\"en\">"));
     let russian = site.get("/ru/nothing").await;
-    assert!(
-        russian.body.contains("<html lang=\"ru\">") && russian.body.contains("Страница не найдена")
-    );
+    assert!(russian.body.contains("<html lang=\"ru\">") && russian.body.contains("Страница не найдена"));
     let tajik = site.get("/tg/nothing").await;
     assert!(tajik.body.contains("<html lang=\"tg\">"));
-    for path in [
-        "/fr/",
-        "/xx/news/",
-        "/EN/",
-        "/e/",
-        "/../etc/passwd",
-        "/no/such/deep/path",
-    ] {
+    for path in ["/fr/", "/xx/news/", "/EN/", "/e/", "/../etc/passwd", "/no/such/deep/path"] {
         let page = site.get(path).await;
         assert_eq!(page.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(
-            page.body.contains("<html lang=\"en\">"),
-            "{path} falls back to the default language"
-        );
+        assert!(page.body.contains("<html lang=\"en\">"), "{path} falls back to the default language");
     }
 }
 
@@ -329,24 +225,9 @@ async fn bad_addresses_are_4xx_never_5xx() {
     let response = site.get(&long_query).await;
     assert_eq!(response.status, StatusCode::URI_TOO_LONG);
     assert!(response.body.contains("Address too long"));
-    let post = site
-        .request(
-            axum::http::Request::post("/en/")
-                .body(axum::body::Body::empty())
-                .expect("req"),
-        )
-        .await;
+    let post = site.request(axum::http::Request::post("/en/").body(axum::body::Body::empty()).expect("req")).await;
     assert_eq!(post.status, StatusCode::METHOD_NOT_ALLOWED);
-    assert!(
-        post.body.contains("<h1>Not allowed</h1>"),
-        "405 is themed too"
-    );
-    assert_eq!(
-        site.get("/media/../pamir.db").await.status,
-        StatusCode::NOT_FOUND
-    );
-    assert_eq!(
-        site.get("/media/demo/not-there.svg").await.status,
-        StatusCode::NOT_FOUND
-    );
+    assert!(post.body.contains("<h1>Not allowed</h1>"), "405 is themed too");
+    assert_eq!(site.get("/media/../pamir.db").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(site.get("/media/demo/not-there.svg").await.status, StatusCode::NOT_FOUND);
 }

@@ -38,21 +38,15 @@ impl Config {
     pub fn resolve(options: &GlobalOptions) -> anyhow::Result<Self> {
         let file = match &options.config {
             Some(path) => {
-                let text = std::fs::read_to_string(path).with_context(|| {
-                    format!("cannot read the configuration file {}", path.display())
-                })?;
-                toml::from_str::<FileConfig>(&text).with_context(|| {
-                    format!("configuration file {} is not valid", path.display())
-                })?
+                let text = std::fs::read_to_string(path)
+                    .with_context(|| format!("cannot read the configuration file {}", path.display()))?;
+                toml::from_str::<FileConfig>(&text)
+                    .with_context(|| format!("configuration file {} is not valid", path.display()))?
             }
             None => FileConfig::default(),
         };
         let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-        let data = options
-            .data
-            .clone()
-            .or(file.data)
-            .unwrap_or_else(|| PathBuf::from("pamir-data"));
+        let data = options.data.clone().or(file.data).unwrap_or_else(|| PathBuf::from("pamir-data"));
         let database = match options.database.clone().or(file.database) {
             Some(url) => url,
             None => format!("sqlite://{}", data.join("pamir.db").display()),
@@ -72,24 +66,15 @@ impl Config {
             database,
             listen: file.listen,
             smtp_url: env("PAMIR_SMTP_URL").or(file.smtp_url),
-            smtp_from: env("PAMIR_SMTP_FROM")
-                .or(file.smtp_from)
-                .unwrap_or_else(|| "pamir <noreply@localhost>".into()),
+            smtp_from: env("PAMIR_SMTP_FROM").or(file.smtp_from).unwrap_or_else(|| "pamir <noreply@localhost>".into()),
             trust_forwarded_for,
-            log: env("PAMIR_LOG")
-                .or(env("RUST_LOG"))
-                .or(file.log)
-                .unwrap_or_else(|| "info".into()),
+            log: env("PAMIR_LOG").or(env("RUST_LOG")).or(file.log).unwrap_or_else(|| "info".into()),
         })
     }
 
     pub fn listen_address(&self, from_cli: Option<&str>) -> anyhow::Result<SocketAddr> {
-        let text = from_cli
-            .or(self.listen.as_deref())
-            .unwrap_or("127.0.0.1:8080");
-        text.parse().with_context(|| {
-            format!("--listen must be an address such as 127.0.0.1:8080, not {text:?}")
-        })
+        let text = from_cli.or(self.listen.as_deref()).unwrap_or("127.0.0.1:8080");
+        text.parse().with_context(|| format!("--listen must be an address such as 127.0.0.1:8080, not {text:?}"))
     }
 }
 

@@ -42,13 +42,17 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
     if pamir_db::items::count_all(&core.db, site).await? > 0 {
         return Ok(Loaded::AlreadyHasContent);
     }
-    let content: DemoContent =
-        toml::from_str(CONTENT).map_err(|e| CoreError::Invalid(format!("demo content: {e}")))?;
+    if !pamir_db::categories::ids(&core.db, site).await?.is_empty() {
+        return Err(CoreError::Invalid(
+            "the site has categories but no items (an earlier demo load was interrupted?): \
+             start from an empty data folder or database to load the demo"
+                .into(),
+        ));
+    }
+    let content: DemoContent = toml::from_str(CONTENT).map_err(|e| CoreError::Invalid(format!("demo content: {e}")))?;
     let now = core.clock.now();
     let shift = DateTime::parse_from_rfc3339(WRITTEN_ON)
-        .map(|written| {
-            chrono::Duration::days((now - written.with_timezone(&Utc)).num_days().max(0))
-        })
+        .map(|written| chrono::Duration::days((now - written.with_timezone(&Utc)).num_days().max(0)))
         .unwrap_or_default();
 
     pamir_db::settings::save(&core.db, site, &settings(&content)?).await?;
@@ -68,23 +72,15 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
             }
         };
         let find = |map: &HashMap<String, i64>, key: &str, what: &str| {
-            map.get(key).copied().ok_or_else(|| {
-                CoreError::Invalid(format!("demo item {}: unknown {what} {key:?}", item.slug))
-            })
+            map.get(key)
+                .copied()
+                .ok_or_else(|| CoreError::Invalid(format!("demo item {}: unknown {what} {key:?}", item.slug)))
         };
-        let mut input = ItemInput::article(
-            site,
-            lang(&item.lang)?,
-            find(&categories, &item.category, "category")?,
-            &item.title,
-        );
+        let mut input =
+            ItemInput::article(site, lang(&item.lang)?, find(&categories, &item.category, "category")?, &item.title);
         input.group_id = Some(group_id);
-        input.kind = pamir_domain::ItemKind::parse(&item.kind).ok_or_else(|| {
-            CoreError::Invalid(format!(
-                "demo item {}: unknown kind {:?}",
-                item.slug, item.kind
-            ))
-        })?;
+        input.kind = pamir_domain::ItemKind::parse(&item.kind)
+            .ok_or_else(|| CoreError::Invalid(format!("demo item {}: unknown kind {:?}", item.slug, item.kind)))?;
         input.slug = Some(item.slug.clone());
         input.teaser_markdown = item.teaser.clone();
         input.body_markdown = item.body.clone();
@@ -94,21 +90,9 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         input.featured = item.featured;
         input.featured_order = item.featured_order;
         input.state = ItemState::Published;
-        input.image_id = item
-            .image
-            .as_deref()
-            .map(|key| find(&media, key, "image"))
-            .transpose()?;
-        input.tag_ids = item
-            .tags
-            .iter()
-            .map(|key| find(&tags, key, "tag"))
-            .collect::<Result<_, _>>()?;
-        input.gallery = item
-            .gallery
-            .iter()
-            .map(|key| find(&media, key, "image"))
-            .collect::<Result<_, _>>()?;
+        input.image_id = item.image.as_deref().map(|key| find(&media, key, "image")).transpose()?;
+        input.tag_ids = item.tags.iter().map(|key| find(&tags, key, "tag")).collect::<Result<_, _>>()?;
+        input.gallery = item.gallery.iter().map(|key| find(&media, key, "image")).collect::<Result<_, _>>()?;
         input.source = item.source.as_ref().map(|source| SourceCitation {
             title: source.title.clone(),
             publisher: Some(source.publisher.clone()),
@@ -120,12 +104,7 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
                 starts_at: date(&event.start)? + shift,
                 ends_at: Some(date(&event.end)? + shift),
                 venue: Some(event.venue.clone()),
-                entries_deadline: event
-                    .deadline
-                    .as_deref()
-                    .map(date)
-                    .transpose()?
-                    .map(|d| d + shift),
+                entries_deadline: event.deadline.as_deref().map(date).transpose()?.map(|d| d + shift),
                 registration_url: event.registration_url.clone(),
             }),
             None => None,
@@ -133,9 +112,7 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         inputs.push(input);
     }
     let created = items::create_many(core, inputs).await?;
-    Ok(Loaded::Loaded {
-        items: created.len(),
-    })
+    Ok(Loaded::Loaded { items: created.len() })
 }
 
 fn lang(code: &str) -> Result<Lang, CoreError> {
@@ -153,41 +130,27 @@ fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
     Ok(SiteSettings {
         name: site.name.clone(),
         tagline: site.tagline.clone(),
-        languages: site
-            .languages
-            .iter()
-            .map(|code| lang(code))
-            .collect::<Result<_, _>>()?,
+        languages: site.languages.iter().map(|code| lang(code)).collect::<Result<_, _>>()?,
         default_lang: lang(&site.default_lang)?,
         front_page_size: site.front_page_size,
         contact: ContactDetails {
             address: content.contact.address.clone(),
             hours: content.contact.hours.clone(),
-            phones: vec![
-                content.contact.phone_main.clone(),
-                content.contact.phone_mobile.clone(),
-            ],
+            phones: vec![content.contact.phone_main.clone(), content.contact.phone_mobile.clone()],
             fax: Some(content.contact.fax.clone()),
             email: Some(content.contact.email.clone()),
         },
     })
 }
 
-async fn load_categories(
-    core: &Core,
-    site: SiteId,
-    content: &DemoContent,
-) -> Result<HashMap<String, i64>, CoreError> {
+async fn load_categories(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
     let now = core.clock.now().timestamp();
     let mut ids = HashMap::new();
     for (position, category) in content.categories.iter().enumerate() {
         let parent = match category.parent.as_str() {
             "" => None,
             key => Some(*ids.get(key).ok_or_else(|| {
-                CoreError::Invalid(format!(
-                    "demo category {}: parent {key:?} must come first",
-                    category.key
-                ))
+                CoreError::Invalid(format!("demo category {}: parent {key:?} must come first", category.key))
             })?),
         };
         let texts: Vec<CategoryText<'_>> = category
@@ -201,18 +164,13 @@ async fn load_categories(
                 description: category.description.0.get(lang).map_or("", String::as_str),
             })
             .collect();
-        let id = pamir_db::categories::insert(&core.db, site, parent, position as i64, &texts, now)
-            .await?;
+        let id = pamir_db::categories::insert(&core.db, site, parent, position as i64, &texts, now).await?;
         ids.insert(category.key.clone(), id);
     }
     Ok(ids)
 }
 
-async fn load_tags(
-    core: &Core,
-    site: SiteId,
-    content: &DemoContent,
-) -> Result<HashMap<String, i64>, CoreError> {
+async fn load_tags(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
     let now = core.clock.now().timestamp();
     let mut ids = HashMap::new();
     for tag in &content.tags {
@@ -220,25 +178,14 @@ async fn load_tags(
             .name
             .0
             .iter()
-            .map(|(lang, name)| TagText {
-                lang,
-                name,
-                slug: tag.slug.0.get(lang).map_or("", String::as_str),
-            })
+            .map(|(lang, name)| TagText { lang, name, slug: tag.slug.0.get(lang).map_or("", String::as_str) })
             .collect();
-        ids.insert(
-            tag.key.clone(),
-            pamir_db::tags::insert(&core.db, site, &texts, now).await?,
-        );
+        ids.insert(tag.key.clone(), pamir_db::tags::insert(&core.db, site, &texts, now).await?);
     }
     Ok(ids)
 }
 
-async fn load_media(
-    core: &Core,
-    site: SiteId,
-    content: &DemoContent,
-) -> Result<HashMap<String, i64>, CoreError> {
+async fn load_media(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
     let now = core.clock.now().timestamp();
     let folder = core.media_dir.join("demo");
     tokio::fs::create_dir_all(&folder).await?;
@@ -247,21 +194,13 @@ async fn load_media(
         let (_, bytes) = media_files::FILES
             .iter()
             .find(|(name, _)| *name == media.file)
-            .ok_or_else(|| {
-                CoreError::Invalid(format!("demo media file {} is missing", media.file))
-            })?;
+            .ok_or_else(|| CoreError::Invalid(format!("demo media file {} is missing", media.file)))?;
         tokio::fs::write(folder.join(&media.file), bytes).await?;
         let texts = media
             .alt
             .0
             .iter()
-            .map(|(lang, alt)| {
-                (
-                    lang.as_str(),
-                    alt.as_str(),
-                    media.caption.0.get(lang).map_or("", String::as_str),
-                )
-            })
+            .map(|(lang, alt)| (lang.as_str(), alt.as_str(), media.caption.0.get(lang).map_or("", String::as_str)))
             .collect();
         let path = format!("demo/{}", media.file);
         let new = NewMedia {
@@ -273,10 +212,7 @@ async fn load_media(
             credit: &media.credit,
             texts,
         };
-        ids.insert(
-            media.key.clone(),
-            pamir_db::media::insert(&core.db, site, &new, now).await?,
-        );
+        ids.insert(media.key.clone(), pamir_db::media::insert(&core.db, site, &new, now).await?);
     }
     Ok(ids)
 }

@@ -132,9 +132,13 @@ CREATE TABLE items (
     UNIQUE (site_id, lang, category_id, slug),
     UNIQUE (group_id, lang)
 );
-CREATE INDEX items_listing ON items (site_id, lang, state, published_at);
-CREATE INDEX items_category ON items (site_id, lang, category_id, published_at);
+CREATE INDEX items_listing ON items (site_id, lang, state, published_at, id);
+CREATE INDEX items_category ON items (site_id, lang, category_id, published_at, id);
 CREATE INDEX items_featured ON items (site_id, lang, featured, featured_order);
+-- The schedule: the next publish-up, publish-down or featured-until after now.
+CREATE INDEX items_publish_up ON items (site_id, publish_up);
+CREATE INDEX items_publish_down ON items (site_id, publish_down);
+CREATE INDEX items_featured_until ON items (site_id, featured_until);
 
 CREATE TABLE item_tags (
     item_id BIGINT NOT NULL REFERENCES items(id) ON DELETE CASCADE,

@@ -1,9 +1,11 @@
 -- The content model: sites, settings, users, categories, tags, media, items, contact messages.
 -- Every content table carries site_id so one install can serve many sites.
 -- Instants are UTC seconds since 1970 (INTEGER), applied at query time.
+-- AUTOINCREMENT: an id is never handed out twice, as on PostgreSQL, so
+-- revisions, audit entries and import mappings can never point at the wrong row.
 
 CREATE TABLE sites (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     host TEXT NOT NULL UNIQUE,
     created_at INTEGER NOT NULL
 );
@@ -16,7 +18,7 @@ CREATE TABLE settings (
 );
 
 CREATE TABLE users (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     email TEXT NOT NULL UNIQUE,
     display_name TEXT NOT NULL,
     password_hash TEXT,
@@ -27,7 +29,7 @@ CREATE TABLE users (
 );
 
 CREATE TABLE categories (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
     parent_id INTEGER REFERENCES categories(id),
     position INTEGER NOT NULL DEFAULT 0,
@@ -49,7 +51,7 @@ CREATE TABLE category_texts (
 );
 
 CREATE TABLE tags (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
     created_at INTEGER NOT NULL
 );
@@ -65,7 +67,7 @@ CREATE TABLE tag_texts (
 );
 
 CREATE TABLE media (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
     path TEXT NOT NULL,
     mime_type TEXT NOT NULL,
@@ -87,13 +89,13 @@ CREATE TABLE media_texts (
 );
 
 CREATE TABLE item_groups (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
     created_at INTEGER NOT NULL
 );
 
 CREATE TABLE items (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
     group_id INTEGER NOT NULL REFERENCES item_groups(id),
     lang TEXT NOT NULL,
@@ -132,9 +134,13 @@ CREATE TABLE items (
     UNIQUE (site_id, lang, category_id, slug),
     UNIQUE (group_id, lang)
 );
-CREATE INDEX items_listing ON items (site_id, lang, state, published_at);
-CREATE INDEX items_category ON items (site_id, lang, category_id, published_at);
+CREATE INDEX items_listing ON items (site_id, lang, state, published_at, id);
+CREATE INDEX items_category ON items (site_id, lang, category_id, published_at, id);
 CREATE INDEX items_featured ON items (site_id, lang, featured, featured_order);
+-- The schedule: the next publish-up, publish-down or featured-until after now.
+CREATE INDEX items_publish_up ON items (site_id, publish_up);
+CREATE INDEX items_publish_down ON items (site_id, publish_down);
+CREATE INDEX items_featured_until ON items (site_id, featured_until);
 
 CREATE TABLE item_tags (
     item_id INTEGER NOT NULL REFERENCES items(id) ON DELETE CASCADE,
@@ -151,7 +157,7 @@ CREATE TABLE item_gallery (
 );
 
 CREATE TABLE contact_messages (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
     lang TEXT NOT NULL,
     name TEXT NOT NULL,

@@ -53,9 +53,7 @@ pub(super) struct ItemRow {
 
 impl ItemRow {
     pub(super) fn into_item(self) -> Result<Item, DbError> {
-        let corrupt = |what: &str, value: &str| {
-            DbError::Corrupt(format!("item {}: {what} {value:?}", self.id))
-        };
+        let corrupt = |what: &str, value: &str| DbError::Corrupt(format!("item {}: {what} {value:?}", self.id));
         let kind = ItemKind::parse(&self.kind).ok_or_else(|| corrupt("kind", &self.kind))?;
         let state = ItemState::parse(&self.state).ok_or_else(|| corrupt("state", &self.state))?;
         let lang = Lang::parse(&self.lang).map_err(|_| corrupt("lang", &self.lang))?;

@@ -11,17 +11,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use pamir_domain::Lang;
-use pamir_domain::taxonomy::CategoryTree;
 
 pub async fn theme(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let first_segment = request
-        .uri()
-        .path()
-        .trim_start_matches('/')
-        .split('/')
-        .next()
-        .unwrap_or("")
-        .to_owned();
+    let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or("").to_owned();
     let host = request.headers().get(header::HOST).cloned();
     let response = next.run(request).await;
     let status = response.status();
@@ -49,24 +41,15 @@ pub async fn theme(State(state): State<AppState>, request: Request, next: Next) 
             )
         }
     };
-    let mut themed = (
-        status,
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static(crate::respond::HTML),
-        )],
-        body,
-    )
-        .into_response();
+    let mut themed =
+        (status, [(header::CONTENT_TYPE, HeaderValue::from_static(crate::respond::HTML))], body).into_response();
     // Keep what the framework said that matters to clients.
     for name in [header::ALLOW, header::RETRY_AFTER] {
         if let Some(value) = response.headers().get(&name) {
             themed.headers_mut().insert(name, value.clone());
         }
     }
-    themed
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    themed.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     themed
 }
 
@@ -82,24 +65,18 @@ async fn render(
     }
     let site = crate::public::reader::site_of(state, &headers).map_err(|e| e.to_string())?;
     let settings = state.sites.settings(site).await?;
-    let lang = Lang::parse(first_segment)
-        .ok()
-        .filter(|l| settings.offers(l))
-        .unwrap_or(settings.default_lang.clone());
-    let tree = CategoryTree::new(pamir_db::categories::list(&state.core.db, site, &lang).await?);
+    let lang = Lang::parse(first_segment).ok().filter(|l| settings.offers(l)).unwrap_or(settings.default_lang.clone());
+    let tree = state.sites.tree(site, &lang).await?;
     let now = state.core.clock.now();
     let status = page.status;
-    let (title_key, body_key) = page
-        .text
-        .map(|(t, b)| (t.to_owned(), b.to_owned()))
-        .unwrap_or_else(|| {
-            let code = match status.as_u16() {
-                code @ (400 | 404 | 405 | 413 | 414 | 429 | 500 | 503) => code,
-                code if code >= 500 => 500,
-                _ => 400,
-            };
-            (format!("error-{code}-title"), format!("error-{code}-body"))
-        });
+    let (title_key, body_key) = page.text.map(|(t, b)| (t.to_owned(), b.to_owned())).unwrap_or_else(|| {
+        let code = match status.as_u16() {
+            code @ (400 | 404 | 405 | 413 | 414 | 429 | 500 | 503) => code,
+            code if code >= 500 => 500,
+            _ => 400,
+        };
+        (format!("error-{code}-title"), format!("error-{code}-body"))
+    });
     let context = minijinja::context! {
         lang => lang.as_str(),
         chrome => minijinja::value::Serde(chrome(&settings, &lang, &tree, None, &[], now)),
@@ -115,9 +92,7 @@ async fn render(
 pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
     tracing::error!("a request handler panicked");
     let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    response
-        .extensions_mut()
-        .insert(ErrorPage::new(StatusCode::INTERNAL_SERVER_ERROR));
+    response.extensions_mut().insert(ErrorPage::new(StatusCode::INTERNAL_SERVER_ERROR));
     response
 }
 

@@ -11,8 +11,7 @@ pub const MAX_QUERY_BYTES: usize = 1024;
 
 pub async fn uri_length(request: Request, next: Next) -> Response {
     let uri = request.uri();
-    let too_long =
-        uri.path().len() > MAX_URI_BYTES || uri.query().is_some_and(|q| q.len() > MAX_QUERY_BYTES);
+    let too_long = uri.path().len() > MAX_URI_BYTES || uri.query().is_some_and(|q| q.len() > MAX_QUERY_BYTES);
     if too_long {
         return PageError::UriTooLong.into_response();
     }

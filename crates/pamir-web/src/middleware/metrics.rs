@@ -13,9 +13,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 
 /// Upper bounds of the latency buckets, in seconds.
-const BUCKETS: [f64; 12] = [
-    0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5,
-];
+const BUCKETS: [f64; 12] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5];
 const STATUS_CLASSES: [&str; 5] = ["1xx", "2xx", "3xx", "4xx", "5xx"];
 
 #[derive(Default)]
@@ -37,19 +35,12 @@ impl Metrics {
         let record = |stats: &RouteStats| {
             stats.by_class[class].fetch_add(1, Ordering::Relaxed);
             stats.count.fetch_add(1, Ordering::Relaxed);
-            stats
-                .micros
-                .fetch_add((seconds * 1e6) as u64, Ordering::Relaxed);
+            stats.micros.fetch_add((seconds * 1e6) as u64, Ordering::Relaxed);
             if let Some(bucket) = BUCKETS.iter().position(|bound| seconds <= *bound) {
                 stats.buckets[bucket].fetch_add(1, Ordering::Relaxed);
             }
         };
-        if let Some(stats) = self
-            .routes
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .get(route)
-        {
+        if let Some(stats) = self.routes.read().unwrap_or_else(|p| p.into_inner()).get(route) {
             record(stats);
             return;
         }
@@ -63,20 +54,15 @@ impl Metrics {
         let mut names: Vec<&String> = routes.keys().collect();
         names.sort();
         let mut out = String::new();
-        out.push_str(
-            "# HELP pamir_http_requests_total HTTP requests answered, by route and status class.\n",
-        );
+        out.push_str("# HELP pamir_http_requests_total HTTP requests answered, by route and status class.\n");
         out.push_str("# TYPE pamir_http_requests_total counter\n");
         for name in &names {
             let stats = &routes[*name];
             for (class, counter) in STATUS_CLASSES.iter().zip(&stats.by_class) {
                 let n = counter.load(Ordering::Relaxed);
                 if n > 0 {
-                    let _ = writeln!(
-                        out,
-                        "pamir_http_requests_total{{route=\"{}\",status=\"{class}\"}} {n}",
-                        escape(name)
-                    );
+                    let _ =
+                        writeln!(out, "pamir_http_requests_total{{route=\"{}\",status=\"{class}\"}} {n}", escape(name));
                 }
             }
         }
@@ -94,19 +80,11 @@ impl Metrics {
                 );
             }
             let count = stats.count.load(Ordering::Relaxed);
-            let _ = writeln!(
-                out,
-                "pamir_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}"
-            );
+            let _ =
+                writeln!(out, "pamir_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {count}");
             let sum = stats.micros.load(Ordering::Relaxed) as f64 / 1e6;
-            let _ = writeln!(
-                out,
-                "pamir_http_request_duration_seconds_sum{{route=\"{route}\"}} {sum}"
-            );
-            let _ = writeln!(
-                out,
-                "pamir_http_request_duration_seconds_count{{route=\"{route}\"}} {count}"
-            );
+            let _ = writeln!(out, "pamir_http_request_duration_seconds_sum{{route=\"{route}\"}} {sum}");
+            let _ = writeln!(out, "pamir_http_request_duration_seconds_count{{route=\"{route}\"}} {count}");
         }
         out.push_str("# HELP pamir_page_cache_entries Rendered pages held in memory.\n");
         out.push_str("# TYPE pamir_page_cache_entries gauge\n");
@@ -122,30 +100,20 @@ fn escape(label: &str) -> String {
 /// Times each request, counts it under its route pattern and logs it.
 pub async fn observe(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let started = Instant::now();
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map(|p| p.as_str().to_owned());
+    let route = request.extensions().get::<MatchedPath>().map(|p| p.as_str().to_owned());
     let method = request.method().clone();
     let path = request.uri().path().to_owned();
     let response = next.run(request).await;
     let elapsed = started.elapsed();
     let status = response.status().as_u16();
-    state.metrics.record(
-        route.as_deref().unwrap_or("unmatched"),
-        status,
-        elapsed.as_secs_f64(),
-    );
+    state.metrics.record(route.as_deref().unwrap_or("unmatched"), status, elapsed.as_secs_f64());
     tracing::info!(target: "pamir::request", %method, %path, status, micros = elapsed.as_micros() as u64);
     response
 }
 
 pub async fn get(State(state): State<AppState>) -> Response {
     (
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"),
-        )],
+        [(header::CONTENT_TYPE, HeaderValue::from_static("text/plain; version=0.0.4; charset=utf-8"))],
         state.metrics.render(state.cache.len()),
     )
         .into_response()

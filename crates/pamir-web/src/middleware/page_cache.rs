@@ -1,6 +1,7 @@
 //! Render once, serve many: public GET pages are answered from memory with
 //! their precompressed bytes. Pages not cached (forms with errors, error
-//! pages) are compressed on the way out instead.
+//! pages, addresses that are not a page's canonical one) are compressed on
+//! the way out instead.
 
 use crate::cache::CachedPage;
 use crate::compress::{Encoding, Precompressed};
@@ -9,9 +10,10 @@ use crate::respond::{Cacheable, PAGE_CACHE_CONTROL, encoding_for, precompressed}
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use pamir_domain::SiteId;
 
 /// Largest page body we are willing to buffer for caching or compression.
 const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
@@ -20,74 +22,69 @@ const PAGE_BROTLI_QUALITY: u32 = 9;
 
 pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let cacheable_request = matches!(*request.method(), Method::GET | Method::HEAD);
-    let site = site_of(&state, request.headers()).ok();
+    let site = site_of(&state, request.headers()).ok().filter(|_| cacheable_request);
     let key = cache_key(&request);
-    if let (true, Some(site)) = (cacheable_request, site) {
+    if let Some(site) = site {
         if let Some(page) = state.cache.get(site, &key) {
-            return precompressed(
-                request.headers(),
-                &page.body,
-                &page.content_type,
-                PAGE_CACHE_CONTROL,
-            );
+            return precompressed(request.headers(), &page.body, &page.content_type, PAGE_CACHE_CONTROL);
         }
     }
+    // Taken before rendering, so that neither a concurrent edit nor a
+    // schedule transition during the render can leave a stale page behind.
+    let ticket = state.cache.ticket();
+    let horizon = match site {
+        Some(site) => schedule_horizon(&state, site).await,
+        None => None,
+    };
     let request_headers = request.headers().clone();
     let response = next.run(request).await;
     let (parts, body) = response.into_parts();
-    let is_html = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
+    let is_html = parts.headers.get(header::CONTENT_TYPE).is_some_and(|v| v.as_bytes().starts_with(b"text/html"));
     if !is_html || parts.headers.contains_key(header::CONTENT_ENCODING) {
         return Response::from_parts(parts, body);
     }
     let Ok(bytes) = axum::body::to_bytes(body, MAX_PAGE_BYTES).await else {
         return crate::error::PageError::Internal("page too large to send".into()).into_response();
     };
-    let content_type = parts
-        .headers
-        .get(header::CONTENT_TYPE)
-        .cloned()
-        .unwrap_or(HeaderValue::from_static(crate::respond::HTML));
-    match (
-        cacheable_request
-            && parts.extensions.get::<Cacheable>().is_some()
-            && parts.status.is_success(),
-        site,
-    ) {
-        (true, Some(site)) => {
-            let page = CachedPage {
-                body: Precompressed::new(bytes, PAGE_BROTLI_QUALITY),
-                content_type,
+    let canonical = parts.extensions.get::<Cacheable>().map(|c| c.canonical.as_str());
+    match site {
+        // Only a page asked for by its canonical address is stored, so
+        // variations of an address cannot fill the cache.
+        Some(site) if parts.status.is_success() && canonical == Some(key.as_str()) => {
+            let content_type = parts
+                .headers
+                .get(header::CONTENT_TYPE)
+                .cloned()
+                .unwrap_or(HeaderValue::from_static(crate::respond::HTML));
+            let compressed = tokio::task::spawn_blocking(move || Precompressed::new(bytes, PAGE_BROTLI_QUALITY)).await;
+            let Ok(body) = compressed else {
+                return crate::error::PageError::Internal("compression failed".into()).into_response();
             };
-            let response = precompressed(
-                &request_headers,
-                &page.body,
-                &page.content_type,
-                PAGE_CACHE_CONTROL,
-            );
-            let horizon = if state.cache.knows_schedule(site) {
-                None
-            } else {
-                let now = state.core.clock.now();
-                match pamir_db::items::next_transition(&state.core.db, site, now).await {
-                    Ok(next) => Some(next.map(|at| at.timestamp())),
-                    Err(error) => {
-                        tracing::warn!(%error, "schedule unknown; page not cached");
-                        None
-                    }
-                }
-            };
-            state.cache.insert(site, key, page, horizon);
+            let page = CachedPage { body, content_type };
+            let response = precompressed(&request_headers, &page.body, &page.content_type, PAGE_CACHE_CONTROL);
+            state.cache.insert(site, key, page, ticket, horizon);
             response
         }
         _ => compress_once(&request_headers, parts, bytes),
     }
 }
 
-/// The path plus the only query parameter pages read, so `?utm_source=...`
-/// variations share one entry and cannot flood the cache.
+/// The site's next scheduled transition, when the cache does not know it yet.
+async fn schedule_horizon(state: &AppState, site: SiteId) -> Option<Option<i64>> {
+    if state.cache.knows_schedule(site) {
+        return None;
+    }
+    let now = state.core.clock.now();
+    match pamir_db::items::next_transition(&state.core.db, site, now).await {
+        Ok(next) => Some(next.map(|at| at.timestamp())),
+        Err(error) => {
+            tracing::warn!(%error, "schedule unknown; page not cached");
+            None
+        }
+    }
+}
+
+/// The path plus the only query parameter pages read.
 fn cache_key(request: &Request) -> String {
     let path = request.uri().path();
     match query_value(request.uri(), "page") {
@@ -96,25 +93,17 @@ fn cache_key(request: &Request) -> String {
     }
 }
 
-fn compress_once(
-    request_headers: &axum::http::HeaderMap,
-    mut parts: axum::http::response::Parts,
-    bytes: Bytes,
-) -> Response {
+fn compress_once(request_headers: &HeaderMap, mut parts: axum::http::response::Parts, bytes: Bytes) -> Response {
     let encoding = encoding_for(request_headers);
     let body = match encoding {
         Encoding::Gzip if bytes.len() > 512 => Bytes::from(crate::compress::gzip(&bytes)),
         Encoding::Brotli if bytes.len() > 512 => Bytes::from(crate::compress::brotli(&bytes, 5)),
-        _ => {
-            return Response::from_parts(parts, Body::from(bytes));
-        }
+        _ => return Response::from_parts(parts, Body::from(bytes)),
     };
     if let Some(value) = encoding.header_value() {
         parts.headers.insert(header::CONTENT_ENCODING, value);
     }
     parts.headers.remove(header::CONTENT_LENGTH);
-    parts
-        .headers
-        .append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+    parts.headers.append(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     Response::from_parts(parts, Body::from(body))
 }

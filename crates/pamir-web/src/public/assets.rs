@@ -14,10 +14,5 @@ pub async fn get(
     Path(name): Path<String>,
 ) -> Result<Response, PageError> {
     let asset = state.theme.asset(&name).ok_or(PageError::NotFound)?;
-    Ok(precompressed(
-        &headers,
-        &asset.body,
-        &asset.content_type,
-        IMMUTABLE,
-    ))
+    Ok(precompressed(&headers, &asset.body, &asset.content_type, IMMUTABLE))
 }

@@ -7,7 +7,6 @@ use crate::state::AppState;
 use crate::view::{ItemCard, Pagination, urls};
 use axum::http::Uri;
 use pamir_db::items::Listing;
-use pamir_domain::taxonomy::CategoryTree;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -26,12 +25,7 @@ struct Crumb {
     url: String,
 }
 
-pub async fn render(
-    state: &AppState,
-    reader: &Reader,
-    category_id: i64,
-    uri: &Uri,
-) -> Result<Page, PageError> {
+pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &Uri) -> Result<Page, PageError> {
     let page = page_number(uri)?;
     let tree = &reader.tree;
     let lang = reader.code();
@@ -39,31 +33,17 @@ pub async fn render(
     let ids = tree.subtree_ids(category_id);
     let listing = listing::load(state, reader, Listing::Categories(&ids), page, &base).await?;
     let category = tree.get(category_id).ok_or(PageError::NotFound)?;
-    let crumb = |id: i64, name: &str| Crumb {
-        name: name.to_owned(),
-        url: urls::category(lang, tree, id),
-    };
+    let crumb = |id: i64, name: &str| Crumb { name: name.to_owned(), url: urls::category(lang, tree, id) };
     let alternates = alternates(state, reader, category_id).await?;
-    let canonical = if page.get() == 1 {
-        base.clone()
-    } else {
-        format!("{base}?page={}", page.get())
-    };
-    let html = reader.render(
+    let canonical = if page.get() == 1 { base.clone() } else { format!("{base}?page={}", page.get()) };
+    let page = reader.page(
         state,
         "category.html",
         CategoryPage {
             name: category.name.clone(),
             description: category.description.clone(),
-            breadcrumbs: tree
-                .ancestry(category_id)
-                .iter()
-                .map(|c| crumb(c.id, &c.name))
-                .collect(),
-            subcategories: tree
-                .children(category_id)
-                .map(|c| crumb(c.id, &c.name))
-                .collect(),
+            breadcrumbs: tree.ancestry(category_id).iter().map(|c| crumb(c.id, &c.name)).collect(),
+            subcategories: tree.children(category_id).map(|c| crumb(c.id, &c.name)).collect(),
             cards: listing.cards,
             pagination: listing.pagination,
         },
@@ -71,27 +51,16 @@ pub async fn render(
         Some(category_id),
         &alternates,
     )?;
-    Ok(Page(html))
+    Ok(page)
 }
 
 /// The same category in the site's other languages, where it has words there.
-async fn alternates(
-    state: &AppState,
-    reader: &Reader,
-    category_id: i64,
-) -> Result<Vec<(String, String)>, PageError> {
+async fn alternates(state: &AppState, reader: &Reader, category_id: i64) -> Result<Vec<(String, String)>, PageError> {
     let mut alternates = Vec::new();
     for lang in &reader.settings.languages {
-        let tree = if *lang == reader.lang {
-            reader.tree.clone()
-        } else {
-            CategoryTree::new(pamir_db::categories::list(&state.core.db, reader.site, lang).await?)
-        };
+        let tree = state.sites.tree(reader.site, lang).await?;
         if tree.get(category_id).is_some() {
-            alternates.push((
-                lang.to_string(),
-                urls::category(lang.as_str(), &tree, category_id),
-            ));
+            alternates.push((lang.to_string(), urls::category(lang.as_str(), &tree, category_id)));
         }
     }
     Ok(alternates)

@@ -51,13 +51,10 @@ struct FormView {
     errors: BTreeMap<&'static str, &'static str>,
 }
 
-pub async fn get(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Page, PageError> {
+pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Result<Page, PageError> {
     let reader = Reader::new(&state, &headers, &uri).await?;
-    Ok(Page(render(&state, &reader, FormView::default())?))
+    let html = render(&state, &reader, FormView::default())?;
+    Ok(Page::new(html, &urls::contact(reader.code())))
 }
 
 pub async fn post(
@@ -71,14 +68,10 @@ pub async fn post(
     let submission = Submission {
         site: reader.site,
         lang: reader.code().to_owned(),
-        message: ContactMessage {
-            name: form.name,
-            email: form.email,
-            message: form.message,
-        },
+        message: ContactMessage { name: form.name, email: form.email, message: form.message },
         honeypot: form.website,
-        sender_address: sender_address(
-            &state,
+        sender_address: crate::client_address::sender(
+            state.config.trust_forwarded_for,
             &headers,
             connection.map(|Extension(ConnectInfo(addr))| addr),
         ),
@@ -94,10 +87,7 @@ pub async fn post(
                 message: message.message,
                 errors: errors.iter().map(|e| (e.field, e.problem)).collect(),
             };
-            Ok(html(
-                StatusCode::UNPROCESSABLE_ENTITY,
-                render(&state, &reader, form)?,
-            ))
+            Ok(html(StatusCode::UNPROCESSABLE_ENTITY, render(&state, &reader, form)?))
         }
         Outcome::RateLimited => {
             let mut response = StatusCode::TOO_MANY_REQUESTS.into_response();
@@ -111,58 +101,27 @@ pub async fn post(
     }
 }
 
-pub async fn thanks(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Page, PageError> {
+pub async fn thanks(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Result<Page, PageError> {
     let reader = Reader::new(&state, &headers, &uri).await?;
     let canonical = format!("{}/thanks", urls::contact(reader.code()));
     let alternates = language_urls(&reader, "/thanks");
-    Ok(Page(reader.render(
-        &state,
-        "contact_thanks.html",
-        (),
-        &canonical,
-        None,
-        &alternates,
-    )?))
+    reader.page(&state, "contact_thanks.html", (), &canonical, None, &alternates)
 }
 
 fn render(state: &AppState, reader: &Reader, form: FormView) -> Result<String, PageError> {
     let settings = &reader.settings;
     let contact = &settings.contact;
-    let key =
-        (reader.now.timestamp_subsec_nanos() % 251) as u8 ^ (reader.now.timestamp() % 256) as u8;
+    let key = (reader.now.timestamp_subsec_nanos() % 251) as u8 ^ (reader.now.timestamp() % 256) as u8;
     let page = ContactPage {
-        address_lines: contact
-            .address
-            .get(&reader.lang, &settings.default_lang)
-            .lines()
-            .map(str::to_owned)
-            .collect(),
-        hours: contact
-            .hours
-            .get(&reader.lang, &settings.default_lang)
-            .to_owned(),
+        address_lines: contact.address.get(&reader.lang, &settings.default_lang).lines().map(str::to_owned).collect(),
+        hours: contact.hours.get(&reader.lang, &settings.default_lang).to_owned(),
         phones: contact.phones.iter().map(|number| phone(number)).collect(),
         fax: contact.fax.as_deref().map(phone),
-        email: contact
-            .email
-            .as_deref()
-            .filter(|e| !e.is_empty())
-            .map(|address| cloak(address, key)),
+        email: contact.email.as_deref().filter(|e| !e.is_empty()).map(|address| cloak(address, key)),
         form,
     };
     let canonical = urls::contact(reader.code());
-    reader.render(
-        state,
-        "contact.html",
-        page,
-        &canonical,
-        None,
-        &language_urls(reader, ""),
-    )
+    reader.render(state, "contact.html", page, &canonical, None, &language_urls(reader, ""))
 }
 
 fn language_urls(reader: &Reader, suffix: &str) -> Vec<(String, String)> {
@@ -170,30 +129,6 @@ fn language_urls(reader: &Reader, suffix: &str) -> Vec<(String, String)> {
         .settings
         .languages
         .iter()
-        .map(|l| {
-            (
-                l.to_string(),
-                format!("{}{suffix}", urls::contact(l.as_str())),
-            )
-        })
+        .map(|l| (l.to_string(), format!("{}{suffix}", urls::contact(l.as_str()))))
         .collect()
-}
-
-/// Who is sending, for the rate limit: the connection's address, or the
-/// first `X-Forwarded-For` hop when the site runs behind a trusted proxy.
-fn sender_address(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> String {
-    if state.config.trust_forwarded_for {
-        if let Some(forwarded) = headers.get("x-forwarded-for").and_then(|v| v.to_str().ok()) {
-            if let Some(first) = forwarded
-                .split(',')
-                .next()
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-            {
-                return first.to_owned();
-            }
-        }
-    }
-    peer.map(|addr| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
 }

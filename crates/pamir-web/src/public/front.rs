@@ -17,46 +17,27 @@ struct FrontPage {
     pagination: Pagination,
 }
 
-pub async fn get(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Page, PageError> {
+pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Result<Page, PageError> {
     let reader = Reader::new(&state, &headers, &uri).await?;
     let page = page_number(&uri)?;
     let base = urls::front(reader.code());
     let listing = listing::load(&state, &reader, Listing::Featured, page, &base).await?;
-    let alternates: Vec<(String, String)> = reader
-        .settings
-        .languages
-        .iter()
-        .map(|l| (l.to_string(), urls::front(l.as_str())))
-        .collect();
-    let canonical = if page.get() == 1 {
-        base.clone()
-    } else {
-        format!("{base}?page={}", page.get())
-    };
-    let html = reader.render(
+    let alternates: Vec<(String, String)> =
+        reader.settings.languages.iter().map(|l| (l.to_string(), urls::front(l.as_str()))).collect();
+    let canonical = if page.get() == 1 { base.clone() } else { format!("{base}?page={}", page.get()) };
+    let page = reader.page(
         &state,
         "front.html",
-        FrontPage {
-            cards: listing.cards,
-            pagination: listing.pagination,
-        },
+        FrontPage { cards: listing.cards, pagination: listing.pagination },
         &canonical,
         None,
         &alternates,
     )?;
-    Ok(Page(html))
+    Ok(page)
 }
 
 /// `/{lang}` without the slash.
-pub async fn redirect(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Redirect, PageError> {
+pub async fn redirect(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Result<Redirect, PageError> {
     let reader = Reader::new(&state, &headers, &uri).await?;
     Ok(Redirect::permanent(&urls::front(reader.code())))
 }

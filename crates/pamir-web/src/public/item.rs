@@ -6,7 +6,6 @@ use crate::respond::Page;
 use crate::state::AppState;
 use crate::view::{ItemView, urls};
 use pamir_domain::Lang;
-use pamir_domain::taxonomy::CategoryTree;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -24,67 +23,40 @@ pub async fn render(
 ) -> Result<Option<Page>, PageError> {
     let db = &state.core.db;
     let Some(item) =
-        pamir_db::items::find_visible(db, reader.site, &reader.lang, category_id, slug, reader.now)
-            .await?
+        pamir_db::items::find_visible(db, reader.site, &reader.lang, category_id, slug, reader.now).await?
     else {
         return Ok(None);
     };
     let gallery = pamir_db::items::gallery(db, item.id).await?;
-    let media_ids: Vec<i64> = item
-        .image_id
-        .into_iter()
-        .chain(gallery.iter().copied())
-        .collect();
-    let media =
-        pamir_db::media::get_many(db, &media_ids, &reader.lang, &reader.settings.default_lang)
-            .await?;
-    let tags: Vec<_> = pamir_db::tags::for_items(db, &[item.id], &reader.lang)
-        .await?
-        .into_iter()
-        .map(|(_, t)| t)
-        .collect();
+    let media_ids: Vec<i64> = item.image_id.into_iter().chain(gallery.iter().copied()).collect();
+    let media = pamir_db::media::get_many(db, &media_ids, &reader.lang, &reader.settings.default_lang).await?;
+    let tags: Vec<_> =
+        pamir_db::tags::for_items(db, &[item.id], &reader.lang).await?.into_iter().map(|(_, t)| t).collect();
     let view = ItemView::new(&item, &reader.tree, &media, &tags, &gallery);
     let canonical = view.card.url.clone();
 
     let mut alternates = Vec::new();
-    for translation in
-        pamir_db::items::translations(db, reader.site, item.group_id, reader.now).await?
-    {
+    for translation in pamir_db::items::translations(db, reader.site, item.group_id, reader.now).await? {
         let Ok(lang) = Lang::parse(&translation.lang) else {
             continue;
         };
         if !reader.settings.offers(&lang) {
             continue;
         }
-        let tree = if lang == reader.lang {
-            reader.tree.clone()
-        } else {
-            CategoryTree::new(pamir_db::categories::list(db, reader.site, &lang).await?)
-        };
+        let tree = state.sites.tree(reader.site, &lang).await?;
         if tree.get(translation.category_id).is_some() {
-            let url = urls::item(
-                lang.as_str(),
-                &tree,
-                translation.category_id,
-                &translation.slug,
-            );
+            let url = urls::item(lang.as_str(), &tree, translation.category_id, &translation.slug);
             alternates.push((translation.lang, url));
         }
     }
-    let description = pamir_content::plain_text(&item.teaser_markdown)
-        .chars()
-        .take(300)
-        .collect();
-    let html = reader.render(
+    let description = pamir_content::plain_text(&item.teaser_markdown).chars().take(300).collect();
+    let page = reader.page(
         state,
         "item.html",
-        ItemPage {
-            item: view,
-            description,
-        },
+        ItemPage { item: view, description },
         &canonical,
         Some(item.category_id),
         &alternates,
     )?;
-    Ok(Some(Page(html)))
+    Ok(Some(page))
 }

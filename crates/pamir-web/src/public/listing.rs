@@ -23,30 +23,19 @@ pub async fn load(
 ) -> Result<ListingPage, PageError> {
     let size = reader.settings.front_page_size.clamp(1, 100);
     let db = &state.core.db;
-    let (items, total) = pamir_db::items::list(
-        db,
-        reader.site,
-        &reader.lang,
-        &listing,
-        reader.now,
-        size,
-        page.offset(size),
-    )
-    .await?;
+    let (items, total) =
+        pamir_db::items::list(db, reader.site, &reader.lang, &listing, reader.now, size, page.offset(size)).await?;
     let pages = page_count(total, size);
     if page.get() > pages {
         return Err(PageError::NotFound);
     }
     let image_ids: Vec<i64> = items.iter().filter_map(|item| item.image_id).collect();
-    let images =
-        pamir_db::media::get_many(db, &image_ids, &reader.lang, &reader.settings.default_lang)
-            .await?;
+    let images = pamir_db::media::get_many(db, &image_ids, &reader.lang, &reader.settings.default_lang).await?;
+    // An item whose category has no name in this language has no address in it either.
     let cards = items
         .iter()
+        .filter(|item| reader.tree.get(item.category_id).is_some())
         .map(|item| ItemCard::new(item, &reader.tree, &images))
         .collect();
-    Ok(ListingPage {
-        cards,
-        pagination: Pagination::new(base_url, page.get(), pages),
-    })
+    Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages) })
 }

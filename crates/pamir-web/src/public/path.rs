@@ -9,11 +9,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 
-pub async fn get(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Response, PageError> {
+pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Result<Response, PageError> {
     let reader = Reader::new(&state, &headers, &uri).await?;
     let segments = segments(&uri)?;
     let rest = &segments[1..];
@@ -22,14 +18,8 @@ pub async fn get(
     }
     match rest.split_last() {
         Some((last, parents)) if last.is_empty() => {
-            let category = reader
-                .tree
-                .find_by_path(parents)
-                .ok_or(PageError::NotFound)?
-                .id;
-            Ok(category::render(&state, &reader, category, &uri)
-                .await?
-                .into_response())
+            let category = reader.tree.find_by_path(parents).ok_or(PageError::NotFound)?.id;
+            Ok(category::render(&state, &reader, category, &uri).await?.into_response())
         }
         Some((slug, parents)) => {
             if let Some(category) = reader.tree.find_by_path(parents) {

@@ -3,6 +3,7 @@
 //! parsing of paths and `?page=N`.
 
 use crate::error::PageError;
+use crate::respond::Page;
 use crate::state::AppState;
 use crate::view::{Chrome, chrome};
 use axum::http::{HeaderMap, Uri, header};
@@ -17,7 +18,7 @@ pub struct Reader {
     pub site: SiteId,
     pub settings: Arc<SiteSettings>,
     pub lang: Lang,
-    pub tree: CategoryTree,
+    pub tree: Arc<CategoryTree>,
     pub now: DateTime<Utc>,
 }
 
@@ -29,19 +30,9 @@ impl Reader {
         let code = segments.first().map(String::as_str).unwrap_or("");
         let site = site_of(state, headers)?;
         let settings = state.sites.settings(site).await?;
-        let lang = Lang::parse(code)
-            .ok()
-            .filter(|lang| settings.offers(lang))
-            .ok_or(PageError::NotFound)?;
-        let tree =
-            CategoryTree::new(pamir_db::categories::list(&state.core.db, site, &lang).await?);
-        Ok(Self {
-            site,
-            settings,
-            lang,
-            tree,
-            now: state.core.clock.now(),
-        })
+        let lang = Lang::parse(code).ok().filter(|lang| settings.offers(lang)).ok_or(PageError::NotFound)?;
+        let tree = state.sites.tree(site, &lang).await?;
+        Ok(Self { site, settings, lang, tree, now: state.core.clock.now() })
     }
 
     pub fn code(&self) -> &str {
@@ -49,14 +40,22 @@ impl Reader {
     }
 
     pub fn chrome(&self, current_category: Option<i64>, alternates: &[(String, String)]) -> Chrome {
-        chrome(
-            &self.settings,
-            &self.lang,
-            &self.tree,
-            current_category,
-            alternates,
-            self.now,
-        )
+        chrome(&self.settings, &self.lang, &self.tree, current_category, alternates, self.now)
+    }
+
+    /// Renders `template` with the page's own values plus `lang`, `chrome`
+    /// and `canonical`, as a page cacheable under its canonical address.
+    pub fn page(
+        &self,
+        state: &AppState,
+        template: &str,
+        page: impl Serialize,
+        canonical: &str,
+        current_category: Option<i64>,
+        alternates: &[(String, String)],
+    ) -> Result<Page, PageError> {
+        let html = self.render(state, template, page, canonical, current_category, alternates)?;
+        Ok(Page::new(html, canonical))
     }
 
     /// Renders `template` with the page's own values plus `lang`, `chrome` and `canonical`.
@@ -111,10 +110,7 @@ pub fn page_number(uri: &Uri) -> Result<PageNumber, PageError> {
 pub fn query_value(uri: &Uri, name: &str) -> Option<String> {
     uri.query()?.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (key == name).then(|| {
-            percent_encoding::percent_decode_str(&value.replace('+', " "))
-                .decode_utf8_lossy()
-                .into_owned()
-        })
+        (key == name)
+            .then(|| percent_encoding::percent_decode_str(&value.replace('+', " ")).decode_utf8_lossy().into_owned())
     })
 }

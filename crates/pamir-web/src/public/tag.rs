@@ -18,18 +18,12 @@ struct TagPage {
     pagination: Pagination,
 }
 
-pub async fn get(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    uri: Uri,
-) -> Result<Page, PageError> {
+pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) -> Result<Page, PageError> {
     let reader = Reader::new(&state, &headers, &uri).await?;
     let segments = segments(&uri)?;
     let slug = segments.get(2).ok_or(PageError::NotFound)?;
     let db = &state.core.db;
-    let tag = pamir_db::tags::find_by_slug(db, reader.site, &reader.lang, slug)
-        .await?
-        .ok_or(PageError::NotFound)?;
+    let tag = pamir_db::tags::find_by_slug(db, reader.site, &reader.lang, slug).await?.ok_or(PageError::NotFound)?;
     let page = page_number(&uri)?;
     let base = urls::tag(reader.code(), &tag.slug);
     let listing = listing::load(&state, &reader, Listing::Tag(tag.id), page, &base).await?;
@@ -41,22 +35,14 @@ pub async fn get(
             (lang, url)
         })
         .collect();
-    let canonical = if page.get() == 1 {
-        base.clone()
-    } else {
-        format!("{base}?page={}", page.get())
-    };
-    let html = reader.render(
+    let canonical = if page.get() == 1 { base.clone() } else { format!("{base}?page={}", page.get()) };
+    let page = reader.page(
         &state,
         "tag.html",
-        TagPage {
-            name: tag.name,
-            cards: listing.cards,
-            pagination: listing.pagination,
-        },
+        TagPage { name: tag.name, cards: listing.cards, pagination: listing.pagination },
         &canonical,
         None,
         &alternates,
     )?;
-    Ok(Page(html))
+    Ok(page)
 }

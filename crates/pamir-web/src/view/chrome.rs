@@ -46,14 +46,8 @@ pub struct Phone {
 }
 
 pub fn phone(number: &str) -> Phone {
-    let dial: String = number
-        .chars()
-        .filter(|c| c.is_ascii_digit() || *c == '+')
-        .collect();
-    Phone {
-        display: number.to_owned(),
-        dial,
-    }
+    let dial: String = number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    Phone { display: number.to_owned(), dial }
 }
 
 /// The chrome of a page in `lang`. `alternates` are this page's URLs in other
@@ -68,16 +62,12 @@ pub fn chrome(
 ) -> Chrome {
     use chrono::Datelike;
     let code = lang.as_str();
-    let current_root =
-        current_category.and_then(|id| tree.ancestry(id).first().map(|root| root.id));
+    let current_root = current_category.and_then(|id| tree.ancestry(id).first().map(|root| root.id));
     let languages = settings
         .languages
         .iter()
         .map(|other| {
-            let alternate = alternates
-                .iter()
-                .find(|(l, _)| l == other.as_str())
-                .map(|(_, url)| url.clone());
+            let alternate = alternates.iter().find(|(l, _)| l == other.as_str()).map(|(_, url)| url.clone());
             LanguageLink {
                 code: other.to_string(),
                 name: crate::i18n::text(other.as_str(), "language-name", &[]),
@@ -89,10 +79,7 @@ pub fn chrome(
         .collect();
     Chrome {
         site_name: settings.name.get(lang, &settings.default_lang).to_owned(),
-        tagline: settings
-            .tagline
-            .get(lang, &settings.default_lang)
-            .to_owned(),
+        tagline: settings.tagline.get(lang, &settings.default_lang).to_owned(),
         home_url: urls::front(code),
         contact_url: urls::contact(code),
         nav: tree
@@ -105,16 +92,7 @@ pub fn chrome(
             .collect(),
         languages,
         year: now.year(),
-        address: settings
-            .contact
-            .address
-            .get(lang, &settings.default_lang)
-            .to_owned(),
-        phones: settings
-            .contact
-            .phones
-            .iter()
-            .map(|number| phone(number))
-            .collect(),
+        address: settings.contact.address.get(lang, &settings.default_lang).to_owned(),
+        phones: settings.contact.phones.iter().map(|number| phone(number)).collect(),
     }
 }

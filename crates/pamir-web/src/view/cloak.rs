@@ -21,15 +21,9 @@ fn key_byte(key: u8, index: usize) -> u8 {
 }
 
 pub fn cloak(address: &str, key: u8) -> CloakedEmail {
-    let hex: String = address
-        .bytes()
-        .enumerate()
-        .map(|(index, byte)| format!("{:02x}", byte ^ key_byte(key, index)))
-        .collect();
-    CloakedEmail {
-        data: hex.chars().rev().collect(),
-        key,
-    }
+    let hex: String =
+        address.bytes().enumerate().map(|(index, byte)| format!("{:02x}", byte ^ key_byte(key, index))).collect();
+    CloakedEmail { data: hex.chars().rev().collect(), key }
 }
 
 /// The inverse, as `contact.js` does it; for tests.

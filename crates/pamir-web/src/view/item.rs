@@ -57,17 +57,13 @@ impl ItemCard {
             url: urls::item(lang, tree, item.category_id, &item.slug),
             kind: item.kind,
             kind_key: format!("kind-{}", item.kind.as_str()),
-            category: tree.get(item.category_id).map(|c| LinkView {
-                name: c.name.clone(),
-                url: urls::category(lang, tree, c.id),
-            }),
+            category: tree
+                .get(item.category_id)
+                .map(|c| LinkView { name: c.name.clone(), url: urls::category(lang, tree, c.id) }),
             published: DateView::new(lang, item.published_at),
             teaser_html: item.teaser_html.clone(),
             byline: item.byline.clone(),
-            image: item
-                .image_id
-                .and_then(|id| images.iter().find(|m| m.id == id))
-                .map(ImageView::from),
+            image: item.image_id.and_then(|id| images.iter().find(|m| m.id == id)).map(ImageView::from),
         }
     }
 }
@@ -104,59 +100,35 @@ pub struct ItemView {
 }
 
 impl ItemView {
-    pub fn new(
-        item: &Item,
-        tree: &CategoryTree,
-        media: &[Media],
-        tags: &[Tag],
-        gallery: &[i64],
-    ) -> Self {
+    pub fn new(item: &Item, tree: &CategoryTree, media: &[Media], tags: &[Tag], gallery: &[i64]) -> Self {
         let lang = item.lang.as_str();
         Self {
             card: ItemCard::new(item, tree, media),
             dateline: item.dateline.clone(),
             body_html: with_dateline(&item.body_html, item.dateline.as_deref()),
-            tags: tags
-                .iter()
-                .map(|tag| LinkView {
-                    name: tag.name.clone(),
-                    url: urls::tag(lang, &tag.slug),
-                })
-                .collect(),
+            tags: tags.iter().map(|tag| LinkView { name: tag.name.clone(), url: urls::tag(lang, &tag.slug) }).collect(),
             breadcrumbs: tree
                 .ancestry(item.category_id)
                 .into_iter()
-                .map(|c| LinkView {
-                    name: c.name.clone(),
-                    url: urls::category(lang, tree, c.id),
-                })
+                .map(|c| LinkView { name: c.name.clone(), url: urls::category(lang, tree, c.id) })
                 .collect(),
             source: item.source.as_ref().map(|source| SourceView {
                 title: source.title.clone(),
                 publisher: source.publisher.clone(),
-                url: source
-                    .url
-                    .clone()
-                    .filter(|url| url.starts_with("https://") || url.starts_with("http://")),
+                url: source.url.clone().filter(|url| url.starts_with("https://") || url.starts_with("http://")),
                 date: source.date.clone(),
             }),
             event: item.event.as_ref().map(|event| EventView {
                 starts: DateView::with_time(lang, event.starts_at),
                 ends: event.ends_at.map(|at| DateView::with_time(lang, at)),
                 venue: event.venue.clone(),
-                deadline: event
-                    .entries_deadline
-                    .map(|at| DateView::with_time(lang, at)),
+                deadline: event.entries_deadline.map(|at| DateView::with_time(lang, at)),
                 registration_url: event
                     .registration_url
                     .clone()
                     .filter(|url| url.starts_with("https://") || url.starts_with("http://")),
             }),
-            gallery: gallery
-                .iter()
-                .filter_map(|id| media.iter().find(|m| m.id == *id))
-                .map(ImageView::from)
-                .collect(),
+            gallery: gallery.iter().filter_map(|id| media.iter().find(|m| m.id == *id)).map(ImageView::from).collect(),
         }
     }
 }
@@ -175,10 +147,7 @@ fn with_dateline(body_html: &str, dateline: Option<&str>) -> String {
 }
 
 fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

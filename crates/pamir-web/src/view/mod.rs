@@ -20,21 +20,14 @@ pub struct DateView {
 
 impl DateView {
     pub fn new(lang: &str, at: chrono::DateTime<chrono::Utc>) -> Self {
-        Self {
-            iso: at.format("%Y-%m-%d").to_string(),
-            text: crate::i18n::date(lang, at),
-        }
+        Self { iso: at.format("%Y-%m-%d").to_string(), text: crate::i18n::date(lang, at) }
     }
 
     /// With the time of day, for events.
     pub fn with_time(lang: &str, at: chrono::DateTime<chrono::Utc>) -> Self {
         Self {
             iso: at.format("%Y-%m-%dT%H:%MZ").to_string(),
-            text: format!(
-                "{}, {} UTC",
-                crate::i18n::date(lang, at),
-                at.format("%H:%M")
-            ),
+            text: format!("{}, {} UTC", crate::i18n::date(lang, at), at.format("%H:%M")),
         }
     }
 }
@@ -52,17 +45,8 @@ impl Pagination {
     /// `base` is the listing's first page URL; later pages add `?page=N`.
     pub fn new(base: &str, page: u32, pages: u32) -> Self {
         let url = |n: u32| {
-            if n == 1 {
-                base.to_owned()
-            } else {
-                format!("{base}?page={n}")
-            }
+            if n == 1 { base.to_owned() } else { format!("{base}?page={n}") }
         };
-        Self {
-            page,
-            pages,
-            previous: (page > 1).then(|| url(page - 1)),
-            next: (page < pages).then(|| url(page + 1)),
-        }
+        Self { page, pages, previous: (page > 1).then(|| url(page - 1)), next: (page < pages).then(|| url(page + 1)) }
     }
 }

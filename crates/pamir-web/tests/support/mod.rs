@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, Request, StatusCode, header};
 use chrono::{DateTime, TimeZone, Utc};
 use pamir_core::Core;
 use pamir_db::Db;
+use pamir_db::testing::TestDatabase;
 use pamir_domain::{ManualClock, SiteId};
 use std::io::Read;
 use std::sync::Arc;
@@ -18,9 +19,7 @@ use tower::ServiceExt;
 
 /// The demo was written for this day; tests run at noon on it.
 pub fn demo_day() -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0)
-        .single()
-        .unwrap_or_default()
+    Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).single().unwrap_or_default()
 }
 
 pub struct TestSite {
@@ -31,7 +30,7 @@ pub struct TestSite {
     pub router: Router,
     pub state: pamir_web::AppState,
     pub data: tempfile::TempDir,
-    _database: Option<pg::TempDatabase>,
+    _database: TestDatabase,
 }
 
 pub struct Response {
@@ -44,59 +43,37 @@ pub struct Response {
 
 impl Response {
     pub fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or("")
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 }
 
 impl TestSite {
     /// One site per available backend: SQLite always, PostgreSQL when configured.
     pub async fn all() -> Vec<TestSite> {
-        let mut sites = vec![Self::sqlite().await];
-        if let Some(site) = Self::postgres().await {
-            sites.push(site);
+        let mut sites = Vec::new();
+        for database in TestDatabase::all().await {
+            sites.push(Self::build(database, |_| {}).await);
         }
         sites
     }
 
     pub async fn sqlite() -> TestSite {
-        let data = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", data.path().join("pamir.db").display());
-        Self::build("sqlite", &url, data, None, |_| {}).await
-    }
-
-    pub async fn postgres() -> Option<TestSite> {
-        let database = pg::TempDatabase::create().await?;
-        let data = tempfile::tempdir().expect("temp dir");
-        let url = database.url.clone();
-        Some(Self::build("postgres", &url, data, Some(database), |_| {}).await)
+        Self::build(TestDatabase::sqlite(), |_| {}).await
     }
 
     /// A SQLite site with something prepared in its data folder before start
     /// (e.g. a theme override).
     pub async fn sqlite_with(prepare: impl FnOnce(&std::path::Path)) -> TestSite {
-        let data = tempfile::tempdir().expect("temp dir");
-        let url = format!("sqlite://{}", data.path().join("pamir.db").display());
-        Self::build("sqlite", &url, data, None, prepare).await
+        Self::build(TestDatabase::sqlite(), prepare).await
     }
 
-    async fn build(
-        backend: &'static str,
-        url: &str,
-        data: tempfile::TempDir,
-        database: Option<pg::TempDatabase>,
-        prepare: impl FnOnce(&std::path::Path),
-    ) -> TestSite {
+    async fn build(database: TestDatabase, prepare: impl FnOnce(&std::path::Path)) -> TestSite {
+        let data = tempfile::tempdir().expect("temp dir");
         prepare(data.path());
-        let db = pamir_db::connect(url)
-            .await
-            .unwrap_or_else(|e| panic!("{backend}: {e}"));
+        let backend = database.backend;
+        let db = pamir_db::connect(&database.url).await.unwrap_or_else(|e| panic!("{backend}: {e}"));
         let clock = Arc::new(ManualClock::new(demo_day()));
-        let site = pamir_db::sites::ensure_default(&db, demo_day().timestamp())
-            .await
-            .expect("site");
+        let site = pamir_db::sites::ensure_default(&db, demo_day().timestamp()).await.expect("site");
         let core = Core {
             db,
             clock: clock.clone(),
@@ -104,9 +81,7 @@ impl TestSite {
             mailer: None,
             media_dir: data.path().join("media"),
         };
-        pamir_core::demo::load(&core, site)
-            .await
-            .expect("demo loads");
+        pamir_core::demo::load(&core, site).await.expect("demo loads");
         Self::start(backend, core, site, clock, data, database).await
     }
 
@@ -116,41 +91,20 @@ impl TestSite {
         site: SiteId,
         clock: Arc<ManualClock>,
         data: tempfile::TempDir,
-        database: Option<pg::TempDatabase>,
+        database: TestDatabase,
     ) -> TestSite {
-        let config = pamir_web::WebConfig {
-            theme_dir: Some(data.path().join("themes")),
-            trust_forwarded_for: true,
-        };
-        let state = pamir_web::AppState::new(core.clone(), config)
-            .await
-            .expect("app state");
+        let config = pamir_web::WebConfig { theme_dir: Some(data.path().join("themes")), trust_forwarded_for: true };
+        let state = pamir_web::AppState::new(core.clone(), config).await.expect("app state");
         let router = pamir_web::app(state.clone());
-        TestSite {
-            backend,
-            core,
-            site,
-            clock,
-            router,
-            state,
-            data,
-            _database: database,
-        }
+        TestSite { backend, core, site, clock, router, state, data, _database: database }
     }
 
     /// The same site with a mailer (the SMTP URL given) in its core.
     pub async fn with_mailer(mut self, smtp_url: &str) -> TestSite {
-        self.core.mailer = Some(
-            pamir_core::mailer::Mailer::new(smtp_url, "pamir <noreply@example.org>")
-                .expect("mailer"),
-        );
-        let config = pamir_web::WebConfig {
-            theme_dir: None,
-            trust_forwarded_for: true,
-        };
-        self.state = pamir_web::AppState::new(self.core.clone(), config)
-            .await
-            .expect("app state");
+        self.core.mailer =
+            Some(pamir_core::mailer::Mailer::new(smtp_url, "pamir <noreply@example.org>").expect("mailer"));
+        let config = pamir_web::WebConfig { theme_dir: None, trust_forwarded_for: true };
+        self.state = pamir_web::AppState::new(self.core.clone(), config).await.expect("app state");
         self.router = pamir_web::app(self.state.clone());
         self
     }
@@ -160,8 +114,7 @@ impl TestSite {
     }
 
     pub async fn get(&self, path: &str) -> Response {
-        self.request(Request::get(path).body(Body::empty()).expect("request"))
-            .await
+        self.request(Request::get(path).body(Body::empty()).expect("request")).await
     }
 
     pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Response {
@@ -169,16 +122,12 @@ impl TestSite {
         for (name, value) in headers {
             builder = builder.header(*name, *value);
         }
-        self.request(builder.body(Body::empty()).expect("request"))
-            .await
+        self.request(builder.body(Body::empty()).expect("request")).await
     }
 
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)], from: &str) -> Response {
-        let body: String = fields
-            .iter()
-            .map(|(k, v)| format!("{}={}", encode(k), encode(v)))
-            .collect::<Vec<_>>()
-            .join("&");
+        let body: String =
+            fields.iter().map(|(k, v)| format!("{}={}", encode(k), encode(v))).collect::<Vec<_>>().join("&");
         let request = Request::post(path)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
             .header("x-forwarded-for", from)
@@ -188,27 +137,15 @@ impl TestSite {
     }
 
     pub async fn request(&self, request: Request<Body>) -> Response {
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("router answers");
+        let response = self.router.clone().oneshot(request).await.expect("router answers");
         let status = response.status();
         let headers = response.headers().clone();
-        let bytes = axum::body::to_bytes(response.into_body(), 64 * 1024 * 1024)
-            .await
-            .expect("body");
+        let bytes = axum::body::to_bytes(response.into_body(), 64 * 1024 * 1024).await.expect("body");
         let raw_len = bytes.len();
-        let body = match headers
-            .get(header::CONTENT_ENCODING)
-            .and_then(|v| v.to_str().ok())
-        {
+        let body = match headers.get(header::CONTENT_ENCODING).and_then(|v| v.to_str().ok()) {
             Some("gzip") => {
                 let mut text = String::new();
-                flate2::read::GzDecoder::new(&bytes[..])
-                    .read_to_string(&mut text)
-                    .expect("gzip");
+                flate2::read::GzDecoder::new(&bytes[..]).read_to_string(&mut text).expect("gzip");
                 text
             }
             Some("br") => {
@@ -218,12 +155,7 @@ impl TestSite {
             }
             _ => String::from_utf8_lossy(&bytes).into_owned(),
         };
-        Response {
-            status,
-            headers,
-            body,
-            raw_len,
-        }
+        Response { status, headers, body, raw_len }
     }
 }
 
@@ -245,78 +177,4 @@ pub fn links_with_class(html: &str, class: &str) -> Vec<String> {
             rest.split('"').next().map(str::to_owned)
         })
         .collect()
-}
-
-mod pg {
-    //! A PostgreSQL database of its own for one test, dropped afterwards.
-
-    use sqlx::Connection;
-    use std::sync::atomic::{AtomicU32, Ordering};
-
-    pub struct TempDatabase {
-        pub url: String,
-        admin_url: String,
-        name: String,
-    }
-
-    static COUNTER: AtomicU32 = AtomicU32::new(0);
-
-    impl TempDatabase {
-        /// `None` when `PAMIR_TEST_DATABASE_URL` is not set: the PostgreSQL runs are skipped then.
-        pub async fn create() -> Option<Self> {
-            let Ok(admin_url) = std::env::var("PAMIR_TEST_DATABASE_URL") else {
-                eprintln!("skipped: PostgreSQL runs (set PAMIR_TEST_DATABASE_URL to run them)");
-                return None;
-            };
-            let nanos = std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(0, |d| d.subsec_nanos());
-            let name = format!(
-                "pamir_t_{}_{}_{}",
-                std::process::id(),
-                nanos,
-                COUNTER.fetch_add(1, Ordering::Relaxed)
-            );
-            let mut admin = sqlx::PgConnection::connect(&admin_url)
-                .await
-                .expect("PAMIR_TEST_DATABASE_URL connects");
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(&mut admin)
-                .await
-                .expect("create database");
-            let base = admin_url
-                .rsplit_once('/')
-                .map_or(admin_url.as_str(), |(base, _)| base);
-            Some(Self {
-                url: format!("{base}/{name}"),
-                admin_url,
-                name,
-            })
-        }
-    }
-
-    impl Drop for TempDatabase {
-        fn drop(&mut self) {
-            let admin_url = self.admin_url.clone();
-            let name = self.name.clone();
-            // Drop runs inside the test's runtime; a thread with its own runtime may block.
-            let _ = std::thread::spawn(move || {
-                let Ok(runtime) = tokio::runtime::Builder::new_current_thread()
-                    .enable_all()
-                    .build()
-                else {
-                    return;
-                };
-                runtime.block_on(async {
-                    if let Ok(mut admin) = sqlx::PgConnection::connect(&admin_url).await {
-                        let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                            .execute(&mut admin)
-                            .await;
-                    }
-                });
-            })
-            .join();
-        }
-    }
 }

@@ -28,18 +28,10 @@ async fn open(config: &Config) -> anyhow::Result<(Core, pamir_domain::SiteId)> {
         Some(url) => Some(pamir_core::mailer::Mailer::new(url, &config.smtp_from)?),
         None => None,
     };
-    let core = Core {
-        db,
-        clock,
-        events: Default::default(),
-        mailer,
-        media_dir: config.data.join("media"),
-    };
+    let core = Core { db, clock, events: Default::default(), mailer, media_dir: config.data.join("media") };
     Ok((core, site))
 }
 
 fn chrono_now() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }

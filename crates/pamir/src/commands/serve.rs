@@ -20,25 +20,18 @@ pub async fn run(args: ServeArgs, config: Config) -> anyhow::Result<()> {
             }
         }
     }
-    let web = WebConfig {
-        theme_dir: Some(config.data.join("themes")),
-        trust_forwarded_for: config.trust_forwarded_for,
-    };
+    let web =
+        WebConfig { theme_dir: Some(config.data.join("themes")), trust_forwarded_for: config.trust_forwarded_for };
     let state = AppState::new(core.clone(), web).await?;
     tokio::spawn(pamir_core::scheduler::run(core.clone(), site));
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .with_context(|| format!("cannot listen on {address} (is another server using it?)"))?;
-    println!(
-        "pamir is serving http://{address}/ from {}",
-        core.db.backend_name()
-    );
-    axum::serve(
-        listener,
-        pamir_web::app(state).into_make_service_with_connect_info::<SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await?;
+    let bound = listener.local_addr().unwrap_or(address);
+    println!("pamir is serving http://{bound}/ from {}", core.db.backend_name());
+    axum::serve(listener, pamir_web::app(state).into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await?;
     core.db.close().await;
     println!("pamir stopped.");
     Ok(())

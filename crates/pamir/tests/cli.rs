@@ -1,0 +1,108 @@
+//! The `pamir` binary as an operator meets it: clear refusals of bad
+//! configuration, a demo that starts and stops cleanly, the seeder.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::process::{Command, Stdio};
+use std::time::Duration;
+
+fn pamir() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pamir"));
+    command.env_remove("PAMIR_DATABASE").env_remove("PAMIR_DATA").env_remove("PAMIR_CONFIG").env_remove("PAMIR_LISTEN");
+    command.env("PAMIR_LOG", "warn");
+    command
+}
+
+fn run(command: &mut Command) -> (i32, String, String) {
+    let output = command.output().expect("pamir runs");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn an_unsupported_database_url_is_refused_clearly() {
+    let data = tempfile::tempdir().expect("dir");
+    let (code, _, stderr) =
+        run(pamir().args(["serve", "--database", "mysql://root@localhost/x", "--data"]).arg(data.path()));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("--database must be sqlite://PATH or postgres://"), "{stderr}");
+}
+
+#[test]
+fn a_bad_listen_address_is_refused_clearly() {
+    let data = tempfile::tempdir().expect("dir");
+    let (code, _, stderr) = run(pamir().args(["serve", "--listen", "not-an-address", "--data"]).arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("--listen must be an address such as 127.0.0.1:8080"), "{stderr}");
+}
+
+#[test]
+fn a_config_file_with_an_unknown_key_is_refused_clearly() {
+    let data = tempfile::tempdir().expect("dir");
+    let config = data.path().join("pamir.toml");
+    std::fs::write(&config, "databse = \"sqlite://x.db\"\n").expect("write");
+    let (code, _, stderr) = run(pamir().arg("--config").arg(&config).arg("serve"));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("is not valid") && stderr.contains("databse"), "{stderr}");
+    let (code, _, stderr) = run(pamir().args(["--config", "/no/such/file.toml", "serve"]));
+    assert_eq!(code, 2);
+    assert!(stderr.contains("cannot read the configuration file"), "{stderr}");
+}
+
+#[test]
+fn the_demo_serves_and_stops_gracefully_on_sigterm() {
+    let data = tempfile::tempdir().expect("dir");
+    let mut child = pamir()
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut address = None;
+    let mut seen = String::new();
+    for _ in 0..5 {
+        let mut line = String::new();
+        if stdout.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        seen.push_str(&line);
+        if let Some(rest) = line.strip_prefix("pamir is serving http://") {
+            address = rest.split('/').next().map(str::to_owned);
+            break;
+        }
+    }
+    let address = address.unwrap_or_else(|| panic!("no address announced: {seen}"));
+    assert!(seen.contains("Demo mission site loaded"), "{seen}");
+
+    let mut stream = std::net::TcpStream::connect(&address).expect("connects");
+    stream.set_read_timeout(Some(Duration::from_secs(10))).expect("timeout");
+    stream.write_all(b"GET /en/ HTTP/1.0\r\nHost: localhost\r\n\r\n").expect("request");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("response");
+    assert!(response.starts_with("HTTP/1.0 200") || response.starts_with("HTTP/1.1 200"), "{response}");
+    assert!(response.contains("<html lang=\"en\">"));
+    assert!(data.path().join("pamir.db").exists(), "SQLite in the data folder");
+
+    let status = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
+    assert!(status.success());
+    let exit = child.wait().expect("exits");
+    let mut rest = String::new();
+    let _ = stdout.read_to_string(&mut rest);
+    assert!(exit.success(), "exit status {exit:?}");
+    assert!(rest.contains("pamir stopped."), "{rest}");
+}
+
+#[test]
+fn seed_adds_synthetic_articles_to_the_demo() {
+    let data = tempfile::tempdir().expect("dir");
+    let (code, stdout, stderr) = run(pamir().args(["seed", "--articles", "120", "--data"]).arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Seeded 120 articles"), "{stdout}");
+    let (code, stdout, _) = run(pamir().arg("--data").arg(data.path()).args(["seed", "--articles", "30"]));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("Seeded 30 articles"), "global options go before the command too: {stdout}");
+}
