@@ -8,7 +8,7 @@ use crate::events::ContentChanged;
 use crate::items::{ItemInput, prepare};
 use crate::{Core, CoreError};
 use pamir_db::items::NewItem;
-use pamir_domain::{ItemKind, SiteId};
+use pamir_domain::{Item, ItemKind, SiteId};
 
 const BATCH: usize = 2_000;
 
@@ -84,10 +84,7 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
             }
             inputs.push(input);
         }
-        let items = inputs
-            .iter()
-            .map(|input| prepare(input, input.group_id.unwrap_or_default(), now))
-            .collect::<Result<Vec<_>, _>>()?;
+        let items = tokio::task::block_in_place(|| prepare_in_parallel(&inputs, now))?;
         let batch: Vec<NewItem<'_>> = items
             .iter()
             .zip(&inputs)
@@ -99,4 +96,31 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
     }
     core.events.publish(ContentChanged::Site(site));
     Ok(created)
+}
+
+/// Rendering Markdown is most of a seed's work: spread it over the cores.
+fn prepare_in_parallel(inputs: &[ItemInput], now: chrono::DateTime<chrono::Utc>) -> Result<Vec<Item>, CoreError> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let per_thread = inputs.len().div_ceil(threads).max(1);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = inputs
+            .chunks(per_thread)
+            .map(|chunk| {
+                scope.spawn(move || {
+                    chunk
+                        .iter()
+                        .map(|input| prepare(input, input.group_id.unwrap_or_default(), now))
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        let mut items = Vec::with_capacity(inputs.len());
+        for worker in workers {
+            let prepared = worker.join().map_err(|_| CoreError::Invalid("rendering a seeded item failed".into()))?;
+            for item in prepared {
+                items.push(item?);
+            }
+        }
+        Ok(items)
+    })
 }

@@ -4,9 +4,12 @@
 //! with `now` bound from the caller's clock: state is published, publish-up
 //! has passed and publish-down has not.
 
+mod insert;
 mod row;
 
-use crate::time::{opt_to_db, to_db};
+pub use insert::{NewItem, insert_batch};
+
+use crate::time::to_db;
 use crate::{Db, DbError, on_pool};
 use chrono::{DateTime, Utc};
 use pamir_domain::{Item, Lang, SiteId};
@@ -22,13 +25,6 @@ const VISIBLE: &str = "i.state = 'published'
     AND (i.publish_up IS NULL OR i.publish_up <= $3)
     AND (i.publish_down IS NULL OR i.publish_down > $3)";
 
-/// An item to store, with what hangs off it.
-pub struct NewItem<'a> {
-    pub item: &'a Item,
-    pub tag_ids: &'a [i64],
-    pub gallery: &'a [i64],
-}
-
 pub async fn create_group(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<i64, DbError> {
     let id = on_pool!(db, pool => {
         sqlx::query_scalar("INSERT INTO item_groups (site_id, created_at) VALUES ($1, $2) RETURNING id")
@@ -38,88 +34,6 @@ pub async fn create_group(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<i
             .await
     })?;
     Ok(id)
-}
-
-const INSERT_ITEM: &str = "INSERT INTO items (
-    site_id, group_id, lang, kind, category_id, slug, title,
-    teaser_markdown, body_markdown, teaser_html, body_html, byline, dateline,
-    source_title, source_publisher, source_url, source_date,
-    event_starts_at, event_ends_at, event_venue, event_entries_deadline, event_registration_url,
-    image_id, featured, featured_order, featured_until, state, publish_up, publish_down,
-    published_at, created_at, updated_at, created_by, updated_by, version)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20,
-    $21, $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33, $34, 1)
-RETURNING id";
-
-/// Stores items with their tags and galleries in one transaction, so a batch
-/// lands whole or not at all. Returns the new ids in order.
-pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, DbError> {
-    let ids = on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
-        let mut ids = Vec::with_capacity(batch.len());
-        for new in batch {
-            let item = new.item;
-            let source = item.source.as_ref();
-            let event = item.event.as_ref();
-            let id: i64 = sqlx::query_scalar(INSERT_ITEM)
-                .bind(item.site_id)
-                .bind(item.group_id)
-                .bind(item.lang.as_str())
-                .bind(item.kind.as_str())
-                .bind(item.category_id)
-                .bind(&item.slug)
-                .bind(&item.title)
-                .bind(&item.teaser_markdown)
-                .bind(&item.body_markdown)
-                .bind(&item.teaser_html)
-                .bind(&item.body_html)
-                .bind(&item.byline)
-                .bind(&item.dateline)
-                .bind(source.map(|s| s.title.as_str()))
-                .bind(source.and_then(|s| s.publisher.as_deref()))
-                .bind(source.and_then(|s| s.url.as_deref()))
-                .bind(source.and_then(|s| s.date.as_deref()))
-                .bind(event.map(|e| to_db(e.starts_at)))
-                .bind(event.and_then(|e| opt_to_db(e.ends_at)))
-                .bind(event.and_then(|e| e.venue.as_deref()))
-                .bind(event.and_then(|e| opt_to_db(e.entries_deadline)))
-                .bind(event.and_then(|e| e.registration_url.as_deref()))
-                .bind(item.image_id)
-                .bind(item.featured)
-                .bind(item.featured_order)
-                .bind(opt_to_db(item.featured_until))
-                .bind(item.state.as_str())
-                .bind(opt_to_db(item.publish_up))
-                .bind(opt_to_db(item.publish_down))
-                .bind(to_db(item.published_at))
-                .bind(to_db(item.created_at))
-                .bind(to_db(item.updated_at))
-                .bind(item.created_by)
-                .bind(item.updated_by)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(DbError::conflict_as("an item with this slug in this category and language"))?;
-            for tag in new.tag_ids {
-                sqlx::query("INSERT INTO item_tags (item_id, tag_id) VALUES ($1, $2)")
-                    .bind(id)
-                    .bind(*tag)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            for (position, media) in new.gallery.iter().enumerate() {
-                sqlx::query("INSERT INTO item_gallery (item_id, position, media_id) VALUES ($1, $2, $3)")
-                    .bind(id)
-                    .bind(position as i64)
-                    .bind(*media)
-                    .execute(&mut *tx)
-                    .await?;
-            }
-            ids.push(id);
-        }
-        tx.commit().await?;
-        Ok::<Vec<i64>, DbError>(ids)
-    })?;
-    Ok(ids)
 }
 
 /// Which items a listing shows.
@@ -301,19 +215,22 @@ pub async fn count_all(db: &Db, site: SiteId) -> Result<i64, DbError> {
 
 /// Creates `count` translation groups in one transaction (for bulk loads).
 pub async fn create_groups(db: &Db, site: SiteId, count: usize, now: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
-    let ids = on_pool!(db, pool => {
+    // Groups are alike, so the order RETURNING gives them in does not matter.
+    const ROWS_PER_STATEMENT: usize = 500;
+    let mut ids = Vec::with_capacity(count);
+    on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
-        let mut ids = Vec::with_capacity(count);
-        for _ in 0..count {
-            let id: i64 = sqlx::query_scalar("INSERT INTO item_groups (site_id, created_at) VALUES ($1, $2) RETURNING id")
-                .bind(site)
-                .bind(to_db(now))
-                .fetch_one(&mut *tx)
-                .await?;
-            ids.push(id);
+        let mut left = count;
+        while left > 0 {
+            let rows = left.min(ROWS_PER_STATEMENT);
+            let values = (0..rows).map(|_| "($1, $2)").collect::<Vec<_>>().join(", ");
+            let sql = format!("INSERT INTO item_groups (site_id, created_at) VALUES {values} RETURNING id");
+            let created: Vec<i64> =
+                sqlx::query_scalar(crate::assembled(&sql)).bind(site).bind(to_db(now)).fetch_all(&mut *tx).await?;
+            ids.extend(created);
+            left -= rows;
         }
-        tx.commit().await?;
-        Ok::<_, sqlx::Error>(ids)
+        tx.commit().await
     })?;
     Ok(ids)
 }
