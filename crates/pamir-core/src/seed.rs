@@ -94,6 +94,7 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
         created += size;
         tracing::info!(created, count, "seeding");
     }
+    pamir_db::maintenance::analyze(&core.db).await?;
     core.events.publish(ContentChanged::Site(site));
     Ok(created)
 }

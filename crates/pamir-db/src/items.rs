@@ -160,7 +160,9 @@ pub struct Translation {
     pub title: String,
 }
 
-/// The visible items of a translation group, one per language.
+/// The visible items of a translation group, one per language. (The unary
+/// `+` keeps SQLite's planner on the group index: given the choice, it
+/// walked every item of the site instead, 20 times slower at 30,000 items.)
 pub async fn translations(
     db: &Db,
     site: SiteId,
@@ -169,7 +171,7 @@ pub async fn translations(
 ) -> Result<Vec<Translation>, DbError> {
     let sql = format!(
         "SELECT i.lang, i.category_id, i.slug, i.title FROM items i
-         WHERE i.site_id = $1 AND i.group_id = $2 AND {VISIBLE}"
+         WHERE +i.site_id = $1 AND i.group_id = $2 AND {VISIBLE}"
     );
     let rows = on_pool!(db, pool => {
         sqlx::query_as(crate::assembled(&sql)).bind(site).bind(group_id).bind(to_db(now)).fetch_all(pool).await

@@ -7,6 +7,7 @@
 //!
 //! - [`connect`]: opening a database from a URL, with the pragmas SQLite needs
 //! - [`migrate`]: the embedded schema history, run at start
+//! - [`maintenance`]: keeping the query planner's statistics fresh
 //! - [`sites`], [`settings`], [`users`], [`categories`], [`tags`], [`media`],
 //!   [`items`], [`contact`]: one module per aggregate
 //! - [`testing`]: fresh databases for test suites
@@ -15,6 +16,7 @@ pub mod categories;
 pub mod connect;
 pub mod contact;
 pub mod items;
+pub mod maintenance;
 pub mod media;
 pub mod migrate;
 pub mod settings;

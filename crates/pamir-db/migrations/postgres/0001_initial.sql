@@ -133,7 +133,8 @@ CREATE TABLE items (
     UNIQUE (group_id, lang)
 );
 CREATE INDEX items_listing ON items (site_id, lang, state, published_at, id);
-CREATE INDEX items_category ON items (site_id, lang, category_id, published_at, id);
+-- Covers category pages and their counts without touching the table.
+CREATE INDEX items_category ON items (site_id, lang, category_id, state, published_at, id, publish_up, publish_down);
 CREATE INDEX items_featured ON items (site_id, lang, featured, featured_order);
 -- The schedule: the next publish-up, publish-down or featured-until after now.
 CREATE INDEX items_publish_up ON items (site_id, publish_up);
