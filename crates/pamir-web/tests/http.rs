@@ -166,3 +166,27 @@ async fn headings_in_an_item_body_never_compete_with_its_title() {
     assert_eq!(page.body.matches("<h1").count(), 1, "only the title");
     assert!(page.body.contains("<h2>A big heading</h2>"));
 }
+
+#[tokio::test]
+async fn a_failing_page_gets_a_themed_500_that_is_never_cached() {
+    // A theme override that breaks at render time (a variable no page has).
+    let site = TestSite::sqlite_with(|data| {
+        let folder = data.join("themes/templates");
+        std::fs::create_dir_all(&folder).expect("folder");
+        std::fs::write(
+            folder.join("item.html"),
+            "{% extends \"base.html\" %}{% block main %}{{ no_such_value.field }}{% endblock %}",
+        )
+        .expect("write");
+    })
+    .await;
+    let page = site.get("/en/op-eds/").await;
+    assert_eq!(page.status, StatusCode::OK, "other pages are unaffected");
+    let english = site.get("/en/op-eds/remittances-keep-families-afloat").await;
+    assert_eq!(english.status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(english.body.contains("<h1>Something went wrong</h1>"), "{}", english.body);
+    assert!(english.body.contains("class=\"site-nav\""), "with the site around it");
+    assert_eq!(english.header("cache-control"), "no-store");
+    let again = site.get("/en/op-eds/remittances-keep-families-afloat").await;
+    assert_eq!(again.status, StatusCode::INTERNAL_SERVER_ERROR, "errors are never cached");
+}
