@@ -16,15 +16,23 @@ fn options() -> Options<'static> {
 }
 
 /// The Markdown step alone, before sanitising: as CommonMark says, except
-/// that headings move one level down (`#` gives `<h2>`), because the page
-/// around the text already has its title as the one `<h1>`.
+/// that a text using `#` headings has all its headings moved one level down
+/// (`#` gives `<h2>`, `##` gives `<h3>`), because the page around the text
+/// already has its title as the one `<h1>`. Texts that start at `##`, as
+/// most do, are left alone, so no heading level is ever skipped.
 pub fn to_html(markdown: &str) -> String {
+    use comrak::nodes::NodeValue;
     let options = options();
     let arena = comrak::Arena::new();
     let root = comrak::parse_document(&arena, markdown, &options);
-    for node in root.descendants() {
-        if let comrak::nodes::NodeValue::Heading(heading) = &mut node.data.borrow_mut().value {
-            heading.level = (heading.level + 1).min(6);
+    let has_top_level = root
+        .descendants()
+        .any(|node| matches!(&node.data.borrow().value, NodeValue::Heading(heading) if heading.level == 1));
+    if has_top_level {
+        for node in root.descendants() {
+            if let NodeValue::Heading(heading) = &mut node.data.borrow_mut().value {
+                heading.level = (heading.level + 1).min(6);
+            }
         }
     }
     let mut html = String::new();
@@ -50,7 +58,8 @@ pub fn to_html_commonmark(markdown: &str) -> String {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn headings_move_one_level_down() {
-        assert_eq!(super::to_html("# Title\n\n###### Six"), "<h2>Title</h2>\n<h6>Six</h6>\n");
+    fn headings_move_one_level_down_only_when_the_text_uses_level_one() {
+        assert_eq!(super::to_html("# Title\n\n## Two\n\n###### Six"), "<h2>Title</h2>\n<h3>Two</h3>\n<h6>Six</h6>\n");
+        assert_eq!(super::to_html("## Two\n\n### Three"), "<h2>Two</h2>\n<h3>Three</h3>\n");
     }
 }
