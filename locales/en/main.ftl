@@ -20,6 +20,7 @@ pagination = Pages
 page-previous = Previous page
 page-next = Next page
 page-of = Page { $page } of { $pages }
+page-number = Page { $page }
 page-title-with-number = { $title } – page { $page }
 
 kind-article = Article

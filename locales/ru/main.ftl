@@ -20,6 +20,7 @@ pagination = Страницы
 page-previous = Предыдущая страница
 page-next = Следующая страница
 page-of = Страница { $page } из { $pages }
+page-number = Страница { $page }
 page-title-with-number = { $title } — страница { $page }
 
 kind-article = Статья

@@ -20,6 +20,7 @@ pagination = Саҳифаҳо
 page-previous = Саҳифаи қаблӣ
 page-next = Саҳифаи баъдӣ
 page-of = Саҳифаи { $page } аз { $pages }
+page-number = Саҳифаи { $page }
 page-title-with-number = { $title } — саҳифаи { $page }
 
 kind-article = Мақола

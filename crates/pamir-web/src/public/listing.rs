@@ -23,10 +23,14 @@ pub async fn load(
 ) -> Result<ListingPage, PageError> {
     let size = reader.settings.front_page_size.clamp(1, 100);
     let db = &state.core.db;
-    let (items, total) =
+    let pamir_db::items::ListPage { items, total, has_more } =
         pamir_db::items::list(db, reader.site, &reader.lang, &listing, reader.now, size, page.offset(size)).await?;
-    let pages = page_count(total, size);
-    if page.get() > pages {
+    let pages = total.map(|total| page_count(total, size));
+    let past_the_end = match pages {
+        Some(pages) => page.get() > pages,
+        None => page.get() > 1 && items.is_empty(),
+    };
+    if past_the_end {
         return Err(PageError::NotFound);
     }
     let image_ids: Vec<i64> = items.iter().filter_map(|item| item.image_id).collect();
@@ -37,5 +41,5 @@ pub async fn load(
         .filter(|item| reader.tree.get(item.category_id).is_some())
         .map(|item| ItemCard::new(item, &reader.tree, &images))
         .collect();
-    Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages) })
+    Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages, has_more) })
 }

@@ -36,17 +36,16 @@ impl DateView {
 #[derive(Debug, Clone, Serialize)]
 pub struct Pagination {
     pub page: u32,
-    pub pages: u32,
+    /// `None` where the listing was not counted (tag pages).
+    pub pages: Option<u32>,
     pub previous: Option<String>,
     pub next: Option<String>,
 }
 
 impl Pagination {
     /// `base` is the listing's first page URL; later pages add `?page=N`.
-    pub fn new(base: &str, page: u32, pages: u32) -> Self {
-        let url = |n: u32| {
-            if n == 1 { base.to_owned() } else { format!("{base}?page={n}") }
-        };
-        Self { page, pages, previous: (page > 1).then(|| url(page - 1)), next: (page < pages).then(|| url(page + 1)) }
+    pub fn new(base: &str, page: u32, pages: Option<u32>, has_more: bool) -> Self {
+        let url = |n: u32| if n == 1 { base.to_owned() } else { format!("{base}?page={n}") };
+        Self { page, pages, previous: (page > 1).then(|| url(page - 1)), next: has_more.then(|| url(page + 1)) }
     }
 }
