@@ -16,6 +16,9 @@ pub struct WebConfig {
     pub theme_dir: Option<PathBuf>,
     /// Take the reader's address from `X-Forwarded-For` (only behind a trusted proxy).
     pub trust_forwarded_for: bool,
+    /// The site's public address (`https://example.org`); without it, links
+    /// are made absolute from the request's Host header.
+    pub base_url: Option<String>,
 }
 
 #[derive(Clone)]

@@ -19,6 +19,7 @@ struct FileConfig {
     smtp_url: Option<String>,
     smtp_from: Option<String>,
     trust_forwarded_for: Option<bool>,
+    base_url: Option<String>,
     log: Option<String>,
 }
 
@@ -31,6 +32,8 @@ pub struct Config {
     pub smtp_url: Option<String>,
     pub smtp_from: String,
     pub trust_forwarded_for: bool,
+    /// The public address of the site (`https://example.org`), for absolute links.
+    pub base_url: Option<String>,
     pub log: String,
 }
 
@@ -61,7 +64,19 @@ impl Config {
             Some(value) => parse_bool("PAMIR_TRUST_FORWARDED_FOR", &value)?,
             None => file.trust_forwarded_for.unwrap_or(false),
         };
+        let base_url = env("PAMIR_BASE_URL").or(file.base_url).map(|url| url.trim_end_matches('/').to_owned());
+        if let Some(url) = &base_url {
+            let valid = (url.starts_with("https://") || url.starts_with("http://"))
+                && url
+                    .split("://")
+                    .nth(1)
+                    .is_some_and(|rest| !rest.is_empty() && !rest.contains(['/', ' ', '"', '<', '>']));
+            if !valid {
+                bail!("base_url must be the site's address such as https://example.org, not {url:?}");
+            }
+        }
         Ok(Self {
+            base_url,
             data,
             database,
             listen: file.listen,

@@ -81,6 +81,8 @@ async fn render(
         lang => lang.as_str(),
         chrome => minijinja::value::Serde(chrome(&settings, &lang, &tree, None, &[], now)),
         canonical => "",
+        origin => "",
+        meta => minijinja::value::Serde(crate::view::Meta::default()),
         status => status.as_u16(),
         title_key => title_key,
         body_key => body_key,

@@ -26,7 +26,9 @@ const PAGE_BROTLI_QUALITY: u32 = 4;
 pub async fn serve(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let cacheable_request = matches!(*request.method(), Method::GET | Method::HEAD);
     let site = site_of(&state, request.headers()).ok().filter(|_| cacheable_request);
-    let key = cache_key(&request);
+    let address = page_address(&request);
+    // Pages carry absolute links made from the origin, so it is part of the key.
+    let key = format!("{}{address}", crate::public::reader::origin(&state, request.headers()));
     if let Some(site) = site {
         if let Some(page) = state.cache.get(site, &key) {
             return precompressed(request.headers(), &page.body, &page.content_type, PAGE_CACHE_CONTROL);
@@ -53,7 +55,7 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     match site {
         // Only a page asked for by its canonical address is stored, so
         // variations of an address cannot fill the cache.
-        Some(site) if parts.status.is_success() && canonical == Some(key.as_str()) => {
+        Some(site) if parts.status.is_success() && canonical == Some(address.as_str()) => {
             let content_type = parts
                 .headers
                 .get(header::CONTENT_TYPE)
@@ -88,7 +90,7 @@ async fn schedule_horizon(state: &AppState, site: SiteId) -> Option<Option<i64>>
 }
 
 /// The path plus the only query parameter pages read.
-fn cache_key(request: &Request) -> String {
+fn page_address(request: &Request) -> String {
     let path = request.uri().path();
     match query_value(request.uri(), "page") {
         Some(page) => format!("{path}?page={page}"),

@@ -1,10 +1,11 @@
 //! A category page: its items and those of its subcategories, newest first.
 
 use crate::error::PageError;
-use crate::public::{Reader, listing, reader::page_number};
+use crate::public::reader::{Frame, page_number};
+use crate::public::{Reader, listing};
 use crate::respond::Page;
 use crate::state::AppState;
-use crate::view::{ItemCard, Pagination, urls};
+use crate::view::{ItemCard, Meta, Pagination, urls};
 use axum::http::Uri;
 use pamir_db::items::Listing;
 use serde::Serialize;
@@ -47,9 +48,12 @@ pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &U
             cards: listing.cards,
             pagination: listing.pagination,
         },
-        &canonical,
-        Some(category_id),
-        &alternates,
+        Frame {
+            canonical: &canonical,
+            current_category: Some(category_id),
+            alternates: &alternates,
+            meta: Meta::website(&category.description),
+        },
     )?;
     Ok(page)
 }

@@ -4,11 +4,12 @@
 
 use crate::error::{ErrorPage, PageError};
 use crate::public::Reader;
+use crate::public::reader::Frame;
 use crate::respond::{Page, html};
 use crate::state::AppState;
 use crate::view::chrome::{Phone, phone};
 use crate::view::cloak::{CloakedEmail, cloak};
-use crate::view::urls;
+use crate::view::{Meta, urls};
 use axum::extract::{ConnectInfo, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -105,7 +106,13 @@ pub async fn thanks(State(state): State<AppState>, headers: HeaderMap, uri: Uri)
     let reader = Reader::new(&state, &headers, &uri).await?;
     let canonical = format!("{}/thanks", urls::contact(reader.code()));
     let alternates = language_urls(&reader, "/thanks");
-    reader.page(&state, "contact_thanks.html", (), &canonical, None, &alternates)
+    let meta = Meta::website(&crate::i18n::text(reader.code(), "contact-thanks-body", &[]));
+    reader.page(
+        &state,
+        "contact_thanks.html",
+        (),
+        Frame { canonical: &canonical, current_category: None, alternates: &alternates, meta },
+    )
 }
 
 fn render(state: &AppState, reader: &Reader, form: FormView) -> Result<String, PageError> {
@@ -121,7 +128,14 @@ fn render(state: &AppState, reader: &Reader, form: FormView) -> Result<String, P
         form,
     };
     let canonical = urls::contact(reader.code());
-    reader.render(state, "contact.html", page, &canonical, None, &language_urls(reader, ""))
+    let alternates = language_urls(reader, "");
+    let meta = Meta::organization(settings, reader.code(), &reader.origin);
+    reader.render(
+        state,
+        "contact.html",
+        page,
+        &Frame { canonical: &canonical, current_category: None, alternates: &alternates, meta },
+    )
 }
 
 fn language_urls(reader: &Reader, suffix: &str) -> Vec<(String, String)> {

@@ -1,10 +1,11 @@
 //! `/{lang}/`: the front page, featured items newest-first after their order.
 
 use crate::error::PageError;
-use crate::public::{Reader, listing, reader::page_number};
+use crate::public::reader::{Frame, page_number};
+use crate::public::{Reader, listing};
 use crate::respond::Page;
 use crate::state::AppState;
-use crate::view::{ItemCard, Pagination, urls};
+use crate::view::{ItemCard, Meta, Pagination, urls};
 use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Redirect;
@@ -29,9 +30,12 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
         &state,
         "front.html",
         FrontPage { cards: listing.cards, pagination: listing.pagination },
-        &canonical,
-        None,
-        &alternates,
+        Frame {
+            canonical: &canonical,
+            current_category: None,
+            alternates: &alternates,
+            meta: Meta::website(reader.settings.tagline.get(&reader.lang, &reader.settings.default_lang)),
+        },
     )?;
     Ok(page)
 }

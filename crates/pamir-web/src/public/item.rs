@@ -2,16 +2,16 @@
 
 use crate::error::PageError;
 use crate::public::Reader;
+use crate::public::reader::Frame;
 use crate::respond::Page;
 use crate::state::AppState;
-use crate::view::{ItemView, urls};
+use crate::view::{ItemView, Meta, urls};
 use pamir_domain::Lang;
 use serde::Serialize;
 
 #[derive(Serialize)]
 struct ItemPage {
     item: ItemView,
-    description: String,
 }
 
 /// The page of the visible item at `slug` in `category_id`, or `None`.
@@ -49,14 +49,13 @@ pub async fn render(
             alternates.push((translation.lang, url));
         }
     }
-    let description = pamir_content::plain_text(&item.teaser_markdown).chars().take(300).collect();
+    let description = pamir_content::plain_text(&item.teaser_markdown);
+    let meta = Meta::item(&view, &description, &reader.origin, &reader.settings, reader.code());
     let page = reader.page(
         state,
         "item.html",
-        ItemPage { item: view, description },
-        &canonical,
-        Some(item.category_id),
-        &alternates,
+        ItemPage { item: view },
+        Frame { canonical: &canonical, current_category: Some(item.category_id), alternates: &alternates, meta },
     )?;
     Ok(Some(page))
 }

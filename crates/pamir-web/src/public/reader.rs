@@ -5,7 +5,7 @@
 use crate::error::PageError;
 use crate::respond::Page;
 use crate::state::AppState;
-use crate::view::{Chrome, chrome};
+use crate::view::{Chrome, Meta, chrome};
 use axum::http::{HeaderMap, Uri, header};
 use chrono::{DateTime, Utc};
 use pamir_domain::site::SiteSettings;
@@ -20,6 +20,8 @@ pub struct Reader {
     pub lang: Lang,
     pub tree: Arc<CategoryTree>,
     pub now: DateTime<Utc>,
+    /// `https://example.org`: for absolute links in metadata.
+    pub origin: String,
 }
 
 impl Reader {
@@ -32,7 +34,7 @@ impl Reader {
         let settings = state.sites.settings(site).await?;
         let lang = Lang::parse(code).ok().filter(|lang| settings.offers(lang)).ok_or(PageError::NotFound)?;
         let tree = state.sites.tree(site, &lang).await?;
-        Ok(Self { site, settings, lang, tree, now: state.core.clock.now() })
+        Ok(Self { site, settings, lang, tree, now: state.core.clock.now(), origin: origin(state, headers) })
     }
 
     pub fn code(&self) -> &str {
@@ -43,39 +45,65 @@ impl Reader {
         chrome(&self.settings, &self.lang, &self.tree, current_category, alternates, self.now)
     }
 
-    /// Renders `template` with the page's own values plus `lang`, `chrome`
-    /// and `canonical`, as a page cacheable under its canonical address.
+    /// Renders `template` as a page cacheable under its canonical address.
     pub fn page(
         &self,
         state: &AppState,
         template: &str,
         page: impl Serialize,
-        canonical: &str,
-        current_category: Option<i64>,
-        alternates: &[(String, String)],
+        frame: Frame<'_>,
     ) -> Result<Page, PageError> {
-        let html = self.render(state, template, page, canonical, current_category, alternates)?;
-        Ok(Page::new(html, canonical))
+        let html = self.render(state, template, page, &frame)?;
+        Ok(Page::new(html, frame.canonical))
     }
 
-    /// Renders `template` with the page's own values plus `lang`, `chrome` and `canonical`.
+    /// Renders `template` with the page's own values plus `lang`, `origin`,
+    /// `chrome`, `canonical` and `meta`.
     pub fn render(
         &self,
         state: &AppState,
         template: &str,
         page: impl Serialize,
-        canonical: &str,
-        current_category: Option<i64>,
-        alternates: &[(String, String)],
+        frame: &Frame<'_>,
     ) -> Result<String, PageError> {
         let context = minijinja::context! {
             lang => self.code(),
-            chrome => minijinja::value::Serde(self.chrome(current_category, alternates)),
-            canonical => canonical,
+            origin => &self.origin,
+            chrome => minijinja::value::Serde(self.chrome(frame.current_category, frame.alternates)),
+            canonical => frame.canonical,
+            meta => minijinja::value::Serde(&frame.meta),
             ..minijinja::Value::from(minijinja::value::Serde(&page))
         };
         Ok(state.theme.render(template, context)?)
     }
+}
+
+/// What surrounds a page's own content: its address, its place in the
+/// navigation, its other languages and what it says about itself.
+pub struct Frame<'a> {
+    pub canonical: &'a str,
+    pub current_category: Option<i64>,
+    /// The same page in other languages: (language, path).
+    pub alternates: &'a [(String, String)],
+    pub meta: Meta,
+}
+
+/// Where the site is reached, for absolute links (`https://example.org`):
+/// the configured base URL, else the request's scheme and Host. A Host
+/// header with anything but host-name characters is not trusted.
+pub fn origin(state: &AppState, headers: &HeaderMap) -> String {
+    if let Some(base) = &state.config.base_url {
+        return base.clone();
+    }
+    let host = headers
+        .get(header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .filter(|h| !h.is_empty() && h.len() < 256)
+        .filter(|h| h.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')))
+        .unwrap_or("localhost");
+    let https = state.config.trust_forwarded_for
+        && headers.get("x-forwarded-proto").is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"));
+    format!("{}://{host}", if https { "https" } else { "http" })
 }
 
 pub fn site_of(state: &AppState, headers: &HeaderMap) -> Result<SiteId, PageError> {

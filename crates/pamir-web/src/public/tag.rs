@@ -1,11 +1,11 @@
 //! `/{lang}/tags/{tag}`: items with a tag, newest first.
 
 use crate::error::PageError;
-use crate::public::reader::{page_number, segments};
+use crate::public::reader::{Frame, page_number, segments};
 use crate::public::{Reader, listing};
 use crate::respond::Page;
 use crate::state::AppState;
-use crate::view::{ItemCard, Pagination, urls};
+use crate::view::{ItemCard, Meta, Pagination, urls};
 use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use pamir_db::items::Listing;
@@ -36,13 +36,17 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
         })
         .collect();
     let canonical = if page.get() == 1 { base.clone() } else { format!("{base}?page={}", page.get()) };
+    let description = crate::i18n::text(reader.code(), "tag-page-title", &[("tag", tag.name.clone().into())]);
     let page = reader.page(
         &state,
         "tag.html",
         TagPage { name: tag.name, cards: listing.cards, pagination: listing.pagination },
-        &canonical,
-        None,
-        &alternates,
+        Frame {
+            canonical: &canonical,
+            current_category: None,
+            alternates: &alternates,
+            meta: Meta::website(&description),
+        },
     )?;
     Ok(page)
 }

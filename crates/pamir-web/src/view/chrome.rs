@@ -16,6 +16,8 @@ pub struct Chrome {
     /// One entry per site language, for the switcher and `hreflang` links.
     pub languages: Vec<LanguageLink>,
     pub year: i32,
+    /// For the `x-default` alternate.
+    pub default_lang: String,
     pub address: String,
     pub phones: Vec<Phone>,
 }
@@ -92,6 +94,7 @@ pub fn chrome(
             .collect(),
         languages,
         year: now.year(),
+        default_lang: settings.default_lang.to_string(),
         address: settings.contact.address.get(lang, &settings.default_lang).to_owned(),
         phones: settings.contact.phones.iter().map(|number| phone(number)).collect(),
     }

@@ -4,10 +4,12 @@
 pub mod chrome;
 pub mod cloak;
 pub mod item;
+pub mod meta;
 pub mod urls;
 
 pub use chrome::{Chrome, chrome};
 pub use item::{ImageView, ItemCard, ItemView};
+pub use meta::Meta;
 
 use serde::Serialize;
 

@@ -20,8 +20,11 @@ pub async fn run(args: ServeArgs, config: Config) -> anyhow::Result<()> {
             }
         }
     }
-    let web =
-        WebConfig { theme_dir: Some(config.data.join("themes")), trust_forwarded_for: config.trust_forwarded_for };
+    let web = WebConfig {
+        theme_dir: Some(config.data.join("themes")),
+        trust_forwarded_for: config.trust_forwarded_for,
+        base_url: config.base_url.clone(),
+    };
     let state = AppState::new(core.clone(), web).await?;
     tokio::spawn(pamir_core::scheduler::run(core.clone(), site));
     let listener = tokio::net::TcpListener::bind(address)
