@@ -254,3 +254,26 @@ pub async fn create_groups(db: &Db, site: SiteId, count: usize, now: DateTime<Ut
     })?;
     Ok(ids)
 }
+
+/// Where a visible item lives and when it last changed: what a sitemap lists.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct IndexEntry {
+    pub group_id: i64,
+    pub lang: String,
+    pub category_id: i64,
+    pub slug: String,
+    pub updated_at: i64,
+}
+
+/// Every visible item of the site, oldest first.
+pub async fn visible_index(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<Vec<IndexEntry>, DbError> {
+    let sql = format!(
+        "SELECT i.group_id, i.lang, i.category_id, i.slug, i.updated_at FROM items i
+         WHERE i.site_id = $1 AND {} ORDER BY i.id",
+        VISIBLE.replace("$3", "$2")
+    );
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as(crate::assembled(&sql)).bind(site).bind(to_db(now)).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}

@@ -41,6 +41,11 @@ impl CategoryTree {
         self.categories.iter().find(|category| category.id == id)
     }
 
+    /// Every category's id.
+    pub fn ids(&self) -> impl Iterator<Item = i64> + '_ {
+        self.categories.iter().map(|category| category.id)
+    }
+
     /// Top-level categories in their order.
     pub fn roots(&self) -> impl Iterator<Item = &Category> {
         self.categories.iter().filter(|category| category.parent_id.is_none())

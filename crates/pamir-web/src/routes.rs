@@ -2,7 +2,7 @@
 //! around them.
 
 use crate::middleware::{error_pages, limits, metrics, page_cache, security_headers};
-use crate::public::{assets, contact, front, health, media, path, root, tag};
+use crate::public::{assets, contact, front, health, media, path, root, sitemap, tag};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -23,6 +23,9 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/", get(root::get))
         .route("/healthz", get(health::get))
+        .route("/robots.txt", get(sitemap::robots))
+        .route("/sitemap.xml", get(sitemap::index))
+        .route("/sitemaps/{file}", get(sitemap::part))
         .route("/metrics", get(metrics::get))
         .route("/assets/{file}", get(assets::get))
         .route("/media/{*path}", get(media::get))

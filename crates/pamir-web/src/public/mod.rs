@@ -10,6 +10,7 @@ pub mod listing;
 pub mod media;
 pub mod path;
 pub mod root;
+pub mod sitemap;
 pub mod tag;
 
 pub mod reader;
