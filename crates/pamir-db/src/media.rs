@@ -56,6 +56,7 @@ struct MediaRow {
     width: i64,
     height: i64,
     credit: String,
+    byte_size: i64,
     alt: Option<String>,
     caption: Option<String>,
 }
@@ -66,7 +67,7 @@ pub async fn get_many(db: &Db, ids: &[i64], lang: &Lang, fallback: &Lang) -> Res
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT m.id, m.path, m.mime_type, m.width, m.height, m.credit,
+        "SELECT m.id, m.path, m.mime_type, m.width, m.height, m.credit, m.byte_size,
                 COALESCE(t.alt, f.alt) AS alt, COALESCE(t.caption, f.caption) AS caption
          FROM media m
          LEFT JOIN media_texts t ON t.media_id = m.id AND t.lang = $1
@@ -92,6 +93,7 @@ pub async fn get_many(db: &Db, ids: &[i64], lang: &Lang, fallback: &Lang) -> Res
             alt: row.alt.unwrap_or_default(),
             caption: row.caption.unwrap_or_default(),
             credit: row.credit,
+            byte_size: row.byte_size,
         })
         .collect())
 }

@@ -11,6 +11,7 @@ pub struct Media {
     pub mime_type: String,
     pub width: i64,
     pub height: i64,
+    pub byte_size: i64,
     /// Empty when the image is decorative.
     pub alt: String,
     pub caption: String,

@@ -42,6 +42,9 @@ pub struct SiteSettings {
     pub default_lang: Lang,
     pub front_page_size: u32,
     pub contact: ContactDetails,
+    /// Feeds carry whole texts (else their teasers only).
+    #[serde(default)]
+    pub feed_full_text: bool,
 }
 
 impl SiteSettings {
@@ -59,6 +62,7 @@ impl SiteSettings {
             default_lang: en,
             front_page_size: 10,
             contact: ContactDetails::default(),
+            feed_full_text: false,
         }
     }
 }

@@ -133,6 +133,8 @@ fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
         languages: site.languages.iter().map(|code| lang(code)).collect::<Result<_, _>>()?,
         default_lang: lang(&site.default_lang)?,
         front_page_size: site.front_page_size,
+        // The demo shows what a full-text feed looks like.
+        feed_full_text: true,
         contact: ContactDetails {
             address: content.contact.address.clone(),
             hours: content.contact.hours.clone(),

@@ -3,6 +3,7 @@
 pub mod assets;
 pub mod category;
 pub mod contact;
+pub mod feed;
 pub mod front;
 pub mod health;
 pub mod item;

@@ -3,6 +3,7 @@
 //! category asked for without it is redirected to its proper address.
 
 use crate::error::PageError;
+use crate::public::feed::{self, Format};
 use crate::public::{Reader, category, item, reader::segments};
 use crate::state::AppState;
 use axum::extract::State;
@@ -20,6 +21,11 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
         Some((last, parents)) if last.is_empty() => {
             let category = reader.tree.find_by_path(parents).ok_or(PageError::NotFound)?.id;
             Ok(category::render(&state, &reader, category, &uri).await?.into_response())
+        }
+        Some((file, parents)) if Format::from_file_name(file).is_some() && !parents.is_empty() => {
+            let category = reader.tree.find_by_path(parents).ok_or(PageError::NotFound)?.id;
+            let format = Format::from_file_name(file).ok_or(PageError::NotFound)?;
+            feed::render(&state, &reader, Some(category), format).await
         }
         Some((slug, parents)) => {
             if let Some(category) = reader.tree.find_by_path(parents) {
