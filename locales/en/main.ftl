@@ -36,6 +36,7 @@ event-dates = Dates
 event-venue = Venue
 event-deadline = Call for entries closes
 event-register = Register or submit an entry
+event-add-to-calendar = Add to calendar
 gallery = Photo gallery
 photo-credit = Photo: { $credit }
 

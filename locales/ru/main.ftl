@@ -36,6 +36,7 @@ event-dates = Даты проведения
 event-venue = Место проведения
 event-deadline = Окончание приёма заявок
 event-register = Зарегистрироваться или подать заявку
+event-add-to-calendar = Добавить в календарь
 gallery = Фотогалерея
 photo-credit = Фото: { $credit }
 

@@ -36,6 +36,7 @@ event-dates = Санаҳои баргузорӣ
 event-venue = Ҷои баргузорӣ
 event-deadline = Анҷоми қабули дархостҳо
 event-register = Сабти ном ё пешниҳоди дархост
+event-add-to-calendar = Ба тақвим илова кунед
 gallery = Галереяи аксҳо
 photo-credit = Акс: { $credit }
 

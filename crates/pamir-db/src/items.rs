@@ -277,3 +277,23 @@ pub async fn visible_index(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<
     })?;
     Ok(rows)
 }
+
+/// Visible events in `lang` that have not ended by `now`, soonest first.
+pub async fn upcoming_events(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    now: DateTime<Utc>,
+    limit: u32,
+) -> Result<Vec<Item>, DbError> {
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i
+         WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} AND i.kind = 'event'
+           AND COALESCE(i.event_ends_at, i.event_starts_at) >= $3
+         ORDER BY i.event_starts_at, i.id LIMIT $4"
+    );
+    let rows: Vec<ItemRow> = on_pool!(db, pool => {
+        sqlx::query_as(crate::assembled(&sql)).bind(site).bind(lang.as_str()).bind(to_db(now)).bind(i64::from(limit)).fetch_all(pool).await
+    })?;
+    rows.into_iter().map(ItemRow::into_item).collect()
+}

@@ -2,7 +2,7 @@
 //! around them.
 
 use crate::middleware::{error_pages, limits, metrics, page_cache, security_headers};
-use crate::public::{assets, contact, feed, front, health, media, path, root, sitemap, tag};
+use crate::public::{assets, calendar, contact, feed, front, health, media, path, root, sitemap, tag};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -31,6 +31,7 @@ pub fn app(state: AppState) -> Router {
         .route("/media/{*path}", get(media::get))
         .route("/{lang}", get(front::redirect))
         .route("/{lang}/", get(front::get))
+        .route("/{lang}/events.ics", get(calendar::upcoming))
         .route("/{lang}/feed.atom", get(feed::atom))
         .route("/{lang}/feed.rss", get(feed::rss))
         .route("/{lang}/contact", get(contact::get).post(contact::post))

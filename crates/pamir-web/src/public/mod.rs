@@ -1,6 +1,7 @@
 //! The reader-facing pages, one file per page, and what they share.
 
 pub mod assets;
+pub mod calendar;
 pub mod category;
 pub mod contact;
 pub mod feed;

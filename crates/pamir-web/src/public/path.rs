@@ -1,10 +1,12 @@
-//! `/{lang}/{path}`: a category page (`/en/news/press-releases/`) or an item
-//! (`/en/news/press-releases/some-title`). The trailing slash decides; a
-//! category asked for without it is redirected to its proper address.
+//! `/{lang}/{path}`: a category page (`/en/news/press-releases/`), an item
+//! (`/en/news/press-releases/some-title`), a category's feed
+//! (`.../feed.atom`) or an event's calendar file (`.../some-event.ics`).
+//! The trailing slash tells a category from an item; a category asked for
+//! without it is redirected to its proper address.
 
 use crate::error::PageError;
 use crate::public::feed::{self, Format};
-use crate::public::{Reader, category, item, reader::segments};
+use crate::public::{Reader, calendar, category, item, reader::segments};
 use crate::state::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
@@ -26,6 +28,15 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
             let category = reader.tree.find_by_path(parents).ok_or(PageError::NotFound)?.id;
             let format = Format::from_file_name(file).ok_or(PageError::NotFound)?;
             feed::render(&state, &reader, Some(category), format).await
+        }
+        Some((file, parents)) if file.ends_with(".ics") => {
+            let category = reader.tree.find_by_path(parents).ok_or(PageError::NotFound)?.id;
+            let slug = file.trim_end_matches(".ics");
+            let item =
+                pamir_db::items::find_visible(&state.core.db, reader.site, &reader.lang, category, slug, reader.now)
+                    .await?
+                    .ok_or(PageError::NotFound)?;
+            calendar::single(&reader, &item).ok_or(PageError::NotFound)
         }
         Some((slug, parents)) => {
             if let Some(category) = reader.tree.find_by_path(parents) {
