@@ -5,6 +5,7 @@ skip-to-content = Skip to content
 site-navigation = Site navigation
 language-switcher = Language
 language-name = English
+language-nearest-page = This page has no translation yet: this goes to the nearest page in that language
 breadcrumbs = Breadcrumbs
 home = Home
 read-more = Read more

@@ -5,6 +5,7 @@ skip-to-content = Перейти к основному содержанию
 site-navigation = Навигация по сайту
 language-switcher = Язык
 language-name = Русский
+language-nearest-page = У этой страницы пока нет перевода: ссылка ведёт на ближайшую страницу на этом языке
 breadcrumbs = Навигационная цепочка
 home = Главная
 read-more = Подробнее

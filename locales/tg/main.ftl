@@ -5,6 +5,7 @@ skip-to-content = Гузаштан ба матни асосӣ
 site-navigation = Паймоиши сомона
 language-switcher = Забон
 language-name = Тоҷикӣ
+language-nearest-page = Ин саҳифа ҳанӯз тарҷума нашудааст: пайванд ба саҳифаи наздиктарин бо ин забон мебарад
 breadcrumbs = Занҷири паймоиш
 home = Саҳифаи асосӣ
 read-more = Муфассалтар

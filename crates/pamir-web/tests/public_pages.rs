@@ -232,3 +232,19 @@ async fn bad_addresses_are_4xx_never_5xx() {
     assert_eq!(site.get("/media/../pamir.db").await.status, StatusCode::NOT_FOUND);
     assert_eq!(site.get("/media/demo/not-there.svg").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn without_a_translation_the_switcher_leads_to_the_nearest_page() {
+    let site = TestSite::sqlite().await;
+    let releases = site.get("/en/news/press-releases/").await;
+    let release = links_with_class(&releases.body, "read-more").into_iter().next().expect("a press release");
+    let page = site.get(&release).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(!page.body.contains("hreflang=\"ru\" href="), "no Russian alternate is claimed for an untranslated item");
+    let switcher = &page.body[page.body.find("class=\"languages\"").expect("switcher")..];
+    let ru = switcher.split("<a href=\"").find(|part| part.contains("hreflang=\"ru\"")).expect("Russian link");
+    let ru_url = ru.split('"').next().expect("url");
+    assert!(ru_url.starts_with("/ru/novosti/") && ru_url.ends_with('/'), "the same category in Russian: {ru_url}");
+    assert!(ru.contains("title=\"This page has no translation yet"), "and marked as such");
+    assert_eq!(site.get(ru_url).await.status, StatusCode::OK);
+}

@@ -79,7 +79,7 @@ async fn render(
     });
     let context = minijinja::context! {
         lang => lang.as_str(),
-        chrome => minijinja::value::Serde(chrome(&settings, &lang, &tree, None, &[], now)),
+        chrome => minijinja::value::Serde(chrome(&settings, &lang, &tree, None, &[], &[], now)),
         canonical => "",
         origin => "",
         meta => minijinja::value::Serde(crate::view::Meta::default()),

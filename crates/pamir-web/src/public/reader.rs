@@ -19,6 +19,8 @@ pub struct Reader {
     pub settings: Arc<SiteSettings>,
     pub lang: Lang,
     pub tree: Arc<CategoryTree>,
+    /// The category trees of the site's other languages, for the language switcher.
+    pub other_trees: Vec<(Lang, Arc<CategoryTree>)>,
     pub now: DateTime<Utc>,
     /// `https://example.org`: for absolute links in metadata.
     pub origin: String,
@@ -34,7 +36,12 @@ impl Reader {
         let settings = state.sites.settings(site).await?;
         let lang = Lang::parse(code).ok().filter(|lang| settings.offers(lang)).ok_or(PageError::NotFound)?;
         let tree = state.sites.tree(site, &lang).await?;
-        Ok(Self { site, settings, lang, tree, now: state.core.clock.now(), origin: origin(state, headers) })
+        let mut other_trees = Vec::new();
+        for other in settings.languages.iter().filter(|other| **other != lang) {
+            other_trees.push((other.clone(), state.sites.tree(site, other).await?));
+        }
+        let (now, origin) = (state.core.clock.now(), origin(state, headers));
+        Ok(Self { site, settings, lang, tree, other_trees, now, origin })
     }
 
     pub fn code(&self) -> &str {
@@ -42,7 +49,17 @@ impl Reader {
     }
 
     pub fn chrome(&self, current_category: Option<i64>, alternates: &[(String, String)]) -> Chrome {
-        chrome(&self.settings, &self.lang, &self.tree, current_category, alternates, self.now)
+        // Without a translation, the same category in that language is the nearest page.
+        let nearest: Vec<(String, String)> = match current_category {
+            Some(id) => self
+                .other_trees
+                .iter()
+                .filter(|(_, tree)| tree.get(id).is_some())
+                .map(|(lang, tree)| (lang.to_string(), crate::view::urls::category(lang.as_str(), tree, id)))
+                .collect(),
+            None => Vec::new(),
+        };
+        chrome(&self.settings, &self.lang, &self.tree, current_category, alternates, &nearest, self.now)
     }
 
     /// Renders `template` as a page cacheable under its canonical address.

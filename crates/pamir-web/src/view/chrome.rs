@@ -53,13 +53,15 @@ pub fn phone(number: &str) -> Phone {
 }
 
 /// The chrome of a page in `lang`. `alternates` are this page's URLs in other
-/// languages, where it has them; other languages link to their front page.
+/// languages, where it has them; where it has none, a language links to the
+/// `nearest` page it has (the same category), else to its front page.
 pub fn chrome(
     settings: &SiteSettings,
     lang: &Lang,
     tree: &CategoryTree,
     current_category: Option<i64>,
     alternates: &[(String, String)],
+    nearest: &[(String, String)],
     now: chrono::DateTime<chrono::Utc>,
 ) -> Chrome {
     use chrono::Datelike;
@@ -69,13 +71,15 @@ pub fn chrome(
         .languages
         .iter()
         .map(|other| {
-            let alternate = alternates.iter().find(|(l, _)| l == other.as_str()).map(|(_, url)| url.clone());
+            let find =
+                |list: &[(String, String)]| list.iter().find(|(l, _)| l == other.as_str()).map(|(_, url)| url.clone());
+            let alternate = find(alternates);
             LanguageLink {
                 code: other.to_string(),
                 name: crate::i18n::text(other.as_str(), "language-name", &[]),
                 current: other == lang,
                 same_page: alternate.is_some(),
-                url: alternate.unwrap_or_else(|| urls::front(other.as_str())),
+                url: alternate.or_else(|| find(nearest)).unwrap_or_else(|| urls::front(other.as_str())),
             }
         })
         .collect();
