@@ -8,6 +8,7 @@
 //! - [`view`]: turning domain values into what templates show
 //! - [`theme`]: templates and static assets, compiled in and overridable on disk
 //! - [`i18n`]: interface strings from Fluent files
+//! - [`markup`]: escaping for HTML and XML
 //! - [`cache`], [`respond`], [`compress`]: render once, serve many
 //! - [`error`]: problems as themed pages
 //! - [`client_address`]: who is sending, for rate limits
@@ -18,6 +19,7 @@ pub mod client_address;
 pub mod compress;
 pub mod error;
 pub mod i18n;
+pub mod markup;
 pub mod middleware;
 pub mod public;
 pub mod respond;

@@ -101,18 +101,7 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
 fn escape_minimally(out: &mut minijinja::Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
     if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
         if let Some(text) = value.as_str() {
-            let mut escaped = String::with_capacity(text.len());
-            for c in text.chars() {
-                match c {
-                    '&' => escaped.push_str("&amp;"),
-                    '<' => escaped.push_str("&lt;"),
-                    '>' => escaped.push_str("&gt;"),
-                    '"' => escaped.push_str("&quot;"),
-                    '\'' => escaped.push_str("&#39;"),
-                    c => escaped.push(c),
-                }
-            }
-            return out.write_str(&escaped).map_err(minijinja::Error::from);
+            return out.write_str(&crate::markup::escape(text)).map_err(minijinja::Error::from);
         }
     }
     minijinja::escape_formatter(out, state, value)

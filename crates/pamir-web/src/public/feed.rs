@@ -4,6 +4,7 @@
 //! the site says so; the lead image as an enclosure.
 
 use crate::error::PageError;
+use crate::markup::escape;
 use crate::public::Reader;
 use crate::state::AppState;
 use crate::view::urls;
@@ -222,8 +223,4 @@ fn rss_xml(channel: &Channel, entries: &[Entry<'_>]) -> String {
 
 fn rfc3339(at: DateTime<Utc>) -> String {
     at.format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }

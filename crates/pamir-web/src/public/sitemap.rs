@@ -3,6 +3,7 @@
 //! sitemap becomes an index of `/sitemaps/N.xml` files, as sitemaps.org asks.
 
 use crate::error::PageError;
+use crate::markup::escape;
 use crate::public::reader::{origin, segments, site_of};
 use crate::state::AppState;
 use crate::view::urls;
@@ -149,10 +150,6 @@ pub fn urlset(entries: &[Entry]) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
 #[cfg(test)]

@@ -139,15 +139,11 @@ fn with_dateline(body_html: &str, dateline: Option<&str>) -> String {
     let Some(place) = dateline else {
         return body_html.to_owned();
     };
-    let mark = format!("<span class=\"dateline\">{} — </span>", escape_html(place));
+    let mark = format!("<span class=\"dateline\">{} — </span>", crate::markup::escape(place));
     match body_html.strip_prefix("<p>") {
         Some(rest) => format!("<p>{mark}{rest}"),
         None => format!("<p>{mark}</p>\n{body_html}"),
     }
-}
-
-fn escape_html(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]
