@@ -1,6 +1,5 @@
 //! Creating items. Markdown is rendered and sanitised here, once, on save.
 
-use crate::events::ContentChanged;
 use crate::{Core, CoreError};
 use chrono::{DateTime, Utc};
 use pamir_content::slug::{is_valid_slug, slugify};
@@ -162,7 +161,7 @@ pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item
     let mut sites: Vec<SiteId> = inputs.iter().map(|input| input.site).collect();
     sites.dedup();
     for site in sites {
-        core.events.publish(ContentChanged::Site(site));
+        core.changed(site).await?;
     }
     Ok(items)
 }

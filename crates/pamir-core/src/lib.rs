@@ -34,6 +34,17 @@ pub struct Core {
     pub media_dir: PathBuf,
 }
 
+impl Core {
+    /// Announces a change of the site's content: to this process's caches at
+    /// once, and (through the site's content version) to every other process
+    /// or node serving it, whose scheduler notices within seconds.
+    pub async fn changed(&self, site: pamir_domain::SiteId) -> Result<(), CoreError> {
+        pamir_db::sites::bump_content_version(&self.db, site).await?;
+        self.events.publish(events::ContentChanged::Site(site));
+        Ok(())
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
     #[error(transparent)]

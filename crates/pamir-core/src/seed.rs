@@ -4,7 +4,6 @@
 //! every language), categories and tags, with dates over the past years, and
 //! inserted in large transactions so 100,000 items take seconds.
 
-use crate::events::ContentChanged;
 use crate::items::{ItemInput, prepare};
 use crate::{Core, CoreError};
 use pamir_db::items::NewItem;
@@ -95,7 +94,7 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
         tracing::info!(created, count, "seeding");
     }
     pamir_db::maintenance::analyze(&core.db).await?;
-    core.events.publish(ContentChanged::Site(site));
+    core.changed(site).await?;
     Ok(created)
 }
 

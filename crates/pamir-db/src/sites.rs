@@ -36,3 +36,23 @@ pub async fn list(db: &Db) -> Result<Vec<(SiteId, String)>, DbError> {
     })?;
     Ok(rows)
 }
+
+/// Records that the site's content changed, for every process watching it.
+pub async fn bump_content_version(db: &Db, site: SiteId) -> Result<(), DbError> {
+    on_pool!(db, pool => {
+        sqlx::query("UPDATE sites SET content_version = content_version + 1 WHERE id = $1")
+            .bind(site)
+            .execute(pool)
+            .await
+            .map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// How many changes the site's content has seen.
+pub async fn content_version(db: &Db, site: SiteId) -> Result<i64, DbError> {
+    let version = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT content_version FROM sites WHERE id = $1").bind(site).fetch_one(pool).await
+    })?;
+    Ok(version)
+}

@@ -139,3 +139,31 @@ async fn a_taken_slug_is_refused_with_a_clear_message() {
     let error = pamir_core::items::create(&site.core, bad_slug).await.expect_err("refused");
     assert!(error.to_string().contains("slug"), "{error}");
 }
+
+#[tokio::test]
+async fn a_change_made_by_another_node_reaches_this_nodes_cache() {
+    for site in TestSite::all().await {
+        tokio::spawn(pamir_core::scheduler::run(site.core.clone(), site.site));
+        let before = site.get("/en/news/").await;
+        assert!(!before.body.contains("Written elsewhere"));
+        // Another node writes: straight to the database, without this process's change notices.
+        let category = news_category(&site).await;
+        let input = ItemInput::article(site.site, english(), category, "Written elsewhere");
+        let group = pamir_db::items::create_groups(site.db(), site.site, 1, demo_day()).await.expect("group")[0];
+        let mut item = pamir_core::items::prepare(&input, group, demo_day()).expect("item");
+        item.published_at = demo_day();
+        let new = pamir_db::items::NewItem { item: &item, tag_ids: &[], gallery: &[] };
+        pamir_db::items::insert_batch(site.db(), &[new]).await.expect("stored");
+        assert!(!site.get("/en/news/").await.body.contains("Written elsewhere"), "still the cached page");
+        pamir_db::sites::bump_content_version(site.db(), site.site).await.expect("bumped");
+        let mut shown = false;
+        for _ in 0..60 {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            if site.get("/en/news/").await.body.contains("Written elsewhere") {
+                shown = true;
+                break;
+            }
+        }
+        assert!(shown, "within a few seconds of the other node's change ({})", site.backend);
+    }
+}

@@ -7,7 +7,10 @@
 CREATE TABLE sites (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     host TEXT NOT NULL UNIQUE,
-    created_at INTEGER NOT NULL
+    created_at INTEGER NOT NULL,
+    -- Bumped by every content change; other processes and nodes watch it
+    -- to know when their cached pages are stale.
+    content_version INTEGER NOT NULL DEFAULT 0
 );
 
 CREATE TABLE settings (
