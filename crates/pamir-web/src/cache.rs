@@ -132,9 +132,4 @@ impl PageCache {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
-
-    /// Bytes held, in all encodings.
-    pub fn bytes(&self) -> usize {
-        self.inner.read().unwrap_or_else(|p| p.into_inner()).bytes
-    }
 }

@@ -7,7 +7,7 @@ use crate::error::ErrorPage;
 use crate::state::AppState;
 use crate::view::chrome;
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use pamir_domain::Lang;
@@ -59,11 +59,7 @@ async fn render(
     first_segment: &str,
     page: ErrorPage,
 ) -> Result<String, Box<dyn std::error::Error>> {
-    let mut headers = HeaderMap::new();
-    if let Some(host) = host {
-        headers.insert(header::HOST, host.clone());
-    }
-    let site = crate::public::reader::site_of(state, &headers).map_err(|e| e.to_string())?;
+    let site = state.sites.resolve(host.and_then(|h| h.to_str().ok())).ok_or("no site answers this host")?;
     let settings = state.sites.settings(site).await?;
     let lang = Lang::parse(first_segment).ok().filter(|l| settings.offers(l)).unwrap_or(settings.default_lang.clone());
     let tree = state.sites.tree(site, &lang).await?;

@@ -35,7 +35,7 @@ pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &U
     let listing = listing::load(state, reader, Listing::Categories(&ids), page, &base).await?;
     let category = tree.get(category_id).ok_or(PageError::NotFound)?;
     let crumb = |id: i64, name: &str| Crumb { name: name.to_owned(), url: urls::category(lang, tree, id) };
-    let alternates = alternates(state, reader, category_id).await?;
+    let alternates = alternates(reader, category_id);
     let canonical = if page.get() == 1 { base.clone() } else { format!("{base}?page={}", page.get()) };
     let page = reader.page(
         state,
@@ -59,13 +59,14 @@ pub async fn render(state: &AppState, reader: &Reader, category_id: i64, uri: &U
 }
 
 /// The same category in the site's other languages, where it has words there.
-async fn alternates(state: &AppState, reader: &Reader, category_id: i64) -> Result<Vec<(String, String)>, PageError> {
-    let mut alternates = Vec::new();
-    for lang in &reader.settings.languages {
-        let tree = state.sites.tree(reader.site, lang).await?;
-        if tree.get(category_id).is_some() {
-            alternates.push((lang.to_string(), urls::category(lang.as_str(), &tree, category_id)));
-        }
-    }
-    Ok(alternates)
+fn alternates(reader: &Reader, category_id: i64) -> Vec<(String, String)> {
+    reader
+        .settings
+        .languages
+        .iter()
+        .filter_map(|lang| {
+            let tree = reader.tree_for(lang)?;
+            tree.get(category_id).map(|_| (lang.to_string(), urls::category(lang.as_str(), tree, category_id)))
+        })
+        .collect()
 }

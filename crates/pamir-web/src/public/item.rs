@@ -37,15 +37,11 @@ pub async fn render(
 
     let mut alternates = Vec::new();
     for translation in pamir_db::items::translations(db, reader.site, item.group_id, reader.now).await? {
-        let Ok(lang) = Lang::parse(&translation.lang) else {
-            continue;
+        let Some(tree) = Lang::parse(&translation.lang).ok().and_then(|lang| reader.tree_for(&lang)) else {
+            continue; // A language the site no longer offers.
         };
-        if !reader.settings.offers(&lang) {
-            continue;
-        }
-        let tree = state.sites.tree(reader.site, &lang).await?;
         if tree.get(translation.category_id).is_some() {
-            let url = urls::item(lang.as_str(), &tree, translation.category_id, &translation.slug);
+            let url = urls::item(&translation.lang, tree, translation.category_id, &translation.slug);
             alternates.push((translation.lang, url));
         }
     }

@@ -44,6 +44,14 @@ impl Reader {
         Ok(Self { site, settings, lang, tree, other_trees, now, origin })
     }
 
+    /// The category tree of `lang`, if the site offers it (already loaded: no query).
+    pub fn tree_for(&self, lang: &Lang) -> Option<&CategoryTree> {
+        if *lang == self.lang {
+            return Some(&self.tree);
+        }
+        self.other_trees.iter().find(|(other, _)| other == lang).map(|(_, tree)| tree.as_ref())
+    }
+
     pub fn code(&self) -> &str {
         self.lang.as_str()
     }
