@@ -4,19 +4,31 @@
 //! - [`Core`]: the database, clock, mailer and event bus a use case needs
 //! - [`events`]: "content changed" notices that caches listen to
 //! - [`items`]: creating items (Markdown rendered once, on save)
+//! - [`auth`]: signing in: passwords, second factors, sessions, throttling
+//! - [`audit`]: who acts, whether they may, and the audit log
+//! - [`site_admin`]: categories, tags and settings from the admin
+//! - [`users`]: adding and managing admin accounts
+//! - [`editing`]: the admin's item workflow, revisions and restore
 //! - [`contact`]: a reader's message: checks, rate limit, storage, delivery
+//! - [`media`]: uploads, renditions, the media library
 //! - [`mailer`]: sending e-mail over SMTP
 //! - [`scheduler`]: waking up when a scheduled item appears or disappears
 //! - [`demo`]: the demo mission site
 //! - [`seed`]: synthetic content for benchmarks
 
+pub mod audit;
+pub mod auth;
 pub mod contact;
 pub mod demo;
+pub mod editing;
 pub mod events;
 pub mod items;
 pub mod mailer;
+pub mod media;
 pub mod scheduler;
 pub mod seed;
+pub mod site_admin;
+pub mod users;
 
 use pamir_db::Db;
 use pamir_domain::Clock;
@@ -52,6 +64,11 @@ pub enum CoreError {
     /// The input breaks a rule; the message says which, for the person who typed it.
     #[error("{0}")]
     Invalid(String),
+    /// The actor's role does not allow this.
+    #[error("not allowed: {0}")]
+    Forbidden(String),
+    #[error("not found: {0}")]
+    NotFound(String),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
 }

@@ -4,9 +4,11 @@
 //! with `now` bound from the caller's clock: state is published, publish-up
 //! has passed and publish-down has not.
 
+mod edit;
 mod insert;
 mod row;
 
+pub use edit::{AdminFilter, AdminRow, AdminSort, Save, admin_list, find_by_id, group_members, save, tag_ids};
 pub use insert::{NewItem, insert_batch};
 
 use crate::time::to_db;

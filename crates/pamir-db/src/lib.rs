@@ -9,9 +9,11 @@
 //! - [`migrate`]: the embedded schema history, run at start
 //! - [`maintenance`]: keeping the query planner's statistics fresh
 //! - [`sites`], [`settings`], [`users`], [`categories`], [`tags`], [`media`],
-//!   [`items`], [`contact`]: one module per aggregate
+//!   [`items`], [`contact`], [`sessions`], [`revisions`], [`audit`]: one
+//!   module per aggregate
 //! - [`testing`]: fresh databases for test suites
 
+pub mod audit;
 pub mod categories;
 pub mod connect;
 pub mod contact;
@@ -19,6 +21,8 @@ pub mod items;
 pub mod maintenance;
 pub mod media;
 pub mod migrate;
+pub mod revisions;
+pub mod sessions;
 pub mod settings;
 pub mod sites;
 pub mod tags;

@@ -1,7 +1,7 @@
 //! Media files and their per-language descriptions.
 
 use crate::{Db, DbError, on_pool};
-use pamir_domain::media::Media;
+use pamir_domain::media::{Media, MediaVariant};
 use pamir_domain::{Lang, SiteId};
 
 pub struct NewMedia<'a> {
@@ -11,16 +11,21 @@ pub struct NewMedia<'a> {
     pub height: i64,
     pub byte_size: i64,
     pub credit: &'a str,
+    pub variants: &'a [MediaVariant],
+    pub decorative: bool,
+    pub created_by: Option<i64>,
     /// (lang, alt, caption)
     pub texts: Vec<(&'a str, &'a str, &'a str)>,
 }
 
 pub async fn insert(db: &Db, site: SiteId, media: &NewMedia<'_>, now: i64) -> Result<i64, DbError> {
+    let variants = serde_json::to_string(media.variants).map_err(|e| DbError::Corrupt(e.to_string()))?;
     let id = on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let id: i64 = sqlx::query_scalar(
-            "INSERT INTO media (site_id, path, mime_type, width, height, byte_size, credit, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+            "INSERT INTO media (site_id, path, mime_type, width, height, byte_size, credit, created_at,
+                                variants, decorative, created_by)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(site)
         .bind(media.path)
@@ -30,6 +35,9 @@ pub async fn insert(db: &Db, site: SiteId, media: &NewMedia<'_>, now: i64) -> Re
         .bind(media.byte_size)
         .bind(media.credit)
         .bind(now)
+        .bind(&variants)
+        .bind(media.decorative)
+        .bind(media.created_by)
         .fetch_one(&mut *tx)
         .await
         .map_err(DbError::conflict_as("a media file at this path"))?;
@@ -57,6 +65,8 @@ struct MediaRow {
     height: i64,
     credit: String,
     byte_size: i64,
+    variants: String,
+    decorative: bool,
     alt: Option<String>,
     caption: Option<String>,
 }
@@ -67,7 +77,7 @@ pub async fn get_many(db: &Db, ids: &[i64], lang: &Lang, fallback: &Lang) -> Res
         return Ok(Vec::new());
     }
     let sql = format!(
-        "SELECT m.id, m.path, m.mime_type, m.width, m.height, m.credit, m.byte_size,
+        "SELECT m.id, m.path, m.mime_type, m.width, m.height, m.credit, m.byte_size, m.variants, m.decorative,
                 COALESCE(t.alt, f.alt) AS alt, COALESCE(t.caption, f.caption) AS caption
          FROM media m
          LEFT JOIN media_texts t ON t.media_id = m.id AND t.lang = $1
@@ -82,20 +92,92 @@ pub async fn get_many(db: &Db, ids: &[i64], lang: &Lang, fallback: &Lang) -> Res
         }
         query.fetch_all(pool).await
     })?;
-    Ok(rows
-        .into_iter()
-        .map(|row| Media {
-            id: row.id,
-            path: row.path,
-            mime_type: row.mime_type,
-            width: row.width,
-            height: row.height,
-            alt: row.alt.unwrap_or_default(),
-            caption: row.caption.unwrap_or_default(),
-            credit: row.credit,
-            byte_size: row.byte_size,
+    rows.into_iter().map(MediaRow::into_media).collect()
+}
+
+impl MediaRow {
+    fn into_media(self) -> Result<Media, DbError> {
+        let variants = serde_json::from_str(&self.variants)
+            .map_err(|e| DbError::Corrupt(format!("media {} variants: {e}", self.id)))?;
+        Ok(Media {
+            id: self.id,
+            path: self.path,
+            mime_type: self.mime_type,
+            width: self.width,
+            height: self.height,
+            alt: self.alt.unwrap_or_default(),
+            caption: self.caption.unwrap_or_default(),
+            credit: self.credit,
+            byte_size: self.byte_size,
+            variants,
+            decorative: self.decorative,
         })
-        .collect())
+    }
+}
+
+/// The site's media, newest first, whose path, alt text or caption holds
+/// `text` (any, when empty); described in `lang`, else `fallback`.
+pub async fn list(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    fallback: &Lang,
+    text: &str,
+    limit: u32,
+    offset: i64,
+) -> Result<Vec<Media>, DbError> {
+    let pattern = format!("%{}%", crate::audit::escape_like(&text.trim().to_lowercase()));
+    let rows: Vec<MediaRow> = on_pool!(db, pool => {
+        sqlx::query_as(
+            "SELECT m.id, m.path, m.mime_type, m.width, m.height, m.credit, m.byte_size, m.variants, m.decorative,
+                    COALESCE(t.alt, f.alt) AS alt, COALESCE(t.caption, f.caption) AS caption
+             FROM media m
+             LEFT JOIN media_texts t ON t.media_id = m.id AND t.lang = $2
+             LEFT JOIN media_texts f ON f.media_id = m.id AND f.lang = $3
+             WHERE m.site_id = $1
+               AND ($4 = '%%' OR LOWER(m.path) LIKE $4 OR LOWER(COALESCE(t.alt, f.alt, '')) LIKE $4
+                    OR LOWER(COALESCE(t.caption, f.caption, '')) LIKE $4)
+             ORDER BY m.id DESC LIMIT $5 OFFSET $6",
+        )
+        .bind(site)
+        .bind(lang.as_str())
+        .bind(fallback.as_str())
+        .bind(&pattern)
+        .bind(i64::from(limit))
+        .bind(offset)
+        .fetch_all(pool)
+        .await
+    })?;
+    rows.into_iter().map(MediaRow::into_media).collect()
+}
+
+/// The items that show a media file, as lead image or in a gallery: (id, lang, title).
+pub async fn usage(db: &Db, site: SiteId, media_id: i64) -> Result<Vec<(i64, String, String)>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as(
+            "SELECT i.id, i.lang, i.title FROM items i
+             WHERE i.site_id = $1 AND (i.image_id = $2 OR i.id IN (SELECT item_id FROM item_gallery WHERE media_id = $2))
+             ORDER BY i.id",
+        )
+        .bind(site)
+        .bind(media_id)
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// Deletes a media row (its files are the caller's); false when there was none.
+pub async fn delete(db: &Db, site: SiteId, media_id: i64) -> Result<bool, DbError> {
+    let deleted = on_pool!(db, pool => {
+        sqlx::query("DELETE FROM media WHERE site_id = $1 AND id = $2")
+            .bind(site)
+            .bind(media_id)
+            .execute(pool)
+            .await
+            .map(|r| r.rows_affected())
+    })?;
+    Ok(deleted == 1)
 }
 
 /// Whether `path` is a stored media file of this site (media is served only then).

@@ -96,3 +96,12 @@ pub async fn ids(db: &Db, site: SiteId) -> Result<Vec<i64>, DbError> {
     })?;
     Ok(ids)
 }
+
+/// Every tag of the site named in `lang`, by name.
+pub async fn list(db: &Db, site: SiteId, lang: &Lang) -> Result<Vec<Tag>, DbError> {
+    let rows: Vec<(i64, String, String)> = on_pool!(db, pool => {
+        sqlx::query_as("SELECT tag_id, name, slug FROM tag_texts WHERE site_id = $1 AND lang = $2 ORDER BY name, tag_id")
+            .bind(site).bind(lang.as_str()).fetch_all(pool).await
+    })?;
+    Ok(rows.into_iter().map(|(id, name, slug)| Tag { id, lang: lang.clone(), name, slug }).collect())
+}

@@ -2,10 +2,10 @@
 
 use crate::{Lang, SiteId};
 use chrono::{DateTime, Utc};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of item this is; each kind may carry typed fields of its own.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ItemKind {
     Article,
@@ -36,30 +36,39 @@ impl ItemKind {
 
 /// Where an item is in its life. Only published items within their publishing
 /// window are shown to readers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ItemState {
     Draft,
+    /// Written by an author and waiting for an editor to publish it.
+    Review,
     Published,
     Archived,
+    /// In the bin: hidden everywhere but the admin's trash, restorable.
+    Trashed,
 }
 
 impl ItemState {
+    pub const ALL: [ItemState; 5] =
+        [ItemState::Draft, ItemState::Review, ItemState::Published, ItemState::Archived, ItemState::Trashed];
+
     pub fn as_str(self) -> &'static str {
         match self {
             ItemState::Draft => "draft",
+            ItemState::Review => "review",
             ItemState::Published => "published",
             ItemState::Archived => "archived",
+            ItemState::Trashed => "trashed",
         }
     }
 
     pub fn parse(text: &str) -> Option<Self> {
-        [ItemState::Draft, ItemState::Published, ItemState::Archived].into_iter().find(|state| state.as_str() == text)
+        Self::ALL.into_iter().find(|state| state.as_str() == text)
     }
 }
 
 /// The report a "facts and figures" item cites.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceCitation {
     pub title: String,
     pub publisher: Option<String>,
@@ -69,7 +78,7 @@ pub struct SourceCitation {
 }
 
 /// Dates and place of an event, and its call-for-entries deadline if any.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EventDetails {
     pub starts_at: DateTime<Utc>,
     pub ends_at: Option<DateTime<Utc>>,

@@ -6,6 +6,7 @@
 //! - [`media`]: media files and their descriptions
 //! - [`site`]: a site and its settings
 //! - [`contact`]: messages sent through the contact form, and their validation
+//! - [`user`]: admin users, roles and the permission matrix
 //! - [`clock`]: where "now" comes from
 //! - [`paging`]: page numbers
 
@@ -17,11 +18,13 @@ pub mod media;
 pub mod paging;
 pub mod site;
 pub mod taxonomy;
+pub mod user;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use item::{EventDetails, Item, ItemKind, ItemState, SourceCitation};
 pub use lang::Lang;
 pub use paging::PageNumber;
+pub use user::{Action, Role, User};
 
 /// Identifier of a site: every content row belongs to one.
 pub type SiteId = i64;

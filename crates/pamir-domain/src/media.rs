@@ -1,6 +1,6 @@
 //! Media files (images) and the words that describe them.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// An image as described in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -16,4 +16,18 @@ pub struct Media {
     pub alt: String,
     pub caption: String,
     pub credit: String,
+    /// Resized renditions of an uploaded image, smallest first (empty for
+    /// files that need none, such as the demo's SVG drawings).
+    pub variants: Vec<MediaVariant>,
+    /// Adds nothing a screen reader should say: shown with `alt=""`.
+    pub decorative: bool,
+}
+
+/// One resized rendition of an image.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MediaVariant {
+    pub path: String,
+    pub mime_type: String,
+    pub width: i64,
+    pub height: i64,
 }

@@ -45,6 +45,9 @@ pub struct SiteSettings {
     /// Feeds carry whole texts (else their teasers only).
     #[serde(default)]
     pub feed_full_text: bool,
+    /// Every admin user must sign in with a second factor.
+    #[serde(default)]
+    pub mfa_required: bool,
 }
 
 impl SiteSettings {
@@ -63,6 +66,7 @@ impl SiteSettings {
             front_page_size: 10,
             contact: ContactDetails::default(),
             feed_full_text: false,
+            mfa_required: false,
         }
     }
 }

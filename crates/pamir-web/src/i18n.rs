@@ -49,9 +49,13 @@ pub fn date(lang: &str, date: chrono::DateTime<chrono::Utc>) -> String {
 mod tests {
     use std::collections::BTreeSet;
 
+    /// The keys of every Fluent file of a language (`main.ftl`, `admin.ftl`).
     fn keys(lang: &str) -> BTreeSet<String> {
-        let path = format!("{}/../../locales/{lang}/main.ftl", env!("CARGO_MANIFEST_DIR"));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        let mut text = String::new();
+        for file in ["main.ftl", "admin.ftl"] {
+            let path = format!("{}/../../locales/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
+            text += &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        }
         text.lines()
             .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
             .filter_map(|line| line.split_once(" =").map(|(key, _)| key.trim().to_owned()))

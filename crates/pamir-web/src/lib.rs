@@ -4,6 +4,7 @@
 //! - [`routes`]: the one route table ([`app`])
 //! - [`state`]: what handlers share
 //! - [`sites`]: which site a request is for, and its settings
+//! - [`admin`]: the editors' admin at `/admin/`
 //! - [`public`]: the reader-facing pages, one file per page
 //! - [`view`]: turning domain values into what templates show
 //! - [`theme`]: templates and static assets, compiled in and overridable on disk
@@ -14,6 +15,7 @@
 //! - [`client_address`]: who is sending, for rate limits
 //! - [`middleware`]: security headers, metrics and logging, error pages, limits
 
+pub mod admin;
 pub mod cache;
 pub mod client_address;
 pub mod compress;

@@ -29,6 +29,7 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics::get))
         .route("/assets/{file}", get(assets::get))
         .route("/media/{*path}", get(media::get))
+        .merge(crate::admin::routes())
         .route("/{lang}", get(front::redirect))
         .route("/{lang}/", get(front::get))
         .route("/{lang}/events.ics", get(calendar::upcoming))

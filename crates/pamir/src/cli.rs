@@ -40,6 +40,28 @@ pub enum Command {
         #[arg(long)]
         articles: usize,
     },
+    /// Manage admin users
+    #[command(subcommand)]
+    User(UserCommand),
+}
+
+#[derive(Subcommand)]
+pub enum UserCommand {
+    /// Add a user who can sign in to the admin; prints a generated password unless --password-stdin
+    Add {
+        /// Their e-mail address, which is also their sign-in name
+        #[arg(long)]
+        email: String,
+        /// administrator, editor, author or translator
+        #[arg(long)]
+        role: String,
+        /// The name shown in the admin and the audit log [default: the part of the address before @]
+        #[arg(long, default_value = "")]
+        name: String,
+        /// Read the password from standard input (its first line) instead of generating one
+        #[arg(long)]
+        password_stdin: bool,
+    },
 }
 
 #[derive(Args)]

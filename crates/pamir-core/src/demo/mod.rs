@@ -135,6 +135,7 @@ fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
         front_page_size: site.front_page_size,
         // The demo shows what a full-text feed looks like.
         feed_full_text: true,
+        mfa_required: false,
         contact: ContactDetails {
             address: content.contact.address.clone(),
             hours: content.contact.hours.clone(),
@@ -212,9 +213,38 @@ async fn load_media(core: &Core, site: SiteId, content: &DemoContent) -> Result<
             height: media.height,
             byte_size: bytes.len() as i64,
             credit: &media.credit,
+            variants: &[],
+            decorative: false,
+            created_by: None,
             texts,
         };
         ids.insert(media.key.clone(), pamir_db::media::insert(&core.db, site, &new, now).await?);
     }
     Ok(ids)
+}
+
+/// The demo's administrator account.
+pub const ADMIN_EMAIL: &str = "admin@example.org";
+
+/// Makes sure the demo has an administrator and gives it a fresh password,
+/// returned to be printed: the demo is for trying things, so whoever starts
+/// it can always sign in.
+pub async fn admin_login(core: &Core) -> Result<(String, String), CoreError> {
+    let password = crate::auth::password::generate()?;
+    match pamir_db::users::find_by_email(&core.db, ADMIN_EMAIL).await? {
+        Some(existing) => {
+            let hash = crate::auth::password::hash(&password)?;
+            pamir_db::users::set_password_hash(&core.db, existing.user.id, &hash, core.clock.now().timestamp()).await?;
+        }
+        None => {
+            let account = crate::users::NewAccount {
+                email: ADMIN_EMAIL.to_owned(),
+                display_name: "Demo administrator".to_owned(),
+                role: pamir_domain::Role::Administrator,
+                password: Some(password.clone()),
+            };
+            crate::users::add(core, None, account).await?;
+        }
+    }
+    Ok((ADMIN_EMAIL.to_owned(), password))
 }

@@ -6,7 +6,7 @@ use crate::public::reader::Frame;
 use crate::respond::Page;
 use crate::state::AppState;
 use crate::view::{ItemView, Meta, urls};
-use pamir_domain::Lang;
+use pamir_domain::{Item, Lang};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -27,12 +27,19 @@ pub async fn render(
     else {
         return Ok(None);
     };
+    render_item(state, reader, &item).await.map(Some)
+}
+
+/// The page of `item`, whatever its state: readers get only visible ones
+/// (above); the admin's "preview as reader" shows drafts through this too.
+pub async fn render_item(state: &AppState, reader: &Reader, item: &Item) -> Result<Page, PageError> {
+    let db = &state.core.db;
     let gallery = pamir_db::items::gallery(db, item.id).await?;
     let media_ids: Vec<i64> = item.image_id.into_iter().chain(gallery.iter().copied()).collect();
     let media = pamir_db::media::get_many(db, &media_ids, &reader.lang, &reader.settings.default_lang).await?;
     let tags: Vec<_> =
         pamir_db::tags::for_items(db, &[item.id], &reader.lang).await?.into_iter().map(|(_, t)| t).collect();
-    let view = ItemView::new(&item, &reader.tree, &media, &tags, &gallery);
+    let view = ItemView::new(item, &reader.tree, &media, &tags, &gallery);
     let canonical = view.card.url.clone();
 
     let mut alternates = Vec::new();
@@ -53,5 +60,5 @@ pub async fn render(
         ItemPage { item: view },
         Frame { canonical: &canonical, current_category: Some(item.category_id), alternates: &alternates, meta },
     )?;
-    Ok(Some(page))
+    Ok(page)
 }

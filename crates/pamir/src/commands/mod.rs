@@ -2,6 +2,7 @@
 
 mod seed;
 mod serve;
+mod user;
 
 use crate::cli::Command;
 use crate::config::Config;
@@ -14,6 +15,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
     match command {
         Command::Serve(args) => serve::run(args, config).await,
         Command::Seed { articles } => seed::run(articles, config).await,
+        Command::User(command) => user::run(command, config).await,
     }
 }
 

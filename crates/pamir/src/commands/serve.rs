@@ -19,6 +19,8 @@ pub async fn run(args: ServeArgs, config: Config) -> anyhow::Result<()> {
                 println!("The site already has content; the demo was not loaded.")
             }
         }
+        let (email, password) = pamir_core::demo::admin_login(&core).await?;
+        println!("Admin: sign in at /admin/ as {email} with the password {password}");
     }
     let web = WebConfig {
         theme_dir: Some(config.data.join("themes")),

@@ -1,0 +1,170 @@
+//! The media library: uploads checked and re-encoded into resized
+//! renditions (never kept as sent), described per language, and deleted
+//! only when no item shows them any more.
+
+use crate::audit::{self, Actor};
+use crate::{Core, CoreError};
+use pamir_db::media::NewMedia;
+use pamir_domain::media::MediaVariant;
+use pamir_domain::{Action, SiteId};
+use pamir_media::{BlobStore, Limits, LocalFolder, UploadError};
+use std::sync::Arc;
+
+/// What an editor sends with a file.
+pub struct Upload {
+    pub site: SiteId,
+    pub bytes: Vec<u8>,
+    /// The file's name on the editor's computer, only to name the stored files.
+    pub file_name: String,
+    /// (lang, alt, caption) per language.
+    pub texts: Vec<(String, String, String)>,
+    pub credit: String,
+    /// Ticked when the image adds nothing a screen reader should say.
+    pub decorative: bool,
+}
+
+/// Why an upload was refused: the file itself, or the words around it.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadRefused {
+    #[error(transparent)]
+    File(#[from] UploadError),
+    #[error("{0}")]
+    Core(#[from] CoreError),
+}
+
+impl Core {
+    /// Where media files are kept. A local folder now; object storage is
+    /// another [`BlobStore`] behind this same call.
+    pub fn blob_store(&self) -> Arc<dyn BlobStore> {
+        Arc::new(LocalFolder::new(self.media_dir.clone()))
+    }
+}
+
+/// The stored name's stem: date folders, a random part (names never clash
+/// and cannot be guessed), and a slug of the original name for people.
+fn stem(file_name: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String, CoreError> {
+    let base = file_name.rsplit(['/', '\\']).next().unwrap_or("");
+    let base = base.rsplit_once('.').map(|(stem, _)| stem).unwrap_or(base);
+    let mut slug = pamir_content::slug::slugify(base);
+    slug.truncate(60);
+    let slug = slug.trim_end_matches('-').to_owned();
+    let random = crate::auth::random_hex(4)?;
+    let name = if slug.is_empty() { random } else { format!("{random}-{slug}") };
+    Ok(format!("{}/{name}", now.format("%Y/%m")))
+}
+
+pub async fn upload(core: &Core, actor: &Actor, upload: Upload) -> Result<i64, UploadRefused> {
+    actor.require(Action::UploadMedia)?;
+    let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
+    if !upload.decorative && !described {
+        return Err(CoreError::Invalid(
+            "describe the image for people who cannot see it (alternative text), or tick \"decorative\"".into(),
+        )
+        .into());
+    }
+    let now = core.clock.now();
+    let stem = stem(&upload.file_name, now)?;
+    let store = core.blob_store();
+    let bytes = upload.bytes;
+    let stem_for_files = stem.clone();
+    // Decoding and resizing take a CPU for a while: off the async threads.
+    let stored = tokio::task::spawn_blocking(move || -> Result<_, UploadRefused> {
+        let checked = pamir_media::inspect(&bytes, &Limits::default())?;
+        let renditions = keep_smaller_webp(pamir_media::render(&checked)?);
+        let mut files = Vec::new();
+        for rendition in &renditions {
+            let key = rendition.file_name(&stem_for_files);
+            store.put(&key, &rendition.bytes).map_err(|e| CoreError::Invalid(format!("cannot store the file: {e}")))?;
+            files.push((key, rendition.format.mime(), rendition.width, rendition.height, rendition.bytes.len()));
+        }
+        Ok((checked.format, files))
+    })
+    .await
+    .map_err(|e| CoreError::Invalid(format!("the upload was interrupted: {e}")))??;
+    let (format, files) = stored;
+    // The first file is the full size in the upload's own format; the rest are variants.
+    let Some((path, mime, width, height, size)) = files.iter().find(|(_, mime, ..)| *mime == format.mime()).cloned()
+    else {
+        return Err(CoreError::Invalid("no full-size rendition was made".into()).into());
+    };
+    let variants: Vec<MediaVariant> = files
+        .iter()
+        .filter(|(key, ..)| *key != path)
+        .map(|(key, mime, width, height, _)| MediaVariant {
+            path: key.clone(),
+            mime_type: (*mime).to_owned(),
+            width: i64::from(*width),
+            height: i64::from(*height),
+        })
+        .collect();
+    let texts = upload
+        .texts
+        .iter()
+        .map(|(lang, alt, caption)| (lang.as_str(), if upload.decorative { "" } else { alt.trim() }, caption.trim()))
+        .collect();
+    let new = NewMedia {
+        path: &path,
+        mime_type: mime,
+        width: i64::from(width),
+        height: i64::from(height),
+        byte_size: size as i64,
+        credit: upload.credit.trim(),
+        variants: &variants,
+        decorative: upload.decorative,
+        created_by: Some(actor.user.id),
+        texts,
+    };
+    let id = pamir_db::media::insert(&core.db, upload.site, &new, now.timestamp()).await.map_err(CoreError::from)?;
+    audit::record(core, Some(upload.site), actor, "media.upload", &format!("media {id} {path}"), "").await?;
+    Ok(id)
+}
+
+/// Our WebP encoder is lossless: for photos its files are several times
+/// larger than the JPEG beside them, which would make pages heavier, not
+/// lighter. A WebP rendition is kept only where it is the smaller file.
+fn keep_smaller_webp(renditions: Vec<pamir_media::Rendition>) -> Vec<pamir_media::Rendition> {
+    let size_of_original_format = |suffix: &str| {
+        renditions
+            .iter()
+            .find(|r| r.name_suffix == suffix && r.format != pamir_media::Format::WebP)
+            .map(|r| r.bytes.len())
+    };
+    let keep: Vec<bool> = renditions
+        .iter()
+        .map(|r| {
+            r.format != pamir_media::Format::WebP
+                || size_of_original_format(&r.name_suffix).is_none_or(|other| r.bytes.len() < other)
+        })
+        .collect();
+    renditions.into_iter().zip(keep).filter_map(|(r, keep)| keep.then_some(r)).collect()
+}
+
+/// Deletes a media file and its renditions, unless an item still shows it:
+/// then the error lists those items.
+pub async fn delete(core: &Core, actor: &Actor, site: SiteId, media_id: i64) -> Result<(), CoreError> {
+    actor.require(Action::ManageMedia)?;
+    let users = pamir_db::media::usage(&core.db, site, media_id).await?;
+    if !users.is_empty() {
+        let list: Vec<String> = users.iter().map(|(id, lang, title)| format!("{title} ({lang}, item {id})")).collect();
+        return Err(CoreError::Invalid(format!("this image is still used by: {}", list.join("; "))));
+    }
+    let lang = pamir_domain::Lang::parse("en").map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let Some(media) = pamir_db::media::get_many(&core.db, &[media_id], &lang, &lang).await?.pop() else {
+        return Err(CoreError::NotFound(format!("media {media_id}")));
+    };
+    pamir_db::media::delete(&core.db, site, media_id).await?;
+    let store = core.blob_store();
+    let keys: Vec<String> =
+        std::iter::once(media.path.clone()).chain(media.variants.iter().map(|v| v.path.clone())).collect();
+    tokio::task::spawn_blocking(move || {
+        for key in keys {
+            if let Err(error) = store.delete(&key) {
+                tracing::warn!(%key, %error, "media file could not be removed");
+            }
+        }
+    })
+    .await
+    .map_err(|e| CoreError::Invalid(format!("deleting files was interrupted: {e}")))?;
+    audit::record(core, Some(site), actor, "media.delete", &format!("media {media_id} {}", media.path), "").await?;
+    core.changed(site).await
+}

@@ -1,0 +1,102 @@
+//! Running a site from the admin: categories, tags and settings. Each step
+//! checks the actor's role, leaves an audit entry and announces the change
+//! so cached pages go.
+
+use crate::audit::{self, Actor};
+use crate::{Core, CoreError};
+use pamir_content::slug::{is_valid_slug, slugify};
+use pamir_db::DbError;
+use pamir_db::categories::CategoryText;
+use pamir_db::tags::TagText;
+use pamir_domain::site::SiteSettings;
+use pamir_domain::{Action, SiteId};
+
+/// A name per language; the slug is made from the name when left empty.
+pub struct Naming {
+    pub lang: String,
+    pub name: String,
+    pub slug: String,
+}
+
+fn slugs(names: &[Naming]) -> Result<Vec<(String, String, String)>, CoreError> {
+    let named: Vec<&Naming> = names.iter().filter(|n| !n.name.trim().is_empty()).collect();
+    if named.is_empty() {
+        return Err(CoreError::Invalid("give a name in at least one language".into()));
+    }
+    named
+        .into_iter()
+        .map(|n| {
+            let slug = if n.slug.trim().is_empty() { slugify(n.name.trim()) } else { n.slug.trim().to_owned() };
+            if !is_valid_slug(&slug) {
+                return Err(CoreError::Invalid(format!(
+                    "the slug {slug:?} may hold only lowercase letters a-z, digits and single hyphens"
+                )));
+            }
+            Ok((n.lang.clone(), n.name.trim().to_owned(), slug))
+        })
+        .collect()
+}
+
+fn conflict_as_invalid(error: DbError) -> CoreError {
+    match error {
+        DbError::Conflict(what) => CoreError::Invalid(format!("{what} already exists")),
+        other => CoreError::Db(other),
+    }
+}
+
+pub async fn add_category(
+    core: &Core,
+    actor: &Actor,
+    site: SiteId,
+    parent_id: Option<i64>,
+    names: &[Naming],
+) -> Result<i64, CoreError> {
+    actor.require(Action::ManageTaxonomy)?;
+    let existing = pamir_db::categories::ids(&core.db, site).await?;
+    if parent_id.is_some_and(|parent| !existing.contains(&parent)) {
+        return Err(CoreError::Invalid("the parent category does not exist".into()));
+    }
+    let texts = slugs(names)?;
+    let rows: Vec<CategoryText<'_>> =
+        texts.iter().map(|(lang, name, slug)| CategoryText { lang, name, slug, description: "" }).collect();
+    let position = existing.len() as i64;
+    let id = pamir_db::categories::insert(&core.db, site, parent_id, position, &rows, core.clock.now().timestamp())
+        .await
+        .map_err(conflict_as_invalid)?;
+    audit::record(core, Some(site), actor, "category.create", &format!("category {id} {}", texts[0].1), "").await?;
+    core.changed(site).await?;
+    Ok(id)
+}
+
+pub async fn add_tag(core: &Core, actor: &Actor, site: SiteId, names: &[Naming]) -> Result<i64, CoreError> {
+    actor.require(Action::ManageTaxonomy)?;
+    let texts = slugs(names)?;
+    let rows: Vec<TagText<'_>> = texts.iter().map(|(lang, name, slug)| TagText { lang, name, slug }).collect();
+    let id = pamir_db::tags::insert(&core.db, site, &rows, core.clock.now().timestamp())
+        .await
+        .map_err(conflict_as_invalid)?;
+    audit::record(core, Some(site), actor, "tag.create", &format!("tag {id} {}", texts[0].1), "").await?;
+    core.changed(site).await?;
+    Ok(id)
+}
+
+/// Saves the site's settings after checking them.
+pub async fn save_settings(core: &Core, actor: &Actor, site: SiteId, settings: SiteSettings) -> Result<(), CoreError> {
+    actor.require(Action::ManageSettings)?;
+    if settings.languages.is_empty() {
+        return Err(CoreError::Invalid("the site needs at least one language".into()));
+    }
+    if !settings.offers(&settings.default_lang) {
+        return Err(CoreError::Invalid("the default language must be one of the site's languages".into()));
+    }
+    if !(1..=100).contains(&settings.front_page_size) {
+        return Err(CoreError::Invalid("the front page shows between 1 and 100 items".into()));
+    }
+    if settings.name.0.values().all(|name| name.trim().is_empty()) {
+        return Err(CoreError::Invalid("the site needs a name".into()));
+    }
+    pamir_db::settings::save(&core.db, site, &settings).await?;
+    audit::record(core, Some(site), actor, "settings.save", "site settings", "").await?;
+    core.changed(site).await?;
+    Ok(())
+}

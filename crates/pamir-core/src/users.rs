@@ -1,0 +1,138 @@
+//! Admin accounts: adding users (the CLI, the demo, administrators),
+//! changing their role or password, and setting up a second factor.
+
+use crate::audit::{self, Actor};
+use crate::auth::{password, totp};
+use crate::{Core, CoreError};
+use pamir_db::users::{NewUser, UserChanges};
+use pamir_domain::{Action, Role, User};
+
+pub struct NewAccount {
+    pub email: String,
+    pub display_name: String,
+    pub role: Role,
+    /// `None` generates one, returned once to be shown.
+    pub password: Option<String>,
+}
+
+/// A created user, and the generated password if one was made.
+pub struct Created {
+    pub user: User,
+    pub generated_password: Option<String>,
+}
+
+fn check_email(email: &str) -> Result<String, CoreError> {
+    let email = pamir_db::users::normalise_email(email);
+    let valid = email.len() <= 254
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
+        })
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid { Ok(email) } else { Err(CoreError::Invalid(format!("{email:?} is not an e-mail address"))) }
+}
+
+/// Adds a user. `by` is the administrator doing it; `None` is the machine's
+/// operator at the console (`pamir user add`, `serve --demo`).
+pub async fn add(core: &Core, by: Option<&Actor>, account: NewAccount) -> Result<Created, CoreError> {
+    if let Some(actor) = by {
+        actor.require(Action::ManageUsers)?;
+    }
+    let email = check_email(&account.email)?;
+    let (plain, generated) = match account.password {
+        Some(given) => (given, false),
+        None => (password::generate()?, true),
+    };
+    password::check_new(&plain)?;
+    let hash = password::hash(&plain)?;
+    let display_name = match account.display_name.trim() {
+        "" => email.split('@').next().unwrap_or(&email).to_owned(),
+        name => name.to_owned(),
+    };
+    let now = core.clock.now().timestamp();
+    let new =
+        NewUser { email: &email, display_name: &display_name, role: account.role.as_str(), password_hash: Some(&hash) };
+    let id = pamir_db::users::insert(&core.db, &new, now).await.map_err(|error| match error {
+        pamir_db::DbError::Conflict(_) => CoreError::Invalid(format!("a user with the address {email} already exists")),
+        other => CoreError::Db(other),
+    })?;
+    let user = User { id, email, display_name, role: account.role, disabled: false, mfa_enabled: false };
+    let subject = format!("user {}", user.email);
+    match by {
+        Some(actor) => audit::record(core, None, actor, "user.create", &subject, account.role.as_str()).await?,
+        None => {
+            let origin = crate::auth::sessions::Origin { ip: "console".into(), user_agent: String::new() };
+            audit::record_user(core, None, id, "user.create", &subject, account.role.as_str(), &origin).await?
+        }
+    }
+    Ok(Created { user, generated_password: generated.then_some(plain) })
+}
+
+/// An administrator changes someone's name, role or access. The last
+/// active administrator cannot be demoted or disabled: someone must be
+/// able to manage users.
+pub async fn update(core: &Core, actor: &Actor, id: i64, changes: UserChanges<'_>) -> Result<(), CoreError> {
+    actor.require(Action::ManageUsers)?;
+    let current =
+        pamir_db::users::find(&core.db, id).await?.ok_or_else(|| CoreError::NotFound(format!("user {id}")))?;
+    let loses_admin = current.user.role == Role::Administrator
+        && !current.user.disabled
+        && (changes.role != Role::Administrator || changes.disabled);
+    if loses_admin && pamir_db::users::count_active_administrators(&core.db).await? <= 1 {
+        return Err(CoreError::Invalid("the last administrator cannot be demoted or disabled".into()));
+    }
+    if changes.display_name.trim().is_empty() {
+        return Err(CoreError::Invalid("the name is empty".into()));
+    }
+    pamir_db::users::update(&core.db, id, &changes, core.clock.now().timestamp()).await?;
+    if changes.disabled {
+        pamir_db::sessions::delete_for_user(&core.db, id).await?;
+    }
+    let detail = format!("role {}, {}", changes.role.as_str(), if changes.disabled { "disabled" } else { "active" });
+    audit::record(core, None, actor, "user.update", &format!("user {}", current.user.email), &detail).await
+}
+
+/// A user changes their own password, proving they know the current one.
+/// Every other session of theirs ends.
+pub async fn change_password(core: &Core, actor: &Actor, current: &str, new: &str) -> Result<(), CoreError> {
+    actor.require(Action::ManageOwnAccount)?;
+    let credentials = pamir_db::users::find(&core.db, actor.user.id)
+        .await?
+        .ok_or_else(|| CoreError::NotFound("your account".into()))?;
+    if !credentials.password_hash.as_deref().is_some_and(|stored| password::verify(stored, current)) {
+        return Err(CoreError::Invalid("the current password is not right".into()));
+    }
+    password::check_new(new)?;
+    let hash = password::hash(new)?;
+    pamir_db::users::set_password_hash(&core.db, actor.user.id, &hash, core.clock.now().timestamp()).await?;
+    pamir_db::sessions::delete_for_user(&core.db, actor.user.id).await?;
+    audit::record(core, None, actor, "user.password", &format!("user {}", actor.user.email), "").await
+}
+
+/// Turns on the second factor once the user proves their app has the
+/// secret, by typing a current code. Returns the recovery codes to show once.
+pub async fn enable_totp(core: &Core, actor: &Actor, secret: &str, code: &str) -> Result<Vec<String>, CoreError> {
+    actor.require(Action::ManageOwnAccount)?;
+    let now = core.clock.now().timestamp();
+    let Some(step) = totp::matching_step(secret, code, now) else {
+        return Err(CoreError::Invalid(
+            "the code does not match; check the phone's clock and try the next code".into(),
+        ));
+    };
+    let (codes, hashes) = totp::new_recovery_codes()?;
+    pamir_db::users::set_second_factor(&core.db, actor.user.id, Some(secret), &hashes, now).await?;
+    pamir_db::users::accept_totp_step(&core.db, actor.user.id, step).await?;
+    audit::record(core, None, actor, "user.mfa-enable", &format!("user {}", actor.user.email), "").await?;
+    Ok(codes)
+}
+
+pub async fn disable_totp(core: &Core, actor: &Actor, password_now: &str) -> Result<(), CoreError> {
+    actor.require(Action::ManageOwnAccount)?;
+    let credentials = pamir_db::users::find(&core.db, actor.user.id)
+        .await?
+        .ok_or_else(|| CoreError::NotFound("your account".into()))?;
+    if !credentials.password_hash.as_deref().is_some_and(|stored| password::verify(stored, password_now)) {
+        return Err(CoreError::Invalid("the password is not right".into()));
+    }
+    pamir_db::users::set_second_factor(&core.db, actor.user.id, None, &[], core.clock.now().timestamp()).await?;
+    audit::record(core, None, actor, "user.mfa-disable", &format!("user {}", actor.user.email), "").await
+}

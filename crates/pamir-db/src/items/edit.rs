@@ -1,0 +1,230 @@
+//! What the admin needs of items: any state, by id; saving with a version
+//! check (optimistic locking) and a revision in the same transaction; and
+//! the filtered list editors work from.
+
+use super::row::{ITEM_COLUMNS, ItemRow};
+use crate::time::{opt_to_db, to_db};
+use crate::{Db, DbError, assembled, on_pool};
+use pamir_domain::{Item, ItemKind, ItemState, SiteId};
+
+/// An item in any state, as the admin sees it.
+pub async fn find_by_id(db: &Db, site: SiteId, id: i64) -> Result<Option<Item>, DbError> {
+    let sql = format!("SELECT {ITEM_COLUMNS} FROM items i WHERE i.site_id = $1 AND i.id = $2");
+    let row: Option<ItemRow> =
+        on_pool!(db, pool => sqlx::query_as(assembled(&sql)).bind(site).bind(id).fetch_optional(pool).await)?;
+    row.map(ItemRow::into_item).transpose()
+}
+
+/// The other languages of an item's group, in any state: (id, lang, title, state).
+pub async fn group_members(
+    db: &Db,
+    site: SiteId,
+    group_id: i64,
+) -> Result<Vec<(i64, String, String, String)>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as("SELECT id, lang, title, state FROM items WHERE site_id = $1 AND group_id = $2 ORDER BY id")
+            .bind(site).bind(group_id).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
+/// The tag ids of an item.
+pub async fn tag_ids(db: &Db, item_id: i64) -> Result<Vec<i64>, DbError> {
+    let ids = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT tag_id FROM item_tags WHERE item_id = $1 ORDER BY tag_id")
+            .bind(item_id).fetch_all(pool).await
+    })?;
+    Ok(ids)
+}
+
+/// A save: the item as it should become, with its tags, gallery and the
+/// revision snapshot to keep.
+pub struct Save<'a> {
+    pub item: &'a Item,
+    /// The version the editor started from; the save fails if it moved on.
+    pub expected_version: i64,
+    pub tag_ids: &'a [i64],
+    pub gallery: &'a [i64],
+    pub snapshot: &'a str,
+}
+
+/// Stores a save and its revision in one transaction. Returns the new
+/// version, or `None` when the item is not at `expected_version` any more
+/// (someone else saved first) or does not exist.
+pub async fn save(db: &Db, save: &Save<'_>) -> Result<Option<i64>, DbError> {
+    let item = save.item;
+    let source = item.source.as_ref();
+    let event = item.event.as_ref();
+    let new_version = save.expected_version + 1;
+    let stored = on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let updated = sqlx::query(
+            "UPDATE items SET kind = $4, category_id = $5, slug = $6, title = $7,
+                teaser_markdown = $8, body_markdown = $9, teaser_html = $10, body_html = $11,
+                byline = $12, dateline = $13, source_title = $14, source_publisher = $15, source_url = $16,
+                source_date = $17, event_starts_at = $18, event_ends_at = $19, event_venue = $20,
+                event_entries_deadline = $21, event_registration_url = $22, image_id = $23, featured = $24,
+                featured_order = $25, featured_until = $26, state = $27, publish_up = $28, publish_down = $29,
+                published_at = $30, updated_at = $31, updated_by = $32, version = $33
+             WHERE site_id = $1 AND id = $2 AND version = $3",
+        )
+        .bind(item.site_id)
+        .bind(item.id)
+        .bind(save.expected_version)
+        .bind(item.kind.as_str())
+        .bind(item.category_id)
+        .bind(&item.slug)
+        .bind(&item.title)
+        .bind(&item.teaser_markdown)
+        .bind(&item.body_markdown)
+        .bind(&item.teaser_html)
+        .bind(&item.body_html)
+        .bind(&item.byline)
+        .bind(&item.dateline)
+        .bind(source.map(|s| s.title.as_str()))
+        .bind(source.and_then(|s| s.publisher.as_deref()))
+        .bind(source.and_then(|s| s.url.as_deref()))
+        .bind(source.and_then(|s| s.date.as_deref()))
+        .bind(event.map(|e| to_db(e.starts_at)))
+        .bind(event.and_then(|e| opt_to_db(e.ends_at)))
+        .bind(event.and_then(|e| e.venue.as_deref()))
+        .bind(event.and_then(|e| opt_to_db(e.entries_deadline)))
+        .bind(event.and_then(|e| e.registration_url.as_deref()))
+        .bind(item.image_id)
+        .bind(item.featured)
+        .bind(item.featured_order)
+        .bind(opt_to_db(item.featured_until))
+        .bind(item.state.as_str())
+        .bind(opt_to_db(item.publish_up))
+        .bind(opt_to_db(item.publish_down))
+        .bind(to_db(item.published_at))
+        .bind(to_db(item.updated_at))
+        .bind(item.updated_by)
+        .bind(new_version)
+        .execute(&mut *tx)
+        .await
+        .map_err(DbError::conflict_as("an item with this slug in this category and language"))?;
+        if updated.rows_affected() == 0 {
+            return Ok(None);
+        }
+        sqlx::query("DELETE FROM item_tags WHERE item_id = $1").bind(item.id).execute(&mut *tx).await?;
+        for tag in save.tag_ids {
+            sqlx::query("INSERT INTO item_tags (item_id, tag_id) VALUES ($1, $2)")
+                .bind(item.id).bind(*tag).execute(&mut *tx).await?;
+        }
+        sqlx::query("DELETE FROM item_gallery WHERE item_id = $1").bind(item.id).execute(&mut *tx).await?;
+        for (position, media) in save.gallery.iter().enumerate() {
+            sqlx::query("INSERT INTO item_gallery (item_id, position, media_id) VALUES ($1, $2, $3)")
+                .bind(item.id).bind(position as i64).bind(*media).execute(&mut *tx).await?;
+        }
+        sqlx::query(
+            "INSERT INTO revisions (item_id, version, snapshot, created_at, created_by) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(item.id)
+        .bind(new_version)
+        .bind(save.snapshot)
+        .bind(to_db(item.updated_at))
+        .bind(item.updated_by)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok::<_, DbError>(Some(new_version))
+    })?;
+    Ok(stored)
+}
+
+/// How the admin list is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AdminSort {
+    /// Most recently changed first.
+    #[default]
+    Updated,
+    /// Most recently published first.
+    Published,
+    Title,
+}
+
+/// The admin list's filters; `None` does not filter. Without a state, the
+/// list shows everything but the bin.
+#[derive(Debug, Clone, Default)]
+pub struct AdminFilter {
+    pub kind: Option<ItemKind>,
+    pub lang: Option<String>,
+    pub category_id: Option<i64>,
+    pub state: Option<ItemState>,
+    pub author_id: Option<i64>,
+    /// Words in the title.
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AdminRow {
+    pub id: i64,
+    pub group_id: i64,
+    pub lang: String,
+    pub kind: String,
+    pub category_id: i64,
+    pub title: String,
+    pub state: String,
+    pub updated_at: i64,
+    pub published_at: i64,
+    pub publish_up: Option<i64>,
+    pub author_name: Option<String>,
+}
+
+/// One page of the admin list, and how many items match.
+pub async fn admin_list(
+    db: &Db,
+    site: SiteId,
+    filter: &AdminFilter,
+    sort: AdminSort,
+    limit: u32,
+    offset: i64,
+) -> Result<(Vec<AdminRow>, i64), DbError> {
+    let order = match sort {
+        AdminSort::Updated => "i.updated_at DESC, i.id DESC",
+        AdminSort::Published => "i.published_at DESC, i.id DESC",
+        AdminSort::Title => "i.title, i.id",
+    };
+    let conditions = "i.site_id = $1
+        AND ($2 IS NULL OR i.kind = $2)
+        AND ($3 IS NULL OR i.lang = $3)
+        AND ($4 IS NULL OR i.category_id = $4)
+        AND (($5 IS NULL AND i.state <> 'trashed') OR i.state = $5)
+        AND ($6 IS NULL OR i.created_by = $6)
+        AND ($7 IS NULL OR LOWER(i.title) LIKE $7)";
+    let page_sql = format!(
+        "SELECT i.id, i.group_id, i.lang, i.kind, i.category_id, i.title, i.state, i.updated_at, i.published_at,
+                i.publish_up, u.display_name AS author_name
+         FROM items i LEFT JOIN users u ON u.id = i.created_by
+         WHERE {conditions} ORDER BY {order} LIMIT $8 OFFSET $9"
+    );
+    let count_sql = format!("SELECT COUNT(*) FROM items i WHERE {conditions}");
+    let text = filter
+        .text
+        .as_deref()
+        .map(|t| format!("%{}%", crate::audit::escape_like(&t.trim().to_lowercase())))
+        .filter(|t| t != "%%");
+    macro_rules! bind_filter {
+        ($query:expr) => {
+            $query
+                .bind(site)
+                .bind(filter.kind.map(ItemKind::as_str))
+                .bind(filter.lang.as_deref())
+                .bind(filter.category_id)
+                .bind(filter.state.map(ItemState::as_str))
+                .bind(filter.author_id)
+                .bind(text.as_deref())
+        };
+    }
+    let (rows, total) = on_pool!(db, pool => {
+        let rows: Vec<AdminRow> = bind_filter!(sqlx::query_as(assembled(&page_sql)))
+            .bind(i64::from(limit))
+            .bind(offset)
+            .fetch_all(pool)
+            .await?;
+        let total: i64 = bind_filter!(sqlx::query_scalar(assembled(&count_sql))).fetch_one(pool).await?;
+        Ok::<_, sqlx::Error>((rows, total))
+    })?;
+    Ok((rows, total))
+}

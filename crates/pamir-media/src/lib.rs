@@ -1,0 +1,14 @@
+//! pamir's media: checks an upload ([`inspect`]), renders the files served for it ([`render`]), stores them ([`BlobStore`]).
+//!
+//! An upload is never served as sent: it is decoded, checked and re-encoded from its pixels, which drops
+//! metadata (EXIF, GPS) and whatever a crafted file hid beside the picture.
+
+mod format;
+mod store;
+mod upload;
+mod variants;
+
+pub use format::Format;
+pub use store::{BlobStore, LocalFolder, MemoryStore, StoreError};
+pub use upload::{Checked, Limits, UploadError, inspect};
+pub use variants::{Rendition, WIDTHS, render};

@@ -1,0 +1,252 @@
+//! `/admin/items/new` and `/admin/items/{id}`: the editor. A save that
+//! breaks a rule shows the form again with everything typed and the
+//! reason; a save over someone else's newer save is refused and shows
+//! their version beside the editor's (nothing is lost either way).
+
+use super::form::{ItemForm, category_options};
+use crate::admin::render::{AdminError, page};
+use crate::admin::session::Editor;
+use crate::state::AppState;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use pamir_core::CoreError;
+use pamir_core::editing::{self, Saved, Transition};
+use pamir_domain::{Action, Item, ItemKind, ItemState, Lang};
+use serde::{Deserialize, Serialize};
+
+#[derive(Serialize)]
+struct EditorPage {
+    form: ItemForm,
+    id: Option<i64>,
+    state: String,
+    error: Option<String>,
+    conflict: Option<Conflict>,
+    kinds: Vec<&'static str>,
+    categories: Vec<(i64, String)>,
+    tags: Vec<(i64, String)>,
+    media: Vec<(i64, String)>,
+    /// The workflow buttons this user may press on this item now.
+    actions: Vec<&'static str>,
+    /// Other languages of this item: (id, lang, title, state).
+    translations: Vec<(i64, String, String, String)>,
+    /// Languages without a version yet, for "translate into".
+    missing_languages: Vec<String>,
+    public_url: Option<String>,
+}
+
+/// The other editor's save, shown beside ours.
+#[derive(Serialize)]
+struct Conflict {
+    version: i64,
+    title: String,
+    teaser: String,
+    body: String,
+    updated_at: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NewQuery {
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    group: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct Notice {
+    #[serde(default)]
+    saved: String,
+}
+
+fn actions_for(editor: &Editor, state: Option<ItemState>) -> Vec<&'static str> {
+    let may = |action| editor.actor.user.role.may(action);
+    let mut actions = vec!["save"];
+    match state {
+        None | Some(ItemState::Draft) => {
+            if may(Action::PublishItem) {
+                actions.push("publish");
+            } else {
+                actions.push("submit");
+            }
+        }
+        Some(ItemState::Review) if may(Action::PublishItem) => actions.extend(["publish", "unpublish"]),
+        Some(ItemState::Published) if may(Action::PublishItem) => actions.extend(["unpublish", "archive"]),
+        Some(ItemState::Archived) if may(Action::PublishItem) => actions.extend(["publish", "unpublish"]),
+        Some(ItemState::Trashed) => return vec!["restore"],
+        _ => {}
+    }
+    // Authors cannot save over a published item; only its editors can.
+    if state == Some(ItemState::Published) && !may(Action::PublishItem) {
+        actions.retain(|a| *a != "save");
+    }
+    if state.is_some() {
+        actions.push("trash");
+    }
+    actions
+}
+
+async fn render(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    item: Option<&Item>,
+    form: ItemForm,
+    error: Option<String>,
+    conflict: Option<&Item>,
+    notice: Option<&str>,
+) -> Result<Response, AdminError> {
+    let lang = Lang::parse(&form.lang).unwrap_or_else(|_| editor.settings.default_lang.clone());
+    let db = &state.core.db;
+    let tree = state.sites.tree(editor.site, &lang).await?;
+    let tags = pamir_db::tags::list(db, editor.site, &lang).await?.into_iter().map(|t| (t.id, t.name)).collect();
+    let media = pamir_db::media::list(db, editor.site, &lang, &editor.settings.default_lang, "", 200, 0)
+        .await?
+        .into_iter()
+        .map(|m| (m.id, format!("{} — {}", m.path, if m.alt.is_empty() { "(decorative)" } else { &m.alt })))
+        .collect();
+    let translations = match item {
+        Some(item) => pamir_db::items::group_members(db, editor.site, item.group_id).await?,
+        None => Vec::new(),
+    };
+    let missing_languages = editor
+        .settings
+        .languages
+        .iter()
+        .map(|l| l.to_string())
+        .filter(|l| !translations.iter().any(|(_, lang, _, _)| lang == l))
+        .collect();
+    let public_url = item.filter(|i| i.is_visible_at(state.core.clock.now())).and_then(|i| {
+        let path = tree.path(i.category_id);
+        (!path.is_empty()).then(|| format!("/{}/{path}/{}", i.lang, i.slug))
+    });
+    let view = EditorPage {
+        id: item.map(|i| i.id),
+        state: item.map(|i| i.state.as_str()).unwrap_or("new").to_owned(),
+        actions: actions_for(editor, item.map(|i| i.state)),
+        form,
+        error,
+        conflict: conflict.map(|c| Conflict {
+            version: c.version,
+            title: c.title.clone(),
+            teaser: c.teaser_markdown.clone(),
+            body: c.body_markdown.clone(),
+            updated_at: c.updated_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+        }),
+        kinds: ItemKind::ALL.iter().map(|k| k.as_str()).collect(),
+        categories: category_options(&tree),
+        tags,
+        media,
+        translations,
+        missing_languages,
+        public_url,
+    };
+    Ok(page(state, editor, status, "admin/item_edit.html", "items", view, notice))
+}
+
+pub async fn new_form(
+    State(state): State<AppState>,
+    editor: Editor,
+    Query(query): Query<NewQuery>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::CreateItem)?;
+    let lang = Lang::parse(&query.lang)
+        .ok()
+        .filter(|l| editor.settings.offers(l))
+        .unwrap_or(editor.settings.default_lang.clone());
+    let mut form = ItemForm { lang: lang.to_string(), kind: "article".into(), ..Default::default() };
+    // A translation starts from the original's type and category.
+    if let Ok(group) = query.group.parse::<i64>() {
+        let members = pamir_db::items::group_members(&state.core.db, editor.site, group).await?;
+        if let Some((id, ..)) = members.first() {
+            let original = editing::load(&state.core, &editor.actor, editor.site, *id).await?;
+            form.group = group.to_string();
+            form.kind = original.kind.as_str().to_owned();
+            form.image = original.image_id.map(|i| i.to_string()).unwrap_or_default();
+            form.event_starts_at = ItemForm::of(&original, vec![], vec![]).event_starts_at;
+        }
+    }
+    render(&state, &editor, StatusCode::OK, None, form, None, None, None).await
+}
+
+pub async fn create(
+    State(state): State<AppState>,
+    editor: Editor,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AdminError> {
+    let form = ItemForm::parse(pairs);
+    editor.check_csrf(&form.csrf)?;
+    let transition = Transition::parse(&form.action).unwrap_or(Transition::Keep);
+    let lang = match Lang::parse(&form.lang).ok().filter(|l| editor.settings.offers(l)) {
+        Some(lang) => lang,
+        None => return Err(AdminError::BadRequest("choose one of the site's languages".into())),
+    };
+    let input = match form.to_input(editor.site, lang) {
+        Ok(input) => input,
+        Err(problem) => {
+            return render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Some(problem), None, None)
+                .await;
+        }
+    };
+    match editing::create(&state.core, &editor.actor, input, transition).await {
+        Ok(item) => Ok(Redirect::to(&format!("/admin/items/{}?saved=1", item.id)).into_response()),
+        Err(CoreError::Invalid(problem)) => {
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Some(problem), None, None).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn form(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    Query(notice): Query<Notice>,
+) -> Result<Response, AdminError> {
+    let item = editing::load(&state.core, &editor.actor, editor.site, id).await?;
+    let tags = pamir_db::items::tag_ids(&state.core.db, id).await?;
+    let gallery = pamir_db::items::gallery(&state.core.db, id).await?;
+    let form = ItemForm::of(&item, tags, gallery);
+    let notice = (!notice.saved.is_empty()).then_some("admin-notice-saved");
+    render(&state, &editor, StatusCode::OK, Some(&item), form, None, None, notice).await
+}
+
+pub async fn save(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AdminError> {
+    let mut form = ItemForm::parse(pairs);
+    editor.check_csrf(&form.csrf)?;
+    let current = editing::load(&state.core, &editor.actor, editor.site, id).await?;
+    form.lang = current.lang.to_string();
+    let transition = Transition::parse(&form.action).ok_or_else(|| AdminError::BadRequest("unknown action".into()))?;
+    let expected: i64 = form.version.parse().map_err(|_| AdminError::BadRequest("the form has no version".into()))?;
+    let result = match transition {
+        // Workflow buttons on the bin's restore need no fields.
+        Transition::Restore | Transition::Trash => {
+            editing::transition(&state.core, &editor.actor, editor.site, id, expected, transition).await
+        }
+        _ => match form.to_input(editor.site, current.lang.clone()) {
+            Ok(input) => editing::save(&state.core, &editor.actor, editor.site, id, expected, input, transition).await,
+            Err(problem) => Err(CoreError::Invalid(problem)),
+        },
+    };
+    match result {
+        Ok(Saved::Stored(item)) => Ok(Redirect::to(&format!("/admin/items/{}?saved=1", item.id)).into_response()),
+        Ok(Saved::Conflict(theirs)) => {
+            let problem = crate::i18n::text(&editor.lang, "admin-edit-conflict", &[]);
+            // Saving again, having seen their version, is a deliberate overwrite.
+            form.version = theirs.version.to_string();
+            render(&state, &editor, StatusCode::CONFLICT, Some(&current), form, Some(problem), Some(&theirs), None)
+                .await
+        }
+        Err(CoreError::Invalid(problem)) => {
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(&current), form, Some(problem), None, None)
+                .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}

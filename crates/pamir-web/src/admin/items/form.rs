@@ -1,0 +1,240 @@
+//! The item editor's form: fields as sent (`name=value` pairs, so repeated
+//! fields like tags work without JavaScript), turned into an item input,
+//! and back into what the form shows, keeping whatever was typed.
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+use pamir_core::items::ItemInput;
+use pamir_domain::taxonomy::CategoryTree;
+use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SiteId, SourceCitation};
+use serde::Serialize;
+
+/// The form exactly as typed, so a refused save shows it all again.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ItemForm {
+    pub version: String,
+    pub action: String,
+    pub lang: String,
+    pub group: String,
+    pub kind: String,
+    pub category: String,
+    pub title: String,
+    pub slug: String,
+    pub teaser: String,
+    pub body: String,
+    pub byline: String,
+    pub dateline: String,
+    pub source_title: String,
+    pub source_publisher: String,
+    pub source_url: String,
+    pub source_date: String,
+    pub event_starts_at: String,
+    pub event_ends_at: String,
+    pub event_venue: String,
+    pub event_entries_deadline: String,
+    pub event_registration_url: String,
+    pub image: String,
+    pub featured: bool,
+    pub featured_order: String,
+    pub featured_until: String,
+    pub publish_up: String,
+    pub publish_down: String,
+    pub tags: Vec<i64>,
+    pub gallery: Vec<i64>,
+    pub csrf: String,
+}
+
+impl ItemForm {
+    pub fn parse(pairs: Vec<(String, String)>) -> Self {
+        let mut form = ItemForm::default();
+        for (name, value) in pairs {
+            let field = match name.as_str() {
+                "version" => &mut form.version,
+                "action" => &mut form.action,
+                "lang" => &mut form.lang,
+                "group" => &mut form.group,
+                "kind" => &mut form.kind,
+                "category" => &mut form.category,
+                "title" => &mut form.title,
+                "slug" => &mut form.slug,
+                "teaser" => &mut form.teaser,
+                "body" => &mut form.body,
+                "byline" => &mut form.byline,
+                "dateline" => &mut form.dateline,
+                "source_title" => &mut form.source_title,
+                "source_publisher" => &mut form.source_publisher,
+                "source_url" => &mut form.source_url,
+                "source_date" => &mut form.source_date,
+                "event_starts_at" => &mut form.event_starts_at,
+                "event_ends_at" => &mut form.event_ends_at,
+                "event_venue" => &mut form.event_venue,
+                "event_entries_deadline" => &mut form.event_entries_deadline,
+                "event_registration_url" => &mut form.event_registration_url,
+                "image" => &mut form.image,
+                "featured_order" => &mut form.featured_order,
+                "featured_until" => &mut form.featured_until,
+                "publish_up" => &mut form.publish_up,
+                "publish_down" => &mut form.publish_down,
+                "csrf" => &mut form.csrf,
+                "featured" => {
+                    form.featured = true;
+                    continue;
+                }
+                "tag" => {
+                    form.tags.extend(value.parse::<i64>().ok());
+                    continue;
+                }
+                "gallery" => {
+                    form.gallery.extend(value.parse::<i64>().ok());
+                    continue;
+                }
+                _ => continue,
+            };
+            // Browsers send CRLF line ends from textareas; store plain newlines.
+            *field = value.replace("\r\n", "\n");
+        }
+        form
+    }
+
+    /// The form showing a stored item.
+    pub fn of(item: &Item, tags: Vec<i64>, gallery: Vec<i64>) -> Self {
+        let time = |at: Option<DateTime<Utc>>| at.map(|at| at.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default();
+        let text = |t: &Option<String>| t.clone().unwrap_or_default();
+        let source = item.source.clone().unwrap_or_default();
+        let event = item.event.as_ref();
+        ItemForm {
+            version: item.version.to_string(),
+            action: String::new(),
+            lang: item.lang.to_string(),
+            group: item.group_id.to_string(),
+            kind: item.kind.as_str().to_owned(),
+            category: item.category_id.to_string(),
+            title: item.title.clone(),
+            slug: item.slug.clone(),
+            teaser: item.teaser_markdown.clone(),
+            body: item.body_markdown.clone(),
+            byline: text(&item.byline),
+            dateline: text(&item.dateline),
+            source_title: source.title,
+            source_publisher: text(&source.publisher),
+            source_url: text(&source.url),
+            source_date: text(&source.date),
+            event_starts_at: time(event.map(|e| e.starts_at)),
+            event_ends_at: time(event.and_then(|e| e.ends_at)),
+            event_venue: event.and_then(|e| e.venue.clone()).unwrap_or_default(),
+            event_entries_deadline: time(event.and_then(|e| e.entries_deadline)),
+            event_registration_url: event.and_then(|e| e.registration_url.clone()).unwrap_or_default(),
+            image: item.image_id.map(|id| id.to_string()).unwrap_or_default(),
+            featured: item.featured,
+            featured_order: item.featured_order.map(|o| o.to_string()).unwrap_or_default(),
+            featured_until: time(item.featured_until),
+            publish_up: time(item.publish_up),
+            publish_down: time(item.publish_down),
+            tags,
+            gallery,
+            csrf: String::new(),
+        }
+    }
+
+    /// The input for a use case, or the first problem with the form, in
+    /// words for the editor.
+    pub fn to_input(&self, site: SiteId, lang: Lang) -> Result<ItemInput, String> {
+        let kind = ItemKind::parse(&self.kind).ok_or("choose a type")?;
+        let category_id = self.category.parse().map_err(|_| "choose a category")?;
+        let mut input = ItemInput::article(site, lang, category_id, &self.title);
+        input.kind = kind;
+        input.group_id = optional_number(&self.group, "translation group")?;
+        input.slug = Some(self.slug.trim().to_owned()).filter(|s| !s.is_empty());
+        input.teaser_markdown = self.teaser.clone();
+        input.body_markdown = self.body.clone();
+        input.byline = Some(self.byline.clone());
+        input.dateline = Some(self.dateline.clone());
+        input.source = Some(self.source_title.trim()).filter(|t| !t.is_empty()).map(|title| SourceCitation {
+            title: title.to_owned(),
+            publisher: non_empty(&self.source_publisher),
+            url: non_empty(&self.source_url),
+            date: non_empty(&self.source_date),
+        });
+        if let Some(url) = input.source.as_ref().and_then(|s| s.url.as_deref()) {
+            check_url(url, "source address")?;
+        }
+        input.event = match date_time(&self.event_starts_at, "event start")? {
+            Some(starts_at) => Some(EventDetails {
+                starts_at,
+                ends_at: date_time(&self.event_ends_at, "event end")?,
+                venue: non_empty(&self.event_venue),
+                entries_deadline: date_time(&self.event_entries_deadline, "deadline for entries")?,
+                registration_url: non_empty(&self.event_registration_url),
+            }),
+            None => None,
+        };
+        if let Some(event) = &input.event {
+            if event.ends_at.is_some_and(|end| end < event.starts_at) {
+                return Err("the event cannot end before it starts".into());
+            }
+            if let Some(url) = &event.registration_url {
+                check_url(url, "registration address")?;
+            }
+        }
+        input.image_id = optional_number(&self.image, "lead image")?;
+        input.featured = self.featured;
+        input.featured_order = optional_number(&self.featured_order, "featured order")?;
+        input.featured_until = date_time(&self.featured_until, "featured until")?;
+        input.publish_up = date_time(&self.publish_up, "publish from")?;
+        input.publish_down = date_time(&self.publish_down, "publish until")?;
+        input.tag_ids = self.tags.clone();
+        input.gallery = self.gallery.clone();
+        input.state = ItemState::Draft;
+        Ok(input)
+    }
+}
+
+fn non_empty(text: &str) -> Option<String> {
+    Some(text.trim().to_owned()).filter(|t| !t.is_empty())
+}
+
+fn optional_number(text: &str, what: &str) -> Result<Option<i64>, String> {
+    match text.trim() {
+        "" => Ok(None),
+        number => number.parse().map(Some).map_err(|_| format!("the {what} is not a number")),
+    }
+}
+
+/// `datetime-local` values (`2026-11-28T14:30`), taken as UTC.
+fn date_time(text: &str, what: &str) -> Result<Option<DateTime<Utc>>, String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
+        .map(|naive| Some(naive.and_utc()))
+        .ok_or_else(|| format!("the {what} date is not a date and time like 2026-11-28T14:30"))
+}
+
+fn check_url(url: &str, what: &str) -> Result<(), String> {
+    if url.starts_with("https://") || url.starts_with("http://") {
+        Ok(())
+    } else {
+        Err(format!("the {what} must start with https:// or http://"))
+    }
+}
+
+/// The categories as `(id, indented name)` in tree order, for a `<select>`.
+pub fn category_options(tree: &CategoryTree) -> Vec<(i64, String)> {
+    fn walk(tree: &CategoryTree, id: i64, depth: usize, out: &mut Vec<(i64, String)>) {
+        if let Some(category) = tree.get(id) {
+            out.push((id, format!("{}{}", "— ".repeat(depth), category.name)));
+            let children: Vec<i64> = tree.children(id).map(|c| c.id).collect();
+            for child in children {
+                walk(tree, child, depth + 1, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let roots: Vec<i64> = tree.roots().map(|c| c.id).collect();
+    for root in roots {
+        walk(tree, root, 0, &mut out);
+    }
+    out
+}

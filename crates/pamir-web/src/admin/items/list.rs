@@ -1,0 +1,184 @@
+//! `/admin/` and `/admin/items`: what needs attention, and every item with
+//! filters by type, language, category, state, author and title words,
+//! sorted and paged (counted with the same indexes at 50,000 items).
+
+use crate::admin::render::{AdminError, page};
+use crate::admin::session::Editor;
+use crate::state::AppState;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use pamir_db::items::{AdminFilter, AdminRow, AdminSort};
+use pamir_domain::{ItemKind, ItemState};
+use serde::{Deserialize, Serialize};
+
+pub const PAGE_SIZE: u32 = 50;
+
+#[derive(Debug, Default, Deserialize, Serialize, Clone)]
+pub struct ListQuery {
+    #[serde(default)]
+    kind: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    category: String,
+    #[serde(default)]
+    state: String,
+    /// `mine`, or empty for everyone's.
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    sort: String,
+    #[serde(default)]
+    page: String,
+}
+
+#[derive(Serialize)]
+pub struct RowView {
+    id: i64,
+    title: String,
+    lang: String,
+    kind: String,
+    state: String,
+    author: String,
+    updated: String,
+    scheduled: Option<String>,
+}
+
+pub fn row_view(row: AdminRow) -> RowView {
+    let date = |seconds: i64| {
+        chrono::DateTime::from_timestamp(seconds, 0).map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
+    };
+    RowView {
+        id: row.id,
+        title: row.title,
+        lang: row.lang,
+        kind: row.kind,
+        state: row.state,
+        author: row.author_name.unwrap_or_default(),
+        updated: date(row.updated_at),
+        scheduled: row.publish_up.map(date),
+    }
+}
+
+#[derive(Serialize)]
+struct ListPage {
+    rows: Vec<RowView>,
+    total: i64,
+    query: ListQuery,
+    page: i64,
+    pages: i64,
+    /// The query string without `page`, for the paging links.
+    base: String,
+    kinds: Vec<&'static str>,
+    states: Vec<&'static str>,
+    languages: Vec<String>,
+    categories: Vec<(i64, String)>,
+}
+
+pub async fn get(
+    State(state): State<AppState>,
+    editor: Editor,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(pamir_domain::Action::UseAdmin)?;
+    let bad = |what: &str| AdminError::BadRequest(format!("unknown {what} in the filter"));
+    let filter = AdminFilter {
+        kind: match query.kind.as_str() {
+            "" => None,
+            kind => Some(ItemKind::parse(kind).ok_or_else(|| bad("type"))?),
+        },
+        lang: Some(query.lang.clone()).filter(|l| !l.is_empty()),
+        category_id: match query.category.as_str() {
+            "" => None,
+            id => Some(id.parse().map_err(|_| bad("category"))?),
+        },
+        state: match query.state.as_str() {
+            "" => None,
+            s => Some(ItemState::parse(s).ok_or_else(|| bad("state"))?),
+        },
+        author_id: (query.author == "mine").then_some(editor.actor.user.id),
+        text: Some(query.q.clone()).filter(|q| !q.trim().is_empty()),
+    };
+    let sort = match query.sort.as_str() {
+        "" | "updated" => AdminSort::Updated,
+        "published" => AdminSort::Published,
+        "title" => AdminSort::Title,
+        _ => return Err(bad("order")),
+    };
+    let page_number: i64 = match query.page.as_str() {
+        "" => 1,
+        n => n.parse().ok().filter(|n| *n >= 1 && *n <= 100_000).ok_or_else(|| bad("page"))?,
+    };
+    let (rows, total) = pamir_db::items::admin_list(
+        &state.core.db,
+        editor.site,
+        &filter,
+        sort,
+        PAGE_SIZE,
+        (page_number - 1) * i64::from(PAGE_SIZE),
+    )
+    .await?;
+    let mut base_query = query.clone();
+    base_query.page.clear();
+    let base = serde_urlencoded_lite(&base_query);
+    let tree = state.sites.tree(editor.site, &editor.settings.default_lang).await?;
+    let view = ListPage {
+        rows: rows.into_iter().map(row_view).collect(),
+        total,
+        page: page_number,
+        pages: (total + i64::from(PAGE_SIZE) - 1) / i64::from(PAGE_SIZE),
+        base,
+        query,
+        kinds: ItemKind::ALL.iter().map(|k| k.as_str()).collect(),
+        states: ItemState::ALL.iter().map(|s| s.as_str()).collect(),
+        languages: editor.settings.languages.iter().map(|l| l.to_string()).collect(),
+        categories: super::form::category_options(&tree),
+    };
+    Ok(page(&state, &editor, StatusCode::OK, "admin/items.html", "items", view, None))
+}
+
+/// `key=value&...` of the non-empty filters, percent-encoded.
+fn serde_urlencoded_lite(query: &ListQuery) -> String {
+    let encode = |v: &str| percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC).to_string();
+    [
+        ("kind", &query.kind),
+        ("lang", &query.lang),
+        ("category", &query.category),
+        ("state", &query.state),
+        ("author", &query.author),
+        ("q", &query.q),
+        ("sort", &query.sort),
+    ]
+    .into_iter()
+    .filter(|(_, v)| !v.is_empty())
+    .map(|(k, v)| format!("{k}={}", encode(v)))
+    .collect::<Vec<_>>()
+    .join("&")
+}
+
+#[derive(Serialize)]
+struct Dashboard {
+    review: Vec<RowView>,
+    mine: Vec<RowView>,
+    recent: Vec<RowView>,
+}
+
+pub async fn dashboard(State(state): State<AppState>, editor: Editor) -> Result<Response, AdminError> {
+    editor.actor.require(pamir_domain::Action::UseAdmin)?;
+    let db = &state.core.db;
+    let list = |filter: AdminFilter| async move {
+        pamir_db::items::admin_list(db, editor.site, &filter, AdminSort::Updated, 10, 0).await.map(|(rows, _)| rows)
+    };
+    let review = list(AdminFilter { state: Some(ItemState::Review), ..Default::default() }).await?;
+    let mine = list(AdminFilter { author_id: Some(editor.actor.user.id), ..Default::default() }).await?;
+    let recent = list(AdminFilter::default()).await?;
+    let view = Dashboard {
+        review: review.into_iter().map(row_view).collect(),
+        mine: mine.into_iter().map(row_view).collect(),
+        recent: recent.into_iter().map(row_view).collect(),
+    };
+    Ok(page(&state, &editor, StatusCode::OK, "admin/dashboard.html", "dashboard", view, None))
+}

@@ -1,0 +1,13 @@
+//! Items in the admin: the list, the editor, previews and revisions.
+//!
+//! - [`list`]: the dashboard and the filtered, paged list
+//! - [`form`]: the editor's form: parsing what was sent, showing what is stored
+//! - [`edit`]: new item, edit, save and workflow buttons
+//! - [`preview`]: Markdown preview, and a draft shown as readers would see it
+//! - [`revisions`]: every save, compared side by side, restorable
+
+pub mod edit;
+pub mod form;
+pub mod list;
+pub mod preview;
+pub mod revisions;

@@ -1,0 +1,227 @@
+//! `/admin/categories`, `/admin/tags` and `/admin/settings`: the site's
+//! structure and settings, named in each of its languages.
+
+use super::render::{AdminError, page};
+use super::session::Editor;
+use crate::state::AppState;
+use axum::Form;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use pamir_core::CoreError;
+use pamir_core::site_admin::{self, Naming};
+use pamir_domain::site::LocalizedText;
+use pamir_domain::{Action, Lang};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Form fields by name (several forms here have one field per language).
+fn fields(pairs: Vec<(String, String)>) -> BTreeMap<String, String> {
+    pairs.into_iter().map(|(k, v)| (k, v.replace("\r\n", "\n"))).collect()
+}
+
+fn field<'a>(fields: &'a BTreeMap<String, String>, name: &str) -> &'a str {
+    fields.get(name).map(String::as_str).unwrap_or("")
+}
+
+fn namings(editor: &Editor, fields: &BTreeMap<String, String>) -> Vec<Naming> {
+    editor
+        .settings
+        .languages
+        .iter()
+        .map(|lang| Naming {
+            lang: lang.to_string(),
+            name: field(fields, &format!("name_{lang}")).to_owned(),
+            slug: field(fields, &format!("slug_{lang}")).to_owned(),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+struct TaxonomyPage {
+    languages: Vec<String>,
+    /// For categories: (id, indented name) in tree order; for tags: (id, name).
+    entries: Vec<(i64, String)>,
+    error: Option<String>,
+    typed: BTreeMap<String, String>,
+}
+
+async fn taxonomy_view(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    tags: bool,
+    error: Option<String>,
+    typed: BTreeMap<String, String>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::ManageTaxonomy)?;
+    let lang = &editor.settings.default_lang;
+    let entries = if tags {
+        pamir_db::tags::list(&state.core.db, editor.site, lang).await?.into_iter().map(|t| (t.id, t.name)).collect()
+    } else {
+        super::items::form::category_options(&*state.sites.tree(editor.site, lang).await?)
+    };
+    let languages = editor.settings.languages.iter().map(|l| l.to_string()).collect();
+    let view = TaxonomyPage { languages, entries, error, typed };
+    let (template, section) = if tags { ("admin/tags.html", "tags") } else { ("admin/categories.html", "categories") };
+    Ok(page(state, editor, status, template, section, view, None))
+}
+
+pub async fn categories(State(state): State<AppState>, editor: Editor) -> Result<Response, AdminError> {
+    taxonomy_view(&state, &editor, StatusCode::OK, false, None, BTreeMap::new()).await
+}
+
+pub async fn tags(State(state): State<AppState>, editor: Editor) -> Result<Response, AdminError> {
+    taxonomy_view(&state, &editor, StatusCode::OK, true, None, BTreeMap::new()).await
+}
+
+pub async fn add_category(
+    State(state): State<AppState>,
+    editor: Editor,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AdminError> {
+    let fields = fields(pairs);
+    editor.check_csrf(field(&fields, "csrf"))?;
+    let parent = match field(&fields, "parent") {
+        "" => None,
+        id => Some(id.parse().map_err(|_| AdminError::BadRequest("unknown parent category".into()))?),
+    };
+    match site_admin::add_category(&state.core, &editor.actor, editor.site, parent, &namings(&editor, &fields)).await {
+        Ok(_) => Ok(Redirect::to("/admin/categories").into_response()),
+        Err(CoreError::Invalid(problem)) => {
+            taxonomy_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, false, Some(problem), fields).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn add_tag(
+    State(state): State<AppState>,
+    editor: Editor,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AdminError> {
+    let fields = fields(pairs);
+    editor.check_csrf(field(&fields, "csrf"))?;
+    match site_admin::add_tag(&state.core, &editor.actor, editor.site, &namings(&editor, &fields)).await {
+        Ok(_) => Ok(Redirect::to("/admin/tags").into_response()),
+        Err(CoreError::Invalid(problem)) => {
+            taxonomy_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, true, Some(problem), fields).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Serialize)]
+struct SettingsPage {
+    languages: Vec<String>,
+    /// Field name to its current or typed value.
+    values: BTreeMap<String, String>,
+    mfa_required: bool,
+    feed_full_text: bool,
+    error: Option<String>,
+}
+
+fn settings_values(settings: &pamir_domain::site::SiteSettings) -> BTreeMap<String, String> {
+    let mut values = BTreeMap::new();
+    for lang in &settings.languages {
+        let l = lang.as_str();
+        values.insert(format!("name_{l}"), settings.name.0.get(l).cloned().unwrap_or_default());
+        values.insert(format!("tagline_{l}"), settings.tagline.0.get(l).cloned().unwrap_or_default());
+        values.insert(format!("address_{l}"), settings.contact.address.0.get(l).cloned().unwrap_or_default());
+        values.insert(format!("hours_{l}"), settings.contact.hours.0.get(l).cloned().unwrap_or_default());
+    }
+    let codes: Vec<&str> = settings.languages.iter().map(Lang::as_str).collect();
+    values.insert("languages".into(), codes.join(", "));
+    values.insert("default_lang".into(), settings.default_lang.to_string());
+    values.insert("front_page_size".into(), settings.front_page_size.to_string());
+    values.insert("phones".into(), settings.contact.phones.join("\n"));
+    values.insert("fax".into(), settings.contact.fax.clone().unwrap_or_default());
+    values.insert("email".into(), settings.contact.email.clone().unwrap_or_default());
+    values
+}
+
+async fn settings_view(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    values: BTreeMap<String, String>,
+    flags: (bool, bool),
+    error: Option<String>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::ManageSettings)?;
+    let languages = editor.settings.languages.iter().map(|l| l.to_string()).collect();
+    let view = SettingsPage { languages, values, mfa_required: flags.0, feed_full_text: flags.1, error };
+    Ok(page(state, editor, status, "admin/settings.html", "settings", view, None))
+}
+
+pub async fn settings(State(state): State<AppState>, editor: Editor) -> Result<Response, AdminError> {
+    let s = &editor.settings;
+    settings_view(&state, &editor, StatusCode::OK, settings_values(s), (s.mfa_required, s.feed_full_text), None).await
+}
+
+pub async fn save_settings(
+    State(state): State<AppState>,
+    editor: Editor,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AdminError> {
+    let fields = fields(pairs);
+    editor.check_csrf(field(&fields, "csrf"))?;
+    let flags = (fields.contains_key("mfa_required"), fields.contains_key("feed_full_text"));
+    let parsed = parse_settings(&editor, &fields, flags);
+    let result = match parsed {
+        Ok(settings) => site_admin::save_settings(&state.core, &editor.actor, editor.site, settings).await,
+        Err(problem) => Err(CoreError::Invalid(problem)),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/admin/settings").into_response()),
+        Err(CoreError::Invalid(problem)) => {
+            settings_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, fields, flags, Some(problem)).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+fn parse_settings(
+    editor: &Editor,
+    fields: &BTreeMap<String, String>,
+    (mfa_required, feed_full_text): (bool, bool),
+) -> Result<pamir_domain::site::SiteSettings, String> {
+    let mut settings = (*editor.settings).clone();
+    let languages = field(fields, "languages")
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|code| !code.is_empty())
+        .map(|code| Lang::parse(code).map_err(|_| format!("{code:?} is not a language code like en, ru or tg")))
+        .collect::<Result<Vec<Lang>, String>>()?;
+    let per_language = |prefix: &str| {
+        LocalizedText(
+            editor
+                .settings
+                .languages
+                .iter()
+                .map(|l| (l.to_string(), field(fields, &format!("{prefix}_{l}")).trim().to_owned()))
+                .filter(|(_, text)| !text.is_empty())
+                .collect(),
+        )
+    };
+    settings.name = per_language("name");
+    settings.tagline = per_language("tagline");
+    settings.contact.address = per_language("address");
+    settings.contact.hours = per_language("hours");
+    settings.languages = languages;
+    settings.default_lang =
+        Lang::parse(field(fields, "default_lang").trim()).map_err(|_| "choose the default language".to_owned())?;
+    settings.front_page_size = field(fields, "front_page_size")
+        .trim()
+        .parse()
+        .map_err(|_| "the front page size is not a number".to_owned())?;
+    settings.contact.phones =
+        field(fields, "phones").lines().map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect();
+    settings.contact.fax = Some(field(fields, "fax").trim().to_owned()).filter(|f| !f.is_empty());
+    settings.contact.email = Some(field(fields, "email").trim().to_owned()).filter(|e| !e.is_empty());
+    if settings.contact.email.as_deref().is_some_and(|e| !e.contains('@')) {
+        return Err("the contact e-mail address is not an e-mail address".into());
+    }
+    settings.mfa_required = mfa_required;
+    settings.feed_full_text = feed_full_text;
+    Ok(settings)
+}

@@ -1,0 +1,232 @@
+# The editors' admin. Keys start with admin- (or media- for upload problems).
+
+language-name-en = English
+language-name-ru = Russian
+language-name-tg = Tajik
+
+admin-title = Admin
+admin-navigation = Admin sections
+admin-view-site = View the site
+admin-nav-dashboard = Dashboard
+admin-nav-items = Items
+admin-nav-media = Media
+admin-nav-categories = Categories
+admin-nav-tags = Tags
+admin-nav-settings = Settings
+admin-nav-users = Users
+admin-nav-audit = Audit log
+admin-nav-account = My account
+admin-sign-out = Sign out
+admin-back-to-dashboard = Back to the dashboard
+admin-back-to-item = Back to the item
+
+admin-role-administrator = administrator
+admin-role-editor = editor
+admin-role-author = author
+admin-role-translator = translator
+
+admin-kind-article = Article
+admin-kind-op-ed = Op-ed
+admin-kind-facts = Facts and figures
+admin-kind-event = Event
+admin-kind-photo-story = Photo story
+
+admin-state-new = new
+admin-state-draft = draft
+admin-state-review = waiting for review
+admin-state-published = published
+admin-state-archived = archived
+admin-state-trashed = in the bin
+
+admin-action-save = Save
+admin-action-submit = Submit for review
+admin-action-publish = Publish
+admin-action-unpublish = Back to draft
+admin-action-archive = Archive
+admin-action-trash = Move to the bin
+admin-action-restore = Restore from the bin
+
+admin-signin-title = Sign in
+admin-email = E-mail address
+admin-password = Password
+admin-sign-in = Sign in
+admin-signin-refused = The e-mail address or the password is not right.
+admin-signin-throttled = { $minutes ->
+    [one] Too many failed attempts. Try again in { $minutes } minute.
+   *[other] Too many failed attempts. Try again in { $minutes } minutes.
+}
+admin-code-title = Confirm it is you
+admin-code-help = Type the six-digit code your authenticator app shows, or one of your recovery codes.
+admin-code = Code
+admin-code-submit = Confirm
+admin-signin-code-refused = That code is not right. Codes change every 30 seconds; try the current one.
+
+admin-error-forbidden = Your role does not allow this
+admin-error-not-found = Not found
+admin-error-csrf = This form has expired. Go back, reload the page and send it again.
+admin-error-invalid = This cannot be done
+admin-error-internal = Something went wrong on the server. Nothing you typed was saved; please try again.
+
+admin-notice-saved = Saved.
+admin-none = none
+admin-any = any
+admin-any-but-bin = any (not in the bin)
+admin-anyone = anyone
+admin-me = me
+admin-choose = Choose…
+admin-save = Save
+admin-filter = Filter
+admin-filter-text = Words in the title
+admin-sort = Order
+admin-sort-updated = last changed first
+admin-sort-published = last published first
+admin-sort-title = by title
+admin-items-found = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
+admin-scheduled-for = from { $at }
+admin-dashboard-review = Waiting for review
+admin-dashboard-mine = My latest items
+admin-dashboard-recent = Recently changed
+admin-new-item = New item
+admin-edit-item = Edit item
+admin-version = version { $version }
+admin-version-column = Version
+admin-preview-as-reader = Preview as a reader
+admin-revisions = Revisions
+admin-view-public = View on the site
+admin-translations = Languages
+admin-translate-into = Translate into { $lang }
+
+admin-field = Field
+admin-field-title = Title
+admin-field-lang = Language
+admin-field-kind = Type
+admin-field-state = State
+admin-field-author = Author
+admin-field-updated = Changed
+admin-field-category = Category
+admin-field-slug = Address (slug)
+admin-field-byline = Byline
+admin-field-dateline = Dateline
+admin-field-teaser = Teaser
+admin-field-body = Text
+admin-field-source-title = Source title
+admin-field-source-publisher = Publisher
+admin-field-source-url = Source address
+admin-field-source-date = Source date
+admin-field-event-starts = Starts (UTC)
+admin-field-event-ends = Ends (UTC)
+admin-field-event-venue = Venue
+admin-field-event-deadline = Deadline for entries (UTC)
+admin-field-event-registration = Registration address
+admin-field-image = Lead image
+admin-field-gallery = Gallery images
+admin-field-publish-up = Publish from (UTC)
+admin-field-publish-down = Publish until (UTC)
+admin-field-featured = Show on the front page
+admin-field-featured-order = Front page position
+admin-field-featured-until = On the front page until (UTC)
+admin-field-name = Name
+admin-field-role = Role
+admin-slug-help = Lowercase letters a-z, digits and hyphens. Leave empty to make it from the title.
+admin-dateline-help = The place and date that open the text, e.g. DUSHANBE, 28 November.
+admin-markdown-help = Markdown: **bold**, *italic*, [link](https://…), ## heading, - list.
+admin-times-utc = Times are in UTC (Dushanbe is UTC+5).
+admin-section-content = Content
+admin-section-source = Source (facts and figures)
+admin-section-event = Event
+admin-section-images = Images
+admin-section-tags = Tags
+admin-section-publishing = Publishing
+admin-media-upload-link = Upload images in the media library
+
+admin-edit-conflict = Someone else saved this item while you were editing it. Your text is still in the form below; their version is shown above it. Compare the two, then save again to keep yours.
+admin-conflict-title = Saved by someone else: version { $version }, { $at }
+admin-conflict-help = This is the version stored now. Your changes have not been saved yet.
+
+admin-revisions-caption = Every saved version, newest first
+admin-compare = Compare
+admin-compare-from = Older
+admin-compare-to = Newer
+admin-compare-title = Version { $from } compared with version { $to }
+admin-compare-caption = Changes field by field
+admin-diff-removed = removed
+admin-diff-added = added
+admin-restore-version = Restore version { $version }
+
+admin-language-title = Admin language
+admin-language-label = Show the admin in
+admin-password-title = Change password
+admin-password-current = Current password
+admin-password-new = New password
+admin-password-repeat = New password again
+admin-password-rule = At least 12 characters. A few words in a row are easy to remember and hard to guess.
+admin-password-change = Change password
+admin-password-mismatch = The two new passwords are not the same.
+
+admin-mfa-title = Two-step sign-in
+admin-mfa-on = on
+admin-mfa-off = off
+admin-mfa-required = This site requires two-step sign-in for everyone. Set it up to continue.
+admin-mfa-step-scan = Scan this code with an authenticator app (for example FreeOTP, Aegis or Google Authenticator).
+admin-mfa-step-manual = Or type this key into the app:
+admin-mfa-step-code = Type the six-digit code the app now shows.
+admin-mfa-qr-alt = QR code for your authenticator app
+admin-mfa-enable = Turn on two-step sign-in
+admin-mfa-codes-title = Your recovery codes
+admin-mfa-codes-help = Each code works once, if your phone is lost. Print them or keep them somewhere safe: they are shown only now.
+admin-mfa-disable-password = Your password
+admin-mfa-disable = Turn off two-step sign-in
+
+admin-users-caption = Everyone who can sign in
+admin-disabled = Disabled
+admin-user-add = Add a user
+admin-user-created = { $email } can now sign in with this password, shown only once:
+
+admin-audit-caption = Changes, newest first
+admin-audit-when = When
+admin-audit-action = Action
+admin-audit-subject = What
+admin-audit-detail = Detail
+admin-audit-from = From
+
+admin-category-add = Add a category
+admin-category-parent = Inside
+admin-category-top = (top level)
+admin-tag-add = Add a tag
+
+admin-settings-site = Site
+admin-settings-name = Site name
+admin-settings-tagline = Tagline
+admin-settings-address = Office address
+admin-settings-hours = Office hours
+admin-settings-languages = Languages
+admin-settings-languages-help = Codes in the order readers see them, e.g. en, ru, tg.
+admin-settings-default-lang = Default language
+admin-settings-front-page-size = Items on the front page
+admin-settings-feed-full-text = Feeds carry whole texts
+admin-settings-mfa-required = Everyone must use two-step sign-in
+admin-settings-contact = Contact
+admin-settings-phones = Phone numbers, one per line
+admin-settings-fax = Fax
+
+admin-media-upload = Upload an image
+admin-media-file = Image file
+admin-media-file-help = JPEG, PNG, WebP or GIF, up to 20 MB.
+admin-media-alt = Alternative text (what the image shows)
+admin-media-caption = Caption
+admin-media-credit = Credit
+admin-media-decorative = Decorative: adds nothing a screen reader should say
+admin-media-decorative-short = decorative
+admin-media-library = Media library
+admin-media-delete = Delete
+admin-media-no-file = Choose an image file to upload.
+
+media-error-format = Not an accepted image.
+media-error-polyglot = Refused for safety.
+media-error-file-too-big = The file is too big.
+media-error-too-large = The image is too large.
+media-error-corrupt = The image could not be read.
+media-error-encode = The image could not be saved.

@@ -1,0 +1,236 @@
+# Панель управления для редакторов. Ключи начинаются с admin- (или с media- для ошибок при загрузке файлов).
+
+language-name-en = Английский
+language-name-ru = Русский
+language-name-tg = Таджикский
+
+admin-title = Панель управления
+admin-navigation = Разделы панели управления
+admin-view-site = Открыть сайт
+admin-nav-dashboard = Обзор
+admin-nav-items = Материалы
+admin-nav-media = Медиафайлы
+admin-nav-categories = Рубрики
+admin-nav-tags = Теги
+admin-nav-settings = Настройки
+admin-nav-users = Пользователи
+admin-nav-audit = Журнал действий
+admin-nav-account = Моя учётная запись
+admin-sign-out = Выйти
+admin-back-to-dashboard = Вернуться к обзору
+admin-back-to-item = Вернуться к материалу
+
+admin-role-administrator = администратор
+admin-role-editor = редактор
+admin-role-author = автор
+admin-role-translator = переводчик
+
+admin-kind-article = Статья
+admin-kind-op-ed = Авторская колонка
+admin-kind-facts = Факты и цифры
+admin-kind-event = Мероприятие
+admin-kind-photo-story = Фоторепортаж
+
+admin-state-new = новый
+admin-state-draft = черновик
+admin-state-review = ожидает проверки
+admin-state-published = опубликован
+admin-state-archived = в архиве
+admin-state-trashed = в корзине
+
+admin-action-save = Сохранить
+admin-action-submit = Отправить на проверку
+admin-action-publish = Опубликовать
+admin-action-unpublish = Вернуть в черновики
+admin-action-archive = Перенести в архив
+admin-action-trash = Переместить в корзину
+admin-action-restore = Восстановить из корзины
+
+admin-signin-title = Вход
+admin-email = Адрес электронной почты
+admin-password = Пароль
+admin-sign-in = Войти
+admin-signin-refused = Неверный адрес электронной почты или пароль.
+admin-signin-throttled = { $minutes ->
+    [one] Слишком много неудачных попыток. Повторите попытку через { $minutes } минуту.
+    [few] Слишком много неудачных попыток. Повторите попытку через { $minutes } минуты.
+    [many] Слишком много неудачных попыток. Повторите попытку через { $minutes } минут.
+   *[other] Слишком много неудачных попыток. Повторите попытку через { $minutes } минуты.
+}
+admin-code-title = Подтвердите, что это вы
+admin-code-help = Введите шестизначный код из приложения-аутентификатора или один из ваших резервных кодов.
+admin-code = Код
+admin-code-submit = Подтвердить
+admin-signin-code-refused = Неверный код. Коды меняются каждые 30 секунд; введите текущий.
+
+admin-error-forbidden = Ваша роль не позволяет это сделать
+admin-error-not-found = Не найдено
+admin-error-csrf = Срок действия этой формы истёк. Вернитесь назад, обновите страницу и отправьте форму ещё раз.
+admin-error-invalid = Это действие невозможно
+admin-error-internal = На сервере произошла ошибка. Введённые вами данные не сохранены; пожалуйста, попробуйте ещё раз.
+
+admin-notice-saved = Сохранено.
+admin-none = нет
+admin-any = все
+admin-any-but-bin = все (кроме корзины)
+admin-anyone = все
+admin-me = я
+admin-choose = Выберите…
+admin-save = Сохранить
+admin-filter = Применить фильтр
+admin-filter-text = Слова в заголовке
+admin-sort = Порядок
+admin-sort-updated = сначала недавно изменённые
+admin-sort-published = сначала недавно опубликованные
+admin-sort-title = по заголовку
+admin-items-found = { $count ->
+    [one] { $count } материал
+    [few] { $count } материала
+    [many] { $count } материалов
+   *[other] { $count } материала
+}
+admin-scheduled-for = с { $at }
+admin-dashboard-review = Ожидают проверки
+admin-dashboard-mine = Мои последние материалы
+admin-dashboard-recent = Недавно изменённые
+admin-new-item = Новый материал
+admin-edit-item = Редактирование материала
+admin-version = версия { $version }
+admin-version-column = Версия
+admin-preview-as-reader = Посмотреть глазами читателя
+admin-revisions = Версии
+admin-view-public = Посмотреть на сайте
+admin-translations = Языки
+admin-translate-into = Перевести на { $lang }
+
+admin-field = Поле
+admin-field-title = Заголовок
+admin-field-lang = Язык
+admin-field-kind = Тип
+admin-field-state = Статус
+admin-field-author = Автор
+admin-field-updated = Изменено
+admin-field-category = Рубрика
+admin-field-slug = Адрес (slug)
+admin-field-byline = Подпись автора
+admin-field-dateline = Место и дата
+admin-field-teaser = Анонс
+admin-field-body = Текст
+admin-field-source-title = Название источника
+admin-field-source-publisher = Издатель
+admin-field-source-url = Адрес источника
+admin-field-source-date = Дата источника
+admin-field-event-starts = Начало (UTC)
+admin-field-event-ends = Окончание (UTC)
+admin-field-event-venue = Место проведения
+admin-field-event-deadline = Окончание приёма заявок (UTC)
+admin-field-event-registration = Адрес для регистрации
+admin-field-image = Главное изображение
+admin-field-gallery = Изображения для галереи
+admin-field-publish-up = Публиковать с (UTC)
+admin-field-publish-down = Публиковать до (UTC)
+admin-field-featured = Показывать на главной странице
+admin-field-featured-order = Позиция на главной странице
+admin-field-featured-until = На главной странице до (UTC)
+admin-field-name = Имя
+admin-field-role = Роль
+admin-slug-help = Строчные латинские буквы a-z, цифры и дефисы. Оставьте поле пустым, чтобы адрес был создан из заголовка.
+admin-dateline-help = Место и дата, с которых начинается текст, например: ДУШАНБЕ, 28 ноября.
+admin-markdown-help = Markdown: **жирный**, *курсив*, [ссылка](https://…), ## заголовок, - список.
+admin-times-utc = Время указывается в UTC (в Душанбе UTC+5).
+admin-section-content = Содержание
+admin-section-source = Источник (факты и цифры)
+admin-section-event = Мероприятие
+admin-section-images = Изображения
+admin-section-tags = Теги
+admin-section-publishing = Публикация
+admin-media-upload-link = Загрузить изображения в медиатеку
+
+admin-edit-conflict = Пока вы редактировали этот материал, его сохранил другой пользователь. Ваш текст остался в форме ниже, а сохранённая им версия показана над ней. Сравните их и сохраните ещё раз, чтобы оставить свой вариант.
+admin-conflict-title = Сохранено другим пользователем: версия { $version }, { $at }
+admin-conflict-help = Это версия, которая сохранена сейчас. Ваши изменения ещё не сохранены.
+
+admin-revisions-caption = Все сохранённые версии, сначала новые
+admin-compare = Сравнить
+admin-compare-from = Старая
+admin-compare-to = Новая
+admin-compare-title = Сравнение версии { $from } с версией { $to }
+admin-compare-caption = Изменения по полям
+admin-diff-removed = удалено
+admin-diff-added = добавлено
+admin-restore-version = Восстановить версию { $version }
+
+admin-language-title = Язык панели управления
+admin-language-label = Язык интерфейса
+admin-password-title = Смена пароля
+admin-password-current = Текущий пароль
+admin-password-new = Новый пароль
+admin-password-repeat = Повторите новый пароль
+admin-password-rule = Не менее 12 символов. Несколько слов подряд легко запомнить и трудно подобрать.
+admin-password-change = Сменить пароль
+admin-password-mismatch = Новые пароли не совпадают.
+
+admin-mfa-title = Двухэтапный вход
+admin-mfa-on = включён
+admin-mfa-off = выключен
+admin-mfa-required = На этом сайте двухэтапный вход обязателен для всех. Настройте его, чтобы продолжить.
+admin-mfa-step-scan = Отсканируйте этот код приложением-аутентификатором (например, FreeOTP, Aegis или Google Authenticator).
+admin-mfa-step-manual = Или введите этот ключ в приложение вручную:
+admin-mfa-step-code = Введите шестизначный код, который сейчас показывает приложение.
+admin-mfa-qr-alt = QR-код для приложения-аутентификатора
+admin-mfa-enable = Включить двухэтапный вход
+admin-mfa-codes-title = Ваши резервные коды
+admin-mfa-codes-help = Если вы потеряете телефон, каждый из этих кодов можно использовать один раз. Распечатайте их или сохраните в надёжном месте: они показываются только сейчас.
+admin-mfa-disable-password = Ваш пароль
+admin-mfa-disable = Выключить двухэтапный вход
+
+admin-users-caption = Все, кто может войти в систему
+admin-disabled = Отключён
+admin-user-add = Добавить пользователя
+admin-user-created = Теперь { $email } может войти с этим паролем (он показан только один раз):
+
+admin-audit-caption = Изменения, сначала новые
+admin-audit-when = Когда
+admin-audit-action = Действие
+admin-audit-subject = Объект
+admin-audit-detail = Подробности
+admin-audit-from = Откуда
+
+admin-category-add = Добавить рубрику
+admin-category-parent = Внутри рубрики
+admin-category-top = (верхний уровень)
+admin-tag-add = Добавить тег
+
+admin-settings-site = Сайт
+admin-settings-name = Название сайта
+admin-settings-tagline = Слоган
+admin-settings-address = Адрес офиса
+admin-settings-hours = Часы работы
+admin-settings-languages = Языки
+admin-settings-languages-help = Коды языков в том порядке, в котором их видят читатели, например: en, ru, tg.
+admin-settings-default-lang = Язык по умолчанию
+admin-settings-front-page-size = Число материалов на главной странице
+admin-settings-feed-full-text = Передавать в лентах полные тексты
+admin-settings-mfa-required = Двухэтапный вход обязателен для всех
+admin-settings-contact = Контакты
+admin-settings-phones = Номера телефонов, по одному в строке
+admin-settings-fax = Факс
+
+admin-media-upload = Загрузить изображение
+admin-media-file = Файл изображения
+admin-media-file-help = JPEG, PNG, WebP или GIF, не более 20 МБ.
+admin-media-alt = Альтернативный текст (что изображено)
+admin-media-caption = Подпись к изображению
+admin-media-credit = Автор или источник
+admin-media-decorative = Декоративное: программе чтения с экрана нечего о нём сообщать
+admin-media-decorative-short = декоративное
+admin-media-library = Медиатека
+admin-media-delete = Удалить
+admin-media-no-file = Выберите файл изображения для загрузки.
+
+media-error-format = Этот файл не является допустимым изображением.
+media-error-polyglot = Отклонено из соображений безопасности.
+media-error-file-too-big = Файл слишком большой.
+media-error-too-large = Размеры изображения слишком велики.
+media-error-corrupt = Не удалось прочитать изображение.
+media-error-encode = Не удалось сохранить изображение.

@@ -1,0 +1,226 @@
+# Панели идоракунии муҳаррирон. Калидҳо бо admin- (ё барои хатоҳои боргузории файлҳо бо media-) оғоз мешаванд.
+
+language-name-en = Англисӣ
+language-name-ru = Русӣ
+language-name-tg = Тоҷикӣ
+
+admin-title = Панели идоракунӣ
+admin-navigation = Қисмҳои панели идоракунӣ
+admin-view-site = Кушодани сомона
+admin-nav-dashboard = Шарҳи умумӣ
+admin-nav-items = Маводҳо
+admin-nav-media = Медиафайлҳо
+admin-nav-categories = Бахшҳо
+admin-nav-tags = Барчаспҳо
+admin-nav-settings = Танзимот
+admin-nav-users = Корбарон
+admin-nav-audit = Феҳристи амалҳо
+admin-nav-account = Ҳисоби ман
+admin-sign-out = Баромадан
+admin-back-to-dashboard = Бозгашт ба шарҳи умумӣ
+admin-back-to-item = Бозгашт ба мавод
+
+admin-role-administrator = маъмур
+admin-role-editor = муҳаррир
+admin-role-author = муаллиф
+admin-role-translator = тарҷумон
+
+admin-kind-article = Мақола
+admin-kind-op-ed = Нуқтаи назар
+admin-kind-facts = Далелҳо ва рақамҳо
+admin-kind-event = Чорабинӣ
+admin-kind-photo-story = Фотогузориш
+
+admin-state-new = нав
+admin-state-draft = пешнавис
+admin-state-review = дар интизори санҷиш
+admin-state-published = нашршуда
+admin-state-archived = дар бойгонӣ
+admin-state-trashed = дар сабад
+
+admin-action-save = Захира кардан
+admin-action-submit = Барои санҷиш фиристодан
+admin-action-publish = Нашр кардан
+admin-action-unpublish = Ба пешнавис баргардондан
+admin-action-archive = Ба бойгонӣ гузоштан
+admin-action-trash = Ба сабад гузоштан
+admin-action-restore = Аз сабад барқарор кардан
+
+admin-signin-title = Воридшавӣ
+admin-email = Суроғаи почтаи электронӣ
+admin-password = Рамз
+admin-sign-in = Ворид шудан
+admin-signin-refused = Суроғаи почтаи электронӣ ё рамз нодуруст аст.
+admin-signin-throttled = Кӯшишҳои нокоми воридшавӣ аз ҳад зиёданд. Лутфан, пас аз { $minutes } дақиқа аз нав кӯшиш кунед.
+admin-code-title = Тасдиқ кунед, ки ин шумоед
+admin-code-help = Коди шашрақамаеро, ки барномаи аутентификатори шумо нишон медиҳад, ё яке аз кодҳои барқарорсозии худро ворид кунед.
+admin-code = Код
+admin-code-submit = Тасдиқ кардан
+admin-signin-code-refused = Ин код нодуруст аст. Кодҳо ҳар 30 сония иваз мешаванд; коди ҳозираро ворид кунед.
+
+admin-error-forbidden = Нақши шумо ба ин амал иҷозат намедиҳад
+admin-error-not-found = Ёфт нашуд
+admin-error-csrf = Мӯҳлати ин шакл гузаштааст. Ба қафо баргардед, саҳифаро аз нав бор кунед ва шаклро боз фиристед.
+admin-error-invalid = Ин амалро иҷро кардан имконнопазир аст
+admin-error-internal = Дар сервер хатогӣ рух дод. Чизе, ки шумо ворид кардед, захира нашуд; лутфан, аз нав кӯшиш кунед.
+
+admin-notice-saved = Захира шуд.
+admin-none = нест
+admin-any = ҳама
+admin-any-but-bin = ҳама (ба ҷуз сабад)
+admin-anyone = ҳама
+admin-me = ман
+admin-choose = Интихоб кунед…
+admin-save = Захира кардан
+admin-filter = Филтр кардан
+admin-filter-text = Калимаҳо дар сарлавҳа
+admin-sort = Тартиб
+admin-sort-updated = аввал охирин тағйирёфтаҳо
+admin-sort-published = аввал охирин нашршудаҳо
+admin-sort-title = аз рӯи сарлавҳа
+admin-items-found = { $count } мавод
+admin-scheduled-for = аз { $at }
+admin-dashboard-review = Дар интизори санҷиш
+admin-dashboard-mine = Маводҳои охирини ман
+admin-dashboard-recent = Ба наздикӣ тағйирёфта
+admin-new-item = Маводи нав
+admin-edit-item = Таҳрири мавод
+admin-version = версияи { $version }
+admin-version-column = Версия
+admin-preview-as-reader = Пешнамоиш ҳамчун хонанда
+admin-revisions = Версияҳо
+admin-view-public = Дидан дар сомона
+admin-translations = Забонҳо
+admin-translate-into = Тарҷума ба { $lang }
+
+admin-field = Майдон
+admin-field-title = Сарлавҳа
+admin-field-lang = Забон
+admin-field-kind = Навъ
+admin-field-state = Ҳолат
+admin-field-author = Муаллиф
+admin-field-updated = Санаи тағйир
+admin-field-category = Бахш
+admin-field-slug = Суроға (slug)
+admin-field-byline = Имзои муаллиф
+admin-field-dateline = Ҷой ва сана
+admin-field-teaser = Муаррифии кӯтоҳ
+admin-field-body = Матн
+admin-field-source-title = Номи манбаъ
+admin-field-source-publisher = Ношир
+admin-field-source-url = Суроғаи манбаъ
+admin-field-source-date = Санаи манбаъ
+admin-field-event-starts = Оғоз (UTC)
+admin-field-event-ends = Анҷом (UTC)
+admin-field-event-venue = Ҷои баргузорӣ
+admin-field-event-deadline = Анҷоми қабули дархостҳо (UTC)
+admin-field-event-registration = Суроға барои сабти ном
+admin-field-image = Тасвири асосӣ
+admin-field-gallery = Тасвирҳои галерея
+admin-field-publish-up = Нашр аз (UTC)
+admin-field-publish-down = Нашр то (UTC)
+admin-field-featured = Дар саҳифаи асосӣ нишон додан
+admin-field-featured-order = Ҷой дар саҳифаи асосӣ
+admin-field-featured-until = Дар саҳифаи асосӣ то (UTC)
+admin-field-name = Ном
+admin-field-role = Нақш
+admin-slug-help = Ҳарфҳои хурди лотинии a-z, рақамҳо ва дефисҳо. Агар холӣ гузоред, суроға аз сарлавҳа сохта мешавад.
+admin-dateline-help = Ҷой ва санае, ки матн бо онҳо оғоз мешавад, масалан: ДУШАНБЕ, 28 ноябр.
+admin-markdown-help = Markdown: **ғафс**, *курсив*, [пайванд](https://…), ## сарлавҳа, - рӯйхат.
+admin-times-utc = Вақт бо UTC нишон дода мешавад (вақти Душанбе UTC+5 аст).
+admin-section-content = Мундариҷа
+admin-section-source = Манбаъ (далелҳо ва рақамҳо)
+admin-section-event = Чорабинӣ
+admin-section-images = Тасвирҳо
+admin-section-tags = Барчаспҳо
+admin-section-publishing = Нашр
+admin-media-upload-link = Тасвирҳоро ба медиатека бор кунед
+
+admin-edit-conflict = Ҳангоме ки шумо ин маводро таҳрир мекардед, корбари дигар онро захира кард. Матни шумо дар шакли зерин боқӣ мондааст; версияи ӯ дар болои он нишон дода шудааст. Ҳардуро муқоиса кунед ва барои нигоҳ доштани версияи худ боз захира кунед.
+admin-conflict-title = Корбари дигар захира кардааст: версияи { $version }, { $at }
+admin-conflict-help = Ин версияест, ки ҳоло нигоҳ дошта шудааст. Тағйироти шумо ҳанӯз захира нашудааст.
+
+admin-revisions-caption = Ҳамаи версияҳои захирашуда, аввал навтаринҳо
+admin-compare = Муқоиса кардан
+admin-compare-from = Кӯҳнатар
+admin-compare-to = Навтар
+admin-compare-title = Муқоисаи версияи { $from } бо версияи { $to }
+admin-compare-caption = Тағйирот аз рӯи майдонҳо
+admin-diff-removed = ҳазф шуд
+admin-diff-added = илова шуд
+admin-restore-version = Барқарор кардани версияи { $version }
+
+admin-language-title = Забони панели идоракунӣ
+admin-language-label = Забони интерфейс
+admin-password-title = Иваз кардани рамз
+admin-password-current = Рамзи ҳозира
+admin-password-new = Рамзи нав
+admin-password-repeat = Рамзи навро такрор кунед
+admin-password-rule = Ақаллан 12 аломат. Якчанд калимаи паси ҳам ба осонӣ дар хотир мемонанд ва тахмин кардани онҳо душвор аст.
+admin-password-change = Иваз кардани рамз
+admin-password-mismatch = Ду рамзи нав ба ҳам мувофиқат намекунанд.
+
+admin-mfa-title = Воридшавии дуқадама
+admin-mfa-on = фаъол
+admin-mfa-off = ғайрифаъол
+admin-mfa-required = Дар ин сомона воридшавии дуқадама барои ҳама ҳатмист. Барои идома додан онро танзим кунед.
+admin-mfa-step-scan = Ин кодро бо барномаи аутентификатор скан кунед (масалан, FreeOTP, Aegis ё Google Authenticator).
+admin-mfa-step-manual = Ё ин калидро дастӣ ба барнома ворид кунед:
+admin-mfa-step-code = Коди шашрақамаеро, ки ҳоло барнома нишон медиҳад, ворид кунед.
+admin-mfa-qr-alt = QR-код барои барномаи аутентификатори шумо
+admin-mfa-enable = Фаъол кардани воридшавии дуқадама
+admin-mfa-codes-title = Кодҳои барқарорсозии шумо
+admin-mfa-codes-help = Агар телефони шумо гум шавад, ҳар яке аз ин кодҳо танҳо як бор кор мекунад. Онҳоро чоп кунед ё дар ҷои бехатар нигоҳ доред: онҳо танҳо ҳозир нишон дода мешаванд.
+admin-mfa-disable-password = Рамзи шумо
+admin-mfa-disable = Ғайрифаъол кардани воридшавии дуқадама
+
+admin-users-caption = Ҳамаи онҳое, ки метавонанд ворид шаванд
+admin-disabled = Ғайрифаъол
+admin-user-add = Илова кардани корбар
+admin-user-created = Акнун { $email } метавонад бо ин рамз ворид шавад (он танҳо як бор нишон дода мешавад):
+
+admin-audit-caption = Тағйирот, аввал навтаринҳо
+admin-audit-when = Кай
+admin-audit-action = Амал
+admin-audit-subject = Объект
+admin-audit-detail = Тафсилот
+admin-audit-from = Аз куҷо
+
+admin-category-add = Илова кардани бахш
+admin-category-parent = Дар дохили бахши
+admin-category-top = (сатҳи болоӣ)
+admin-tag-add = Илова кардани барчасп
+
+admin-settings-site = Сомона
+admin-settings-name = Номи сомона
+admin-settings-tagline = Шиор
+admin-settings-address = Суроғаи дафтар
+admin-settings-hours = Соатҳои корӣ
+admin-settings-languages = Забонҳо
+admin-settings-languages-help = Кодҳои забонҳо бо ҳамон тартибе, ки хонандагон мебинанд, масалан: en, ru, tg.
+admin-settings-default-lang = Забони пешфарз
+admin-settings-front-page-size = Шумораи маводҳо дар саҳифаи асосӣ
+admin-settings-feed-full-text = Дар лентаҳо матни пурра фиристода шавад
+admin-settings-mfa-required = Воридшавии дуқадама барои ҳама ҳатмист
+admin-settings-contact = Тамос
+admin-settings-phones = Рақамҳои телефон, ҳар кадом дар сатри алоҳида
+admin-settings-fax = Факс
+
+admin-media-upload = Бор кардани тасвир
+admin-media-file = Файли тасвир
+admin-media-file-help = JPEG, PNG, WebP ё GIF, то 20 МБ.
+admin-media-alt = Матни ивазкунанда (дар тасвир чӣ нишон дода шудааст)
+admin-media-caption = Тавзеҳи тасвир
+admin-media-credit = Муаллиф ё манбаъ
+admin-media-decorative = Ороишӣ: барномаи хониши экран дар бораи он чизе гуфтанӣ нест
+admin-media-decorative-short = ороишӣ
+admin-media-library = Медиатека
+admin-media-delete = Нест кардан
+admin-media-no-file = Барои боргузорӣ файли тасвирро интихоб кунед.
+
+media-error-format = Ин файл тасвири қобили қабул нест.
+media-error-polyglot = Бо сабабҳои амниятӣ рад карда шуд.
+media-error-file-too-big = Файл хеле калон аст.
+media-error-too-large = Андозаи тасвир хеле калон аст.
+media-error-corrupt = Тасвирро хондан имконнопазир буд.
+media-error-encode = Тасвирро захира кардан имконнопазир буд.

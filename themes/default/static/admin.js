@@ -1,0 +1,125 @@
+// pamir admin: small conveniences on top of forms that work without it.
+// - a Markdown toolbar and a live preview rendered by the server's own pipeline
+// - autosave of the item being edited to this browser, offered back after a
+//   dropped connection or a closed tab, so nothing typed is lost
+"use strict";
+(function () {
+  var form = document.querySelector("form[data-autosave]");
+  if (!form) return;
+  var csrf = form.querySelector("input[name=csrf]").value;
+  var key = "pamir-autosave:" + form.getAttribute("data-autosave");
+  var version = form.getAttribute("data-version") || "";
+  var fields = Array.prototype.filter.call(form.elements, function (el) {
+    return el.name && el.name !== "csrf" && el.name !== "version" && el.name !== "action" && el.type !== "hidden";
+  });
+
+  function snapshot() {
+    var data = {};
+    fields.forEach(function (el) {
+      if (el.type === "checkbox") data[el.id] = el.checked;
+      else if (el.multiple) data[el.id] = Array.prototype.map.call(el.selectedOptions, function (o) { return o.value; });
+      else data[el.id] = el.value;
+    });
+    return data;
+  }
+  function apply(data) {
+    fields.forEach(function (el) {
+      if (!(el.id in data)) return;
+      if (el.type === "checkbox") el.checked = data[el.id];
+      else if (el.multiple) Array.prototype.forEach.call(el.options, function (o) { o.selected = data[el.id].indexOf(o.value) >= 0; });
+      else el.value = data[el.id];
+    });
+  }
+
+  // A page shown right after a save holds what was saved: the stored copy is stale.
+  if (form.hasAttribute("data-saved")) {
+    try { localStorage.removeItem(key); } catch (e) { /* storage unavailable */ }
+  }
+  var initial = JSON.stringify(snapshot());
+  var stored = null;
+  try { stored = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { stored = null; }
+  if (stored && stored.data && JSON.stringify(stored.data) !== initial) {
+    var box = document.createElement("div");
+    box.className = "autosave";
+    box.setAttribute("role", "alert");
+    var text = document.createElement("p");
+    text.textContent = form.getAttribute("data-restore-text") || "This browser kept unsaved changes to this item from " + new Date(stored.at).toLocaleString() + ". Restore them?";
+    var yes = document.createElement("button");
+    yes.type = "button";
+    yes.textContent = "Restore unsaved changes";
+    var no = document.createElement("button");
+    no.type = "button";
+    no.className = "danger";
+    no.textContent = "Discard them";
+    yes.addEventListener("click", function () { apply(stored.data); box.remove(); });
+    no.addEventListener("click", function () { try { localStorage.removeItem(key); } catch (e) {} box.remove(); });
+    box.appendChild(text);
+    box.appendChild(yes);
+    box.appendChild(document.createTextNode(" "));
+    box.appendChild(no);
+    form.parentNode.insertBefore(box, form);
+  }
+  var timer = null;
+  form.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () {
+      try { localStorage.setItem(key, JSON.stringify({ at: Date.now(), version: version, data: snapshot() })); } catch (e) {}
+    }, 400);
+  });
+
+  // Toolbar: wraps the selection in Markdown.
+  var body = document.getElementById("body");
+  var preview = document.getElementById("preview");
+  if (!body) return;
+  var tools = [["B", "**", "**", "Bold"], ["I", "*", "*", "Italic"], ["H", "\n## ", "\n", "Heading"],
+    ["Link", "[", "](https://)", "Link"], ["List", "\n- ", "\n", "List"], ["Quote", "\n> ", "\n", "Quote"]];
+  var bar = document.createElement("div");
+  bar.className = "toolbar";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", "Markdown");
+  tools.forEach(function (tool) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.textContent = tool[0];
+    b.setAttribute("aria-label", tool[3]);
+    b.addEventListener("click", function () {
+      var start = body.selectionStart, end = body.selectionEnd, v = body.value;
+      body.value = v.slice(0, start) + tool[1] + v.slice(start, end) + tool[2] + v.slice(end);
+      body.focus();
+      body.selectionStart = start + tool[1].length;
+      body.selectionEnd = end + tool[1].length;
+      body.dispatchEvent(new Event("input", { bubbles: true }));
+    });
+    bar.appendChild(b);
+  });
+  var show = document.createElement("button");
+  show.type = "button";
+  show.textContent = "Preview";
+  show.setAttribute("aria-controls", "preview");
+  bar.appendChild(show);
+  body.parentNode.insertBefore(bar, body);
+
+  function refresh() {
+    var data = new URLSearchParams();
+    data.set("csrf", csrf);
+    data.set("markdown", body.value);
+    fetch("/admin/items/preview", { method: "POST", body: data, credentials: "same-origin" })
+      .then(function (r) { return r.ok ? r.text() : Promise.reject(r.status); })
+      .then(function (html) {
+        // The server sanitised this HTML with the public site's allow-list.
+        var doc = new DOMParser().parseFromString(html, "text/html");
+        preview.replaceChildren.apply(preview, Array.prototype.slice.call(doc.body.childNodes));
+      })
+      .catch(function () { preview.textContent = "Preview unavailable (offline?). Your text is kept in this browser."; });
+  }
+  var previewTimer = null;
+  show.addEventListener("click", function () {
+    preview.hidden = !preview.hidden;
+    if (!preview.hidden) refresh();
+  });
+  body.addEventListener("input", function () {
+    if (preview.hidden) return;
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(refresh, 600);
+  });
+})();
