@@ -14,11 +14,34 @@ pub struct ImageView {
     pub alt: String,
     pub caption: String,
     pub credit: String,
+    /// `srcset` of the resized renditions in the original format, with the
+    /// full size; empty for images that have none (the browser then takes `src`).
+    pub srcset: String,
+    /// The same in WebP where that was the smaller file, for a `<source>`.
+    pub webp_srcset: String,
+}
+
+/// `url 480w, url 960w, ...` of renditions of one type, narrowest first.
+fn srcset<'a>(renditions: impl Iterator<Item = (&'a str, i64)>) -> String {
+    let mut list: Vec<(&str, i64)> = renditions.collect();
+    list.sort_by_key(|(_, width)| *width);
+    list.iter().map(|(path, width)| format!("{} {width}w", urls::media(path))).collect::<Vec<_>>().join(", ")
 }
 
 impl From<&Media> for ImageView {
     fn from(media: &Media) -> Self {
+        let (srcset, webp_srcset) = if media.variants.is_empty() {
+            (String::new(), String::new())
+        } else {
+            let same =
+                media.variants.iter().filter(|v| v.mime_type == media.mime_type).map(|v| (v.path.as_str(), v.width));
+            let webp =
+                media.variants.iter().filter(|v| v.mime_type == "image/webp").map(|v| (v.path.as_str(), v.width));
+            (srcset(same.chain(std::iter::once((media.path.as_str(), media.width)))), srcset(webp))
+        };
         Self {
+            srcset,
+            webp_srcset,
             src: urls::media(&media.path),
             width: media.width,
             height: media.height,

@@ -17,6 +17,8 @@ use std::io::Read;
 use std::sync::Arc;
 use tower::ServiceExt;
 
+pub mod admin;
+
 /// The demo was written for this day; tests run at noon on it.
 pub fn demo_day() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, 12, 0, 0).single().unwrap_or_default()
