@@ -1,0 +1,307 @@
+//! Editing in the admin as editors meet it: drafts, publishing on a
+//! schedule, revisions compared and restored, two editors on one item,
+//! refused saves that keep what was typed, preview, the audit log.
+
+mod support;
+
+use axum::http::StatusCode;
+use pamir_domain::Role;
+use support::TestSite;
+use support::admin::{self, Browser, pairs, saved_item_id, signed_in};
+
+async fn create(browser: &Browser<'_>, title: &str, extra: &[(&str, &str)]) -> i64 {
+    let mut fields = admin::article_fields(browser.site, title).await;
+    fields.extend(extra.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())));
+    let response = browser.post("/admin/items/new", &pairs(&fields)).await;
+    saved_item_id(&response)
+}
+
+/// The form's fields as the edit page shows them, with some replaced.
+async fn edit_fields(browser: &Browser<'_>, id: i64, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let page = browser.get(&format!("/admin/items/{id}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let value = |name: &str| -> String {
+        let input = page.body.split(&format!("name=\"{name}\"")).nth(1).unwrap_or("");
+        if name == "teaser" || name == "body" {
+            let text = input.split('>').skip(1).collect::<Vec<_>>().join(">");
+            html_unescape(text.split("</textarea>").next().unwrap_or(""))
+        } else if name == "category" || name == "kind" {
+            let select = input.split("</select>").next().unwrap_or("");
+            select
+                .split("<option value=\"")
+                .filter(|o| o.contains("selected"))
+                .filter_map(|o| o.split('"').next())
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        } else {
+            html_unescape(input.split("value=\"").nth(1).and_then(|v| v.split('"').next()).unwrap_or(""))
+        }
+    };
+    let mut fields: Vec<(String, String)> =
+        ["version", "lang", "group", "kind", "category", "title", "slug", "teaser", "body"]
+            .iter()
+            .map(|name| ((*name).to_owned(), value(name)))
+            .collect();
+    for (name, new) in changes {
+        match fields.iter_mut().find(|(n, _)| n == name) {
+            Some(field) => field.1 = (*new).to_owned(),
+            None => fields.push(((*name).to_owned(), (*new).to_owned())),
+        }
+    }
+    fields
+}
+
+fn html_unescape(text: &str) -> String {
+    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+#[tokio::test]
+async fn a_draft_stays_private_until_published_and_then_readers_see_it() {
+    for site in TestSite::all().await {
+        let editor = signed_in(&site, Role::Editor).await;
+        let id = create(&editor, "Border crossing reopens", &[("action", "save")]).await;
+        assert_eq!(
+            site.get("/en/news/border-crossing-reopens").await.status,
+            StatusCode::NOT_FOUND,
+            "{}",
+            site.backend
+        );
+        let preview = editor.get(&format!("/admin/items/{id}/preview")).await;
+        assert_eq!(preview.status, StatusCode::OK);
+        assert!(
+            preview.body.contains("<h1>Border crossing reopens</h1>")
+                || preview.body.contains(">Border crossing reopens</h1>")
+        );
+        assert_eq!(preview.header("x-robots-tag"), "noindex");
+        assert_eq!(preview.header("cache-control"), "no-store");
+
+        let fields =
+            edit_fields(&editor, id, &[("action", "publish"), ("featured", "on"), ("featured_order", "0")]).await;
+        let published = editor.post(&format!("/admin/items/{id}"), &pairs(&fields)).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.body);
+        let page = site.get("/en/news/border-crossing-reopens").await;
+        assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
+        assert!(page.body.contains("Body of <strong>Border crossing reopens</strong>."));
+        assert!(site.get("/en/").await.body.contains("Border crossing reopens"), "featured: on the front page at once");
+    }
+}
+
+#[tokio::test]
+async fn a_scheduled_item_appears_and_disappears_on_time_without_anyone_visiting() {
+    for site in TestSite::all().await {
+        let editor = signed_in(&site, Role::Editor).await;
+        // The demo day is 2026-11-28 12:00 UTC.
+        let id = create(
+            &editor,
+            "Call for entries opens",
+            &[
+                ("action", "publish"),
+                ("featured", "on"),
+                ("featured_order", "0"),
+                ("publish_up", "2026-11-28T14:00"),
+                ("publish_down", "2026-11-29T09:30"),
+            ],
+        )
+        .await;
+        let list = editor.get("/admin/items?state=published&q=call+for+entries").await;
+        assert!(list.body.contains("from 2026-11-28 14:00"), "the list shows when it will appear");
+        assert!(!site.get("/en/").await.body.contains("Call for entries opens"), "{}: not yet", site.backend);
+        site.clock.advance(chrono::Duration::hours(2));
+        // The page cache expires at the site's next transition; nothing was edited.
+        assert!(site.get("/en/").await.body.contains("Call for entries opens"), "{}: appeared at 14:00", site.backend);
+        assert_eq!(site.get("/en/news/call-for-entries-opens").await.status, StatusCode::OK);
+        site.clock.advance(chrono::Duration::hours(20));
+        assert!(!site.get("/en/").await.body.contains("Call for entries opens"), "gone at 09:30 the next day");
+        assert_eq!(site.get("/en/news/call-for-entries-opens").await.status, StatusCode::NOT_FOUND);
+        let item = pamir_db::items::find_by_id(site.db(), site.site, id).await.expect("db").expect("item");
+        assert_eq!(item.state, pamir_domain::ItemState::Published, "the state never changed: time did");
+    }
+}
+
+#[tokio::test]
+async fn every_save_is_a_revision_that_can_be_compared_and_restored() {
+    for site in TestSite::all().await {
+        let editor = signed_in(&site, Role::Editor).await;
+        let id = create(&editor, "Water report", &[("action", "save")]).await;
+        let second = edit_fields(&editor, id, &[("action", "save"), ("body", "Wells in Khatlon were tested.")]).await;
+        assert_eq!(editor.post(&format!("/admin/items/{id}"), &pairs(&second)).await.status, StatusCode::SEE_OTHER);
+        let third = edit_fields(
+            &editor,
+            id,
+            &[("action", "save"), ("title", "Water report 2026"), ("body", "Wells in Sughd were tested.")],
+        )
+        .await;
+        assert_eq!(editor.post(&format!("/admin/items/{id}"), &pairs(&third)).await.status, StatusCode::SEE_OTHER);
+
+        let list = editor.get(&format!("/admin/items/{id}/revisions")).await;
+        let ids: Vec<i64> =
+            list.body.split("name=\"to\" value=\"").skip(1).filter_map(|r| r.split('"').next()?.parse().ok()).collect();
+        assert_eq!(ids.len(), 3, "{}: three saves, three revisions", site.backend);
+        let (newest, oldest) = (ids[0], ids[2]);
+        let middle = ids[1];
+        let compare = editor.get(&format!("/admin/items/{id}/revisions/compare?from={middle}&to={newest}")).await;
+        assert_eq!(compare.status, StatusCode::OK);
+        assert!(compare.body.contains("<del>Khatlon</del>"), "{}", compare.body);
+        assert!(compare.body.contains("<ins>Sughd</ins>"));
+        assert!(compare.body.contains("<ins>2026</ins>"));
+
+        let restored = editor.post(&format!("/admin/items/{id}/revisions/{oldest}/restore"), &[("version", "3")]).await;
+        assert_eq!(restored.status, StatusCode::SEE_OTHER, "{}", restored.body);
+        let item = pamir_db::items::find_by_id(site.db(), site.site, id).await.expect("db").expect("item");
+        assert_eq!(item.title, "Water report");
+        assert_eq!(item.body_markdown, "Body of **Water report**.");
+        assert_eq!(item.version, 4, "a restore is a new save");
+        let after = editor.get(&format!("/admin/items/{id}/revisions")).await;
+        assert_eq!(after.body.matches("name=\"to\"").count(), 4, "and can itself be undone");
+    }
+}
+
+#[tokio::test]
+async fn the_second_of_two_editors_is_told_and_loses_nothing() {
+    for site in TestSite::all().await {
+        let ana = signed_in(&site, Role::Editor).await;
+        let email = admin::add_user(&site, Role::Editor, "bahrom").await;
+        let bahrom = admin::sign_in_as(&site, &email).await;
+        let id = create(&ana, "Shared item", &[("action", "save")]).await;
+        // Both open version 1.
+        let ana_fields = edit_fields(&ana, id, &[("action", "save"), ("body", "Ana's paragraph.")]).await;
+        let bahrom_fields = edit_fields(&bahrom, id, &[("action", "save"), ("body", "Bahrom's paragraph.")]).await;
+        assert_eq!(ana.post(&format!("/admin/items/{id}"), &pairs(&ana_fields)).await.status, StatusCode::SEE_OTHER);
+        let refused = bahrom.post(&format!("/admin/items/{id}"), &pairs(&bahrom_fields)).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "{}", site.backend);
+        assert!(refused.body.contains("Someone else saved this item while you were editing it."));
+        let theirs = refused
+            .body
+            .split("class=\"conflict\"")
+            .nth(1)
+            .and_then(|r| r.split("</section>").next())
+            .expect("conflict");
+        assert!(theirs.contains("Ana&#39;s paragraph."), "their version is shown");
+        let form = refused.body.split("<form method=\"post\" class=\"item-form\"").nth(1).expect("form");
+        assert!(form.contains("Bahrom&#39;s paragraph."), "his text is kept in the form");
+        let stored = pamir_db::items::find_by_id(site.db(), site.site, id).await.expect("db").expect("item");
+        assert_eq!(stored.body_markdown, "Ana's paragraph.", "the first save stands");
+        // Having seen it, saving again is a deliberate overwrite.
+        let resend: Vec<(String, String)> = {
+            let version = refused
+                .body
+                .split("name=\"version\" value=\"")
+                .nth(1)
+                .and_then(|r| r.split('"').next())
+                .expect("version")
+                .to_owned();
+            bahrom_fields
+                .iter()
+                .map(|(k, v)| if k == "version" { (k.clone(), version.clone()) } else { (k.clone(), v.clone()) })
+                .collect()
+        };
+        assert_eq!(bahrom.post(&format!("/admin/items/{id}"), &pairs(&resend)).await.status, StatusCode::SEE_OTHER);
+    }
+}
+
+#[tokio::test]
+async fn a_refused_save_says_why_and_shows_everything_typed() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let mut fields = admin::article_fields(&site, "").await;
+    fields.push(("body".into(), "A long text nobody wants to type twice.".into()));
+    fields.push(("publish_up".into(), "tomorrow".into()));
+    fields.push(("action".into(), "save".into()));
+    let response = editor.post("/admin/items/new", &pairs(&fields)).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response.body.contains("the publish from date is not a date and time like 2026-11-28T14:30"),
+        "{}",
+        response.body
+    );
+    assert!(response.body.contains("A long text nobody wants to type twice."));
+    let fields: Vec<(String, String)> =
+        fields.into_iter().map(|(k, v)| if k == "publish_up" { (k, String::new()) } else { (k, v) }).collect();
+    let response = editor.post("/admin/items/new", &pairs(&fields)).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(response.body.contains("the title is empty"));
+    assert!(response.body.contains("role=\"alert\""));
+}
+
+#[tokio::test]
+async fn authors_submit_for_review_and_editors_publish_from_the_queue() {
+    let site = TestSite::sqlite().await;
+    let author = signed_in(&site, Role::Author).await;
+    let id = create(&author, "Story by an author", &[("action", "submit")]).await;
+    let item = pamir_db::items::find_by_id(site.db(), site.site, id).await.expect("db").expect("item");
+    assert_eq!(item.state, pamir_domain::ItemState::Review);
+    let author_form = author.get(&format!("/admin/items/{id}")).await;
+    assert!(!author_form.body.contains("value=\"publish\""), "no publish button for authors");
+    let editor = signed_in(&site, Role::Editor).await;
+    let dashboard = editor.get("/admin/").await;
+    let queue = dashboard.body.split("Waiting for review").nth(1).expect("the review queue");
+    assert!(queue.contains("Story by an author"), "the submitted item is in the queue");
+    let fields = edit_fields(&editor, id, &[("action", "publish")]).await;
+    assert_eq!(editor.post(&format!("/admin/items/{id}"), &pairs(&fields)).await.status, StatusCode::SEE_OTHER);
+    assert_eq!(site.get("/en/news/story-by-an-author").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_bin_hides_items_and_gives_them_back() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let id = create(&editor, "Binned news", &[("action", "publish")]).await;
+    assert_eq!(site.get("/en/news/binned-news").await.status, StatusCode::OK);
+    assert_eq!(
+        editor.post(&format!("/admin/items/{id}"), &[("action", "trash"), ("version", "1")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    assert_eq!(site.get("/en/news/binned-news").await.status, StatusCode::NOT_FOUND);
+    assert!(!editor.get("/admin/items?q=binned").await.body.contains("Binned news"), "not in the normal list");
+    assert!(editor.get("/admin/items?q=binned&state=trashed").await.body.contains("Binned news"));
+    assert_eq!(
+        editor.post(&format!("/admin/items/{id}"), &[("action", "restore"), ("version", "2")]).await.status,
+        StatusCode::SEE_OTHER
+    );
+    let item = pamir_db::items::find_by_id(site.db(), site.site, id).await.expect("db").expect("item");
+    assert_eq!(item.state, pamir_domain::ItemState::Draft, "restored as a draft");
+}
+
+#[tokio::test]
+async fn the_list_filters_and_pages() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let all = editor.get("/admin/items").await;
+    assert!(all.body.contains("31 items"), "the demo's 31 items");
+    assert!(editor.get("/admin/items?lang=tg").await.body.contains("6 items"));
+    assert!(editor.get("/admin/items?kind=event&lang=en").await.body.contains("item"));
+    assert!(editor.get("/admin/items?author=mine").await.body.contains("0 items"));
+    assert_eq!(editor.get("/admin/items?kind=poem").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(editor.get("/admin/items?page=0").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(editor.get("/admin/items?sort=title").await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_audit_log_records_who_did_what_from_where_and_filters() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    create(&editor, "Audited item", &[("action", "publish")]).await;
+    site.post_form("/admin/login", &[("email", "editor@example.org"), ("password", "nope")], "192.0.2.77").await;
+    let administrator = signed_in(&site, Role::Administrator).await;
+    let log = administrator.get("/admin/audit").await;
+    assert_eq!(log.status, StatusCode::OK);
+    for expected in ["item.create", "user.signin", "user.signin-failed", "192.0.2.77", "203.0.113.7", "Audited item"] {
+        assert!(log.body.contains(expected), "{expected} in the log");
+    }
+    let filtered = administrator.get("/admin/audit?action=user.signin-failed").await;
+    assert!(filtered.body.contains("192.0.2.77"));
+    assert!(!filtered.body.contains("Audited item"));
+}
+
+#[tokio::test]
+async fn the_live_preview_uses_the_public_pipeline() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Author).await;
+    let response = editor
+        .post("/admin/items/preview", &[("markdown", "## Hi\n\n<script>alert(1)</script>\n\nSome **bold** text.")])
+        .await;
+    assert_eq!(response.status, StatusCode::OK);
+    assert!(response.body.contains("<strong>bold</strong>"));
+    assert!(!response.body.contains("<script>"));
+}
