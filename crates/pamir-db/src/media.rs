@@ -41,6 +41,16 @@ pub async fn insert(db: &Db, site: SiteId, media: &NewMedia<'_>, now: i64) -> Re
         .fetch_one(&mut *tx)
         .await
         .map_err(DbError::conflict_as("a media file at this path"))?;
+        for variant in media.variants {
+            sqlx::query("INSERT INTO media_renditions (site_id, path, media_id, mime_type) VALUES ($1, $2, $3, $4)")
+                .bind(site)
+                .bind(&variant.path)
+                .bind(id)
+                .bind(&variant.mime_type)
+                .execute(&mut *tx)
+                .await
+                .map_err(DbError::conflict_as("a media file at this path"))?;
+        }
         for (lang, alt, caption) in &media.texts {
             sqlx::query("INSERT INTO media_texts (media_id, lang, alt, caption) VALUES ($1, $2, $3, $4)")
                 .bind(id)
@@ -180,10 +190,14 @@ pub async fn delete(db: &Db, site: SiteId, media_id: i64) -> Result<bool, DbErro
     Ok(deleted == 1)
 }
 
-/// Whether `path` is a stored media file of this site (media is served only then).
+/// Whether `path` is a stored media file or rendition of this site (media is
+/// served only then), and its type.
 pub async fn exists(db: &Db, site: SiteId, path: &str) -> Result<Option<String>, DbError> {
     let mime = on_pool!(db, pool => {
-        sqlx::query_scalar("SELECT mime_type FROM media WHERE site_id = $1 AND path = $2")
+        sqlx::query_scalar(
+            "SELECT mime_type FROM media WHERE site_id = $1 AND path = $2
+             UNION ALL SELECT mime_type FROM media_renditions WHERE site_id = $1 AND path = $2",
+        )
             .bind(site)
             .bind(path)
             .fetch_optional(pool)

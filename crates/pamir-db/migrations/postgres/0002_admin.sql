@@ -61,6 +61,14 @@ CREATE INDEX audit_log_user ON audit_log (user_id, at);
 
 -- JSON list of the resized renditions stored beside the original.
 ALTER TABLE media ADD COLUMN variants TEXT NOT NULL DEFAULT '[]';
+-- Every file of a rendition, so /media/ serves exactly the files pamir made.
+CREATE TABLE media_renditions (
+    site_id BIGINT NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+    path TEXT NOT NULL,
+    media_id BIGINT NOT NULL REFERENCES media(id) ON DELETE CASCADE,
+    mime_type TEXT NOT NULL,
+    PRIMARY KEY (site_id, path)
+);
 -- Ticked when an image adds nothing a screen reader should say (alt="").
 ALTER TABLE media ADD COLUMN decorative BOOLEAN NOT NULL DEFAULT FALSE;
 

@@ -82,7 +82,7 @@ pub async fn upload(
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(error) => return Err(AdminError::BadRequest(format!("the upload did not arrive whole: {error}"))),
+            Err(error) => return Err(unreadable(error)),
         };
         let name = field.name().unwrap_or("").to_owned();
         if name == "file" {
@@ -129,6 +129,15 @@ pub async fn upload(
         }
         Err(UploadRefused::Core(CoreError::Invalid(problem))) => refuse(problem, fields).await,
         Err(UploadRefused::Core(other)) => Err(other.into()),
+    }
+}
+
+/// A form that could not be read: too big, or cut off on the way.
+fn unreadable(error: axum::extract::multipart::MultipartError) -> AdminError {
+    if error.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        AdminError::TooLarge("the file is bigger than 20 MB; scale the image down and upload it again".into())
+    } else {
+        AdminError::BadRequest(format!("the upload did not arrive whole ({error}); try again"))
     }
 }
 

@@ -118,6 +118,9 @@ pub enum AdminError {
     Csrf,
     #[error("{0}")]
     BadRequest(String),
+    /// A body over the route's limit (an upload too big to read).
+    #[error("{0}")]
+    TooLarge(String),
     #[error("{0}")]
     Internal(String),
 }
@@ -146,6 +149,7 @@ impl IntoResponse for AdminError {
             AdminError::NotFound(_) => (StatusCode::NOT_FOUND, "admin-error-not-found"),
             AdminError::Csrf => (StatusCode::FORBIDDEN, "admin-error-csrf"),
             AdminError::BadRequest(_) => (StatusCode::UNPROCESSABLE_ENTITY, "admin-error-invalid"),
+            AdminError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "admin-error-invalid"),
             AdminError::Internal(detail) => {
                 tracing::error!(%detail, "admin request failed");
                 (StatusCode::INTERNAL_SERVER_ERROR, "admin-error-internal")

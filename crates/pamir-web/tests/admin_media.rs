@@ -1,0 +1,147 @@
+//! Uploading images in the admin: every file decoded and re-encoded into
+//! renditions, bad files refused with a reason, alternative text required,
+//! public pages given `srcset`, media deleted only when unused.
+
+mod support;
+
+use axum::http::StatusCode;
+use pamir_domain::Role;
+use support::TestSite;
+use support::admin::{self, pairs, saved_item_id, signed_in};
+
+/// A real PNG: a 1200 × 800 gradient.
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let image = image::RgbImage::from_fn(width, height, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 90]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    image.write_to(&mut bytes, image::ImageFormat::Png).expect("png");
+    bytes.into_inner()
+}
+
+fn described() -> Vec<(&'static str, &'static str)> {
+    vec![("alt_en", "Seedlings in a nursery near Vahdat"), ("caption_en", "Spring planting"), ("credit", "NAMD")]
+}
+
+#[tokio::test]
+async fn an_uploaded_image_gets_renditions_and_public_pages_a_srcset() {
+    for site in TestSite::all().await {
+        let editor = signed_in(&site, Role::Editor).await;
+        let response = editor.upload(&described(), "Apricot trees.PNG", &png(1200, 800)).await;
+        assert_eq!(response.status, StatusCode::SEE_OTHER, "{}: {}", site.backend, response.body);
+        let en = pamir_domain::Lang::parse("en").expect("en");
+        let media = pamir_db::media::list(site.db(), site.site, &en, &en, "vahdat", 10, 0).await.expect("list");
+        assert_eq!(media.len(), 1);
+        let image = &media[0];
+        assert_eq!((image.width, image.height, image.mime_type.as_str()), (1200, 800, "image/png"));
+        assert!(image.path.ends_with("-apricot-trees.png"), "{}", image.path);
+        let widths: Vec<i64> = image.variants.iter().filter(|v| v.mime_type == "image/png").map(|v| v.width).collect();
+        assert_eq!(widths, vec![960, 480], "never enlarged, 1600 is wider than the original");
+        for file in std::iter::once(&image.path).chain(image.variants.iter().map(|v| &v.path)) {
+            let served = site.get(&format!("/media/{file}")).await;
+            assert_eq!(served.status, StatusCode::OK, "{file}");
+            assert!(served.header("content-type").starts_with("image/"), "{file}");
+        }
+
+        let id = image.id.to_string();
+        let mut fields = admin::article_fields(&site, "Apricot orchards").await;
+        fields.extend([("image".to_owned(), id.clone()), ("action".to_owned(), "publish".to_owned())]);
+        saved_item_id(&editor.post("/admin/items/new", &pairs(&fields)).await);
+        let page = site.get("/en/news/apricot-orchards").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let img = page.body.split("<img").skip(1).find(|tag| tag.contains(&image.path)).expect("the lead image");
+        assert!(img.contains("srcset=\"") && img.contains(" 480w,") && img.contains(" 1200w\""), "{img}");
+        assert!(img.contains("sizes=\"") && img.contains("width=\"1200\"") && img.contains("height=\"800\""), "{img}");
+        assert!(img.contains("loading=\"lazy\"") && img.contains("alt=\"Seedlings in a nursery near Vahdat\""));
+    }
+}
+
+#[tokio::test]
+async fn an_image_needs_alternative_text_unless_marked_decorative() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Author).await;
+    let refused = editor.upload(&[("caption_en", "A caption kept")], "photo.png", &png(300, 200)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("describe the image for people who cannot see it"), "{}", refused.body);
+    assert!(refused.body.contains("value=\"A caption kept\""), "what was typed is kept");
+    let decorative = editor.upload(&[("decorative", "on")], "border.png", &png(300, 200)).await;
+    assert_eq!(decorative.status, StatusCode::SEE_OTHER);
+}
+
+#[tokio::test]
+async fn files_that_are_not_safe_images_are_refused_with_a_reason() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let mut polyglot = png(64, 64);
+    polyglot.extend_from_slice(b"<script>alert(document.cookie)</script>");
+    let mut truncated = png(400, 300);
+    truncated.truncate(truncated.len() / 2);
+    let mut bomb = png(8, 8);
+    // The header claims 60,000 × 60,000 pixels (width and height sit at bytes 16..24, CRC after them).
+    bomb[16..20].copy_from_slice(&60_000u32.to_be_bytes());
+    bomb[20..24].copy_from_slice(&60_000u32.to_be_bytes());
+    let crc = crc32(&bomb[12..29]);
+    bomb[29..33].copy_from_slice(&crc.to_be_bytes());
+    let cases: [(&str, Vec<u8>, &str); 5] = [
+        (
+            "drawing.svg",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".to_vec(),
+            "upload a JPEG, PNG, WebP or GIF",
+        ),
+        ("notes.pdf", b"%PDF-1.7\n1 0 obj".to_vec(), "upload a JPEG, PNG, WebP or GIF"),
+        ("cat.png", polyglot, "hides web-page code"),
+        ("half.png", truncated, "could not be read"),
+        ("huge.png", bomb, "too large to process safely"),
+    ];
+    for (name, bytes, reason) in cases {
+        let response = editor.upload(&described(), name, &bytes).await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "{name}");
+        assert!(response.body.contains(reason), "{name}: {}", response.body);
+        assert!(response.body.contains("value=\"Seedlings in a nursery near Vahdat\""), "{name}: alt kept");
+    }
+    let en = pamir_domain::Lang::parse("en").expect("en");
+    let stored = pamir_db::media::list(site.db(), site.site, &en, &en, "vahdat", 10, 0).await.expect("list");
+    assert!(stored.is_empty(), "nothing refused was stored");
+    let big = vec![0u8; 22 * 1024 * 1024];
+    assert_eq!(editor.upload(&described(), "big.png", &big).await.status, StatusCode::PAYLOAD_TOO_LARGE);
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xffff_ffffu32;
+    for byte in bytes {
+        crc ^= u32::from(*byte);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xedb8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[tokio::test]
+async fn media_in_use_cannot_be_deleted_and_the_page_says_where_it_is_used() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    editor.upload(&described(), "used.png", &png(500, 300)).await;
+    editor.upload(&[("alt_en", "Unused picture")], "unused.png", &png(500, 300)).await;
+    let en = pamir_domain::Lang::parse("en").expect("en");
+    let find = |text: &'static str| {
+        let db = site.db().clone();
+        let en = en.clone();
+        let id = site.site;
+        async move { pamir_db::media::list(&db, id, &en, &en, text, 10, 0).await.expect("list").remove(0) }
+    };
+    let (used, unused) = (find("vahdat").await, find("unused").await);
+    let mut fields = admin::article_fields(&site, "Uses the picture").await;
+    fields.extend([("gallery".to_owned(), used.id.to_string()), ("action".to_owned(), "save".to_owned())]);
+    saved_item_id(&editor.post("/admin/items/new", &pairs(&fields)).await);
+
+    let author = signed_in(&site, Role::Author).await;
+    assert_eq!(author.post(&format!("/admin/media/{}/delete", unused.id), &[]).await.status, StatusCode::FORBIDDEN);
+
+    let refused = editor.post(&format!("/admin/media/{}/delete", used.id), &[]).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert!(refused.body.contains("still used by: Uses the picture (en, item"), "{}", refused.body);
+    let deleted = editor.post(&format!("/admin/media/{}/delete", unused.id), &[]).await;
+    assert_eq!(deleted.status, StatusCode::SEE_OTHER);
+    assert!(!site.data.path().join("media").join(&unused.path).exists(), "its files are gone");
+    assert_eq!(site.get(&format!("/media/{}", unused.path)).await.status, StatusCode::NOT_FOUND);
+    assert!(site.data.path().join("media").join(&used.path).exists());
+}
