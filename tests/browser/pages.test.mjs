@@ -3,16 +3,11 @@
 // scrolls sideways at 320 px, and without JavaScript the h1 and main show.
 
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import vnuJar from 'vnu-jar';
 import { chromiumSkip, formatViolations, lazyBrowser, runAxe } from './chromium.mjs';
 import { anchors, elementsWithClass, hasClass } from './html.mjs';
 import { lazyServer } from './server.mjs';
+import { checkHtml } from './vnu.mjs';
 import { fetchPage, postEmptyContactForm } from './site.mjs';
 
 const site = lazyServer();
@@ -191,51 +186,9 @@ describe('public pages', () => {
 
   test('HTML: the W3C Nu checker (vnu.jar) reports no errors', { timeout: 300_000 }, async () => {
     const { pages } = await crawl();
-    const javaCheck = spawnSync('java', ['-version'], { encoding: 'utf8' });
-    if (javaCheck.error || javaCheck.status !== 0) {
-      assert.fail(
-        'java not found: the Nu HTML checker (vnu.jar) needs a Java runtime (11 or newer). ' +
-          "Install one (Debian: apt-get install default-jre-headless) and run again." +
-          (javaCheck.error ? ` (${javaCheck.error.message})` : ''),
-      );
-    }
-    const dir = mkdtempSync(join(tmpdir(), 'pamir-vnu-'));
-    try {
-      const byFile = new Map();
-      pages.forEach((p, i) => {
-        const slug = p.label.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'root';
-        const file = join(dir, `${String(i).padStart(2, '0')}-${slug}.html`);
-        writeFileSync(file, p.html);
-        byFile.set(pathToFileURL(file).href, p.label);
-      });
-      const files = [...byFile.keys()].map((u) => fileURLToPath(u));
-      const run = spawnSync('java', ['-jar', String(vnuJar), '--format', 'json', '--stdout', ...files], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
-        timeout: 280_000,
-      });
-      if (run.error) assert.fail(`running vnu.jar failed: ${run.error.message}`);
-      let report;
-      try {
-        report = JSON.parse(run.stdout);
-      } catch {
-        assert.fail(`vnu.jar (exit ${run.status}) did not print JSON.\nstdout: ${run.stdout.slice(0, 2000)}\nstderr: ${run.stderr.slice(0, 2000)}`);
-      }
-      const labelOf = (url) => {
-        if (!url) return '(unknown page)';
-        for (const [fileUrl, label] of byFile) if (url === fileUrl || decodeURI(url) === decodeURI(fileUrl) || url.endsWith(fileUrl.slice('file://'.length))) return label;
-        return url;
-      };
-      const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
-      const warnings = report.messages.length - errors.length;
-      console.log(`# Nu checker: ${pages.length} pages, ${errors.length} errors, ${warnings} warnings/info`);
-      const text = errors
-        .map((m) => `  ${labelOf(m.url)}${m.lastLine ? `:${m.lastLine}:${m.firstColumn ?? m.lastColumn ?? ''}` : ''}: ${m.message}${m.extract ? `\n      ${m.extract.replace(/\n/g, '\\n')}` : ''}`)
-        .join('\n');
-      assert.equal(errors.length, 0, `the Nu checker found ${errors.length} errors:\n${text}`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { errors, warnings } = checkHtml(pages);
+    console.log(`# Nu checker: ${pages.length} pages, ${errors.length} errors, ${warnings} warnings/info`);
+    assert.equal(errors.length, 0, `the Nu checker found ${errors.length} errors:\n  ${errors.join('\n  ')}`);
   });
 
   test('axe-core: no WCAG 2.1 A/AA violations', { skip: chromiumSkip, timeout: 300_000 }, async () => {

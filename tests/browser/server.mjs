@@ -138,7 +138,7 @@ export async function startServer({ extraArgs = [] } = {}) {
     cleanup();
   }
 
-  return { baseUrl, port, dataDir, stop, logs: describe };
+  return { baseUrl, port, dataDir, stop, logs: describe, stdout: () => stdout };
 }
 
 /**
