@@ -5,15 +5,14 @@
 //!
 //! A benchmark, not a test: it asserts nothing and only reports figures.
 
+mod common;
+
 use axum::body::Body;
 use axum::http::Request;
+use common::{measure, ms, report, seeded_site};
 use pamir_core::Core;
-use pamir_domain::SystemClock;
-use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use tower::ServiceExt;
-
-const ROUNDS: usize = 300;
 
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
@@ -21,22 +20,7 @@ fn main() {
 }
 
 async fn run() {
-    let items: usize = std::env::var("PAMIR_BENCH_ITEMS").ok().and_then(|n| n.parse().ok()).unwrap_or(100_000);
-    let data = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", data.path().join("pamir.db").display());
-    let db = pamir_db::connect(&url).await.expect("database");
-    let site = pamir_db::sites::ensure_default(&db, chrono::Utc::now().timestamp()).await.expect("site");
-    let core = Core {
-        db,
-        clock: Arc::new(SystemClock),
-        events: Default::default(),
-        mailer: None,
-        media_dir: data.path().join("media"),
-    };
-    pamir_core::demo::load(&core, site).await.expect("demo");
-    let started = Instant::now();
-    pamir_core::seed::seed(&core, site, items).await.expect("seed");
-    println!("seeded {items} items in {:.1} s", started.elapsed().as_secs_f64());
+    let (core, site, _data) = seeded_site(100_000).await;
 
     if std::env::var("PAMIR_BENCH_STEPS").is_ok() {
         steps(&core, site).await;
@@ -55,38 +39,13 @@ async fn run() {
     // PAMIR_BENCH_ONLY=item measures only the pages whose name contains "item" (for profiling).
     let only = std::env::var("PAMIR_BENCH_ONLY").unwrap_or_default();
     for (name, path) in pages.into_iter().filter(|(name, _)| name.contains(only.as_str())) {
-        let timings = measure(&app, path, || state.cache.invalidate_all()).await;
+        let timings = measure(&app, path, &[], || state.cache.invalidate_all()).await;
         report(name, &timings);
     }
-    let timings = measure(&app, "/en/", || {}).await;
+    let timings = measure(&app, "/en/", &[], || {}).await;
     report("front page, cached", &timings);
     let page = app.clone().oneshot(Request::get("/en/").body(Body::empty()).expect("request")).await.expect("page");
     compression(&axum::body::to_bytes(page.into_body(), usize::MAX).await.expect("body"));
-}
-
-async fn measure(app: &axum::Router, path: &str, before_each: impl Fn()) -> Vec<Duration> {
-    let mut timings = Vec::with_capacity(ROUNDS);
-    for _ in 0..ROUNDS {
-        before_each();
-        let request = Request::get(path).header("accept-encoding", "br, gzip").body(Body::empty()).expect("request");
-        let started = Instant::now();
-        let response = app.clone().oneshot(request).await.expect("response");
-        let status = response.status();
-        let _ = axum::body::to_bytes(response.into_body(), usize::MAX).await;
-        timings.push(started.elapsed());
-        assert!(status.is_success(), "{path} answered {status}");
-    }
-    timings.sort();
-    timings
-}
-
-fn report(name: &str, sorted: &[Duration]) {
-    let at = |q: f64| sorted[((sorted.len() as f64 - 1.0) * q) as usize];
-    println!("{name:<28} {:>8.2}ms {:>8.2}ms", ms(at(0.5)), ms(at(0.99)));
-}
-
-fn ms(d: Duration) -> f64 {
-    d.as_secs_f64() * 1000.0
 }
 
 /// How long storing a page costs: compressing it once, per encoding.

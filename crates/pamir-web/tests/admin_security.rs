@@ -163,11 +163,12 @@ async fn the_permission_matrix_holds_for_every_role() {
         ("add tag", [true, true, false, false]),
         ("add user", [true, false, false, false]),
     ];
-    let demo_item = pamir_db::items::admin_list(site.db(), site.site, &Default::default(), Default::default(), 1, 0)
-        .await
-        .expect("list")
-        .0[0]
-        .id;
+    let demo_item =
+        pamir_db::items::admin_list(site.db(), site.site, &Default::default(), Default::default(), 1, 0, false)
+            .await
+            .expect("list")
+            .0[0]
+            .id;
     for (index, role) in Role::ALL.into_iter().enumerate() {
         let browser = signed_in(&site, role).await;
         for (what, allowed) in expectations {

@@ -106,3 +106,78 @@ fn seed_adds_synthetic_articles_to_the_demo() {
     assert_eq!(code, 0);
     assert!(stdout.contains("Seeded 30 articles"), "global options go before the command too: {stdout}");
 }
+
+#[test]
+fn user_add_prints_a_generated_password_once_or_reads_one_from_stdin() {
+    let data = tempfile::tempdir().expect("dir");
+    let (code, stdout, stderr) =
+        run(pamir().args(["user", "add", "--email", "Ana@Example.org", "--role", "editor", "--data"]).arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Added ana@example.org (editor)."), "{stdout}");
+    let password = stdout.split("Password (shown only now): ").nth(1).map(str::trim).expect("a password");
+    assert_eq!(password.len(), 20);
+
+    let mut child = pamir()
+        .args(["user", "add", "--email", "bahrom@example.org", "--role", "author", "--password-stdin", "--data"])
+        .arg(data.path())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    child.stdin.take().expect("stdin").write_all(b"a long pass phrase for bahrom\n").expect("write");
+    let output = child.wait_with_output().expect("wait");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(stdout.contains("Added bahrom@example.org (author).") && !stdout.contains("Password"), "{stdout}");
+}
+
+#[test]
+fn user_add_refuses_bad_input_clearly() {
+    let data = tempfile::tempdir().expect("dir");
+    let cases: [(&[&str], &str); 3] = [
+        (
+            &["--email", "ana@example.org", "--role", "root"],
+            "unknown role \"root\": choose administrator, editor, author or translator",
+        ),
+        (&["--email", "not-an-address", "--role", "editor"], "is not an e-mail address"),
+        (&["--email", "ana@example.org", "--role", "editor", "--password-stdin"], "no password on standard input"),
+    ];
+    for (args, message) in cases {
+        let (code, _, stderr) =
+            run(pamir().args(["user", "add"]).args(args).arg("--data").arg(data.path()).stdin(Stdio::null()));
+        assert_ne!(code, 0, "{args:?}");
+        assert!(stderr.contains(message), "{args:?}: {stderr}");
+    }
+    run(pamir().args(["user", "add", "--email", "ana@example.org", "--role", "editor", "--data"]).arg(data.path()));
+    let (code, _, stderr) =
+        run(pamir().args(["user", "add", "--email", "ANA@example.org", "--role", "editor", "--data"]).arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("a user with the address ana@example.org already exists"), "{stderr}");
+}
+
+#[test]
+fn the_demo_prints_an_administrators_sign_in() {
+    let data = tempfile::tempdir().expect("dir");
+    let mut child = pamir()
+        .args(["serve", "--demo", "--listen", "127.0.0.1:0", "--data"])
+        .arg(data.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("spawn");
+    let mut lines = BufReader::new(child.stdout.take().expect("stdout")).lines();
+    let mut admin_line = String::new();
+    for line in lines.by_ref().map_while(Result::ok) {
+        if line.starts_with("Admin:") {
+            admin_line = line;
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(
+        admin_line.starts_with("Admin: sign in at /admin/ as admin@example.org with the password "),
+        "{admin_line}"
+    );
+}

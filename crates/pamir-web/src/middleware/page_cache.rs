@@ -102,7 +102,7 @@ fn compress_once(request_headers: &HeaderMap, mut parts: axum::http::response::P
     let encoding = encoding_for(request_headers);
     let body = match encoding {
         Encoding::Gzip if bytes.len() > 512 => Bytes::from(crate::compress::gzip(&bytes)),
-        Encoding::Brotli if bytes.len() > 512 => Bytes::from(crate::compress::brotli(&bytes, 5)),
+        Encoding::Brotli if bytes.len() > 512 => Bytes::from(crate::compress::brotli(&bytes, PAGE_BROTLI_QUALITY)),
         _ => return Response::from_parts(parts, Body::from(bytes)),
     };
     if let Some(value) = encoding.header_value() {

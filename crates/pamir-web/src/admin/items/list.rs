@@ -112,15 +112,10 @@ pub async fn get(
         "" => 1,
         n => n.parse().ok().filter(|n| *n >= 1 && *n <= 100_000).ok_or_else(|| bad("page"))?,
     };
-    let (rows, total) = pamir_db::items::admin_list(
-        &state.core.db,
-        editor.site,
-        &filter,
-        sort,
-        PAGE_SIZE,
-        (page_number - 1) * i64::from(PAGE_SIZE),
-    )
-    .await?;
+    let offset = (page_number - 1) * i64::from(PAGE_SIZE);
+    let (rows, total) =
+        pamir_db::items::admin_list(&state.core.db, editor.site, &filter, sort, PAGE_SIZE, offset, true).await?;
+    let total = total.unwrap_or(0);
     let mut base_query = query.clone();
     base_query.page.clear();
     let base = serde_urlencoded_lite(&base_query);
@@ -170,7 +165,9 @@ pub async fn dashboard(State(state): State<AppState>, editor: Editor) -> Result<
     editor.actor.require(pamir_domain::Action::UseAdmin)?;
     let db = &state.core.db;
     let list = |filter: AdminFilter| async move {
-        pamir_db::items::admin_list(db, editor.site, &filter, AdminSort::Updated, 10, 0).await.map(|(rows, _)| rows)
+        pamir_db::items::admin_list(db, editor.site, &filter, AdminSort::Updated, 10, 0, false)
+            .await
+            .map(|(rows, _)| rows)
     };
     let review = list(AdminFilter { state: Some(ItemState::Review), ..Default::default() }).await?;
     let mine = list(AdminFilter { author_id: Some(editor.actor.user.id), ..Default::default() }).await?;
