@@ -230,3 +230,16 @@ media-error-file-too-big = The file is too big.
 media-error-too-large = The image is too large.
 media-error-corrupt = The image could not be read.
 media-error-encode = The image could not be saved.
+
+admin-autosave-found = This browser kept changes to this item that were not saved.
+admin-autosave-restore = Restore them
+admin-autosave-discard = Discard them
+admin-preview = Preview
+admin-preview-offline = The preview needs a connection. Your text is kept in this browser.
+admin-toolbar-tools = Bold|Italic|Heading|Link|List|Quote
+
+admin-taxonomy-edit-categories = Edit category
+admin-taxonomy-edit-tags = Edit tag
+admin-category-position = Position
+admin-category-position-help = Smaller numbers come first among categories at the same level.
+admin-slug-change-help = Changing a slug changes the address of every page under it; old links stop working.

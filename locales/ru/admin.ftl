@@ -234,3 +234,16 @@ media-error-file-too-big = Файл слишком большой.
 media-error-too-large = Размеры изображения слишком велики.
 media-error-corrupt = Не удалось прочитать изображение.
 media-error-encode = Не удалось сохранить изображение.
+
+admin-autosave-found = В этом браузере остались несохранённые изменения этого материала.
+admin-autosave-restore = Восстановить их
+admin-autosave-discard = Отбросить их
+admin-preview = Предпросмотр
+admin-preview-offline = Для предпросмотра нужно соединение. Ваш текст сохранён в этом браузере.
+admin-toolbar-tools = Жирный|Курсив|Заголовок|Ссылка|Список|Цитата
+
+admin-taxonomy-edit-categories = Изменить рубрику
+admin-taxonomy-edit-tags = Изменить тег
+admin-category-position = Позиция
+admin-category-position-help = Среди рубрик одного уровня меньшие числа идут первыми.
+admin-slug-change-help = Если изменить адрес (slug), изменятся адреса всех страниц под ним; старые ссылки перестанут работать.

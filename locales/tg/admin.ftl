@@ -224,3 +224,16 @@ media-error-file-too-big = Файл хеле калон аст.
 media-error-too-large = Андозаи тасвир хеле калон аст.
 media-error-corrupt = Тасвирро хондан имконнопазир буд.
 media-error-encode = Тасвирро захира кардан имконнопазир буд.
+
+admin-autosave-found = Дар ин браузер тағйироти ин мавод боқӣ мондааст, ки захира нашудаанд.
+admin-autosave-restore = Барқарор кардан
+admin-autosave-discard = Рад кардан
+admin-preview = Пешнамоиш
+admin-preview-offline = Барои пешнамоиш пайвастшавӣ лозим аст. Матни шумо дар ин браузер нигоҳ дошта шудааст.
+admin-toolbar-tools = Ғафс|Курсив|Сарлавҳа|Пайванд|Рӯйхат|Иқтибос
+
+admin-taxonomy-edit-categories = Таҳрири бахш
+admin-taxonomy-edit-tags = Таҳрири барчасп
+admin-category-position = Мавқеъ
+admin-category-position-help = Дар байни бахшҳои як сатҳ рақамҳои хурдтар аввал меоянд.
+admin-slug-change-help = Агар суроғаро (slug) иваз кунед, суроғаи ҳамаи саҳифаҳои зери он иваз мешавад; пайвандҳои кӯҳна дигар кор намекунанд.

@@ -231,7 +231,8 @@ describe('the admin', { skip: chromiumSkip }, () => {
     const paths = [
       '/admin/', '/admin/items', '/admin/items?state=published&sort=title', '/admin/items/new', `/admin/items/${id}`,
       `/admin/items/${id}/revisions`, `/admin/items/${id}/revisions/compare?from=${ids.at(-1)}&to=${ids[0]}`,
-      '/admin/media', '/admin/categories', '/admin/tags', '/admin/settings', '/admin/users', '/admin/audit',
+      '/admin/media', '/admin/categories', '/admin/categories/1', '/admin/tags', '/admin/tags/1', '/admin/settings',
+      '/admin/users', '/admin/audit',
       '/admin/account', '/admin/account/mfa',
     ];
     const pages = [];

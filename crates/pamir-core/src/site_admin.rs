@@ -100,3 +100,39 @@ pub async fn save_settings(core: &Core, actor: &Actor, site: SiteId, settings: S
     core.changed(site).await?;
     Ok(())
 }
+
+/// Renames a category in its languages (adding missing ones) and sets its
+/// position among its siblings (smaller first).
+pub async fn update_category(
+    core: &Core,
+    actor: &Actor,
+    site: SiteId,
+    id: i64,
+    position: i64,
+    names: &[Naming],
+) -> Result<(), CoreError> {
+    actor.require(Action::ManageTaxonomy)?;
+    let texts = slugs(names)?;
+    let rows: Vec<CategoryText<'_>> =
+        texts.iter().map(|(lang, name, slug)| CategoryText { lang, name, slug, description: "" }).collect();
+    pamir_db::categories::update(&core.db, site, id, position, &rows, core.clock.now().timestamp()).await.map_err(
+        |e| match e {
+            DbError::NotFound(what) => CoreError::NotFound(what),
+            other => conflict_as_invalid(other),
+        },
+    )?;
+    audit::record(core, Some(site), actor, "category.update", &format!("category {id} {}", texts[0].1), "").await?;
+    core.changed(site).await
+}
+
+pub async fn update_tag(core: &Core, actor: &Actor, site: SiteId, id: i64, names: &[Naming]) -> Result<(), CoreError> {
+    actor.require(Action::ManageTaxonomy)?;
+    if !pamir_db::tags::ids(&core.db, site).await?.contains(&id) {
+        return Err(CoreError::NotFound(format!("tag {id}")));
+    }
+    let texts = slugs(names)?;
+    let rows: Vec<TagText<'_>> = texts.iter().map(|(lang, name, slug)| TagText { lang, name, slug }).collect();
+    pamir_db::tags::update(&core.db, site, id, &rows).await.map_err(conflict_as_invalid)?;
+    audit::record(core, Some(site), actor, "tag.update", &format!("tag {id} {}", texts[0].1), "").await?;
+    core.changed(site).await
+}

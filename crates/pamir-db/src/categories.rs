@@ -101,3 +101,51 @@ pub async fn ids(db: &Db, site: SiteId) -> Result<Vec<i64>, DbError> {
     })?;
     Ok(ids)
 }
+
+/// A category's position and its (lang, name, slug) in every language it has.
+pub async fn texts(db: &Db, site: SiteId, id: i64) -> Result<Option<(i64, Vec<(String, String, String)>)>, DbError> {
+    let position: Option<i64> = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT position FROM categories WHERE site_id = $1 AND id = $2")
+            .bind(site).bind(id).fetch_optional(pool).await
+    })?;
+    let Some(position) = position else { return Ok(None) };
+    let texts = on_pool!(db, pool => {
+        sqlx::query_as("SELECT lang, name, slug FROM category_texts WHERE category_id = $1 ORDER BY lang")
+            .bind(id).fetch_all(pool).await
+    })?;
+    Ok(Some((position, texts)))
+}
+
+/// Renames a category (adding languages it lacked) and sets its position.
+pub async fn update(
+    db: &Db,
+    site: SiteId,
+    id: i64,
+    position: i64,
+    texts: &[CategoryText<'_>],
+    now: i64,
+) -> Result<(), DbError> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let parent: Option<Option<i64>> = sqlx::query_scalar(
+            "UPDATE categories SET position = $3, updated_at = $4 WHERE site_id = $1 AND id = $2 RETURNING parent_id",
+        )
+        .bind(site).bind(id).bind(position).bind(now)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some(parent) = parent else { return Err(DbError::NotFound(format!("category {id}"))) };
+        for text in texts {
+            sqlx::query(
+                "INSERT INTO category_texts (category_id, site_id, parent_key, lang, name, slug, description)
+                 VALUES ($1, $2, $3, $4, $5, $6, '')
+                 ON CONFLICT (category_id, lang) DO UPDATE SET name = excluded.name, slug = excluded.slug",
+            )
+            .bind(id).bind(site).bind(parent.unwrap_or(0)).bind(text.lang).bind(text.name).bind(text.slug)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::conflict_as("a category with this slug at this level"))?;
+        }
+        tx.commit().await?;
+        Ok::<(), DbError>(())
+    })
+}

@@ -105,3 +105,31 @@ pub async fn list(db: &Db, site: SiteId, lang: &Lang) -> Result<Vec<Tag>, DbErro
     })?;
     Ok(rows.into_iter().map(|(id, name, slug)| Tag { id, lang: lang.clone(), name, slug }).collect())
 }
+
+/// A tag's (lang, name, slug) in every language it has.
+pub async fn texts(db: &Db, site: SiteId, id: i64) -> Result<Vec<(String, String, String)>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as("SELECT lang, name, slug FROM tag_texts WHERE site_id = $1 AND tag_id = $2 ORDER BY lang")
+            .bind(site).bind(id).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
+/// Renames a tag, adding languages it lacked.
+pub async fn update(db: &Db, site: SiteId, id: i64, texts: &[TagText<'_>]) -> Result<(), DbError> {
+    on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        for text in texts {
+            sqlx::query(
+                "INSERT INTO tag_texts (tag_id, site_id, lang, name, slug) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (tag_id, lang) DO UPDATE SET name = excluded.name, slug = excluded.slug",
+            )
+            .bind(id).bind(site).bind(text.lang).bind(text.name).bind(text.slug)
+            .execute(&mut *tx)
+            .await
+            .map_err(DbError::conflict_as("a tag with this slug"))?;
+        }
+        tx.commit().await?;
+        Ok::<(), DbError>(())
+    })
+}

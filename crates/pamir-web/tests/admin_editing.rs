@@ -305,3 +305,56 @@ async fn the_live_preview_uses_the_public_pipeline() {
     assert!(response.body.contains("<strong>bold</strong>"));
     assert!(!response.body.contains("<script>"));
 }
+
+#[tokio::test]
+async fn categories_and_tags_are_added_and_renamed_and_the_site_follows() {
+    for site in TestSite::all().await {
+        let editor = signed_in(&site, Role::Editor).await;
+        let added = editor
+            .post("/admin/categories", &[("name_en", "Health"), ("name_ru", "Здоровье"), ("name_tg", "Тандурустӣ")])
+            .await;
+        assert_eq!(added.status, StatusCode::SEE_OTHER, "{}: {}", site.backend, added.body);
+        assert_eq!(site.get("/en/health/").await.status, StatusCode::OK);
+        assert_eq!(site.get("/ru/zdorove/").await.status, StatusCode::OK, "Russian slug transliterated");
+        assert_eq!(site.get("/tg/tandurusti/").await.status, StatusCode::OK, "Tajik slug transliterated");
+        let list = editor.get("/admin/categories").await;
+        let id = list
+            .body
+            .split("<a href=\"/admin/categories/")
+            .filter_map(|r| r.split('"').next())
+            .last()
+            .expect("an edit link")
+            .to_owned();
+        let same = editor.post("/admin/categories", &[("name_en", "Health")]).await;
+        assert_eq!(same.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(same.body.contains("already exists"), "{}", same.body);
+
+        let renamed = editor
+            .post(
+                &format!("/admin/categories/{id}"),
+                &[("position", "0"), ("name_en", "Health and care"), ("slug_en", "health-care")],
+            )
+            .await;
+        assert_eq!(renamed.status, StatusCode::SEE_OTHER, "{}", renamed.body);
+        assert_eq!(site.get("/en/health/").await.status, StatusCode::NOT_FOUND);
+        assert!(site.get("/en/health-care/").await.body.contains("Health and care"));
+        let bad = editor.post(&format!("/admin/categories/{id}"), &[("position", "first"), ("name_en", "X")]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.body.contains("the position is not a number") && bad.body.contains("value=\"X\""));
+
+        assert_eq!(editor.post("/admin/tags", &[("name_en", "Clean water")]).await.status, StatusCode::SEE_OTHER);
+        let tags = editor.get("/admin/tags").await;
+        let tag = tags
+            .body
+            .split("<a href=\"/admin/tags/")
+            .filter(|r| r.contains("Clean water"))
+            .filter_map(|r| r.split('"').next())
+            .next()
+            .expect("tag")
+            .to_owned();
+        let renamed =
+            editor.post(&format!("/admin/tags/{tag}"), &[("name_en", "Safe water"), ("slug_en", "safe-water")]).await;
+        assert_eq!(renamed.status, StatusCode::SEE_OTHER);
+        assert!(editor.get("/admin/tags").await.body.contains("Safe water"));
+    }
+}

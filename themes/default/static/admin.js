@@ -7,6 +7,8 @@
   var form = document.querySelector("form[data-autosave]");
   if (!form) return;
   var csrf = form.querySelector("input[name=csrf]").value;
+  // The words come from the page, in the editor's language.
+  var say = function (name, fallback) { return form.getAttribute("data-text-" + name) || fallback; };
   var key = "pamir-autosave:" + form.getAttribute("data-autosave");
   var version = form.getAttribute("data-version") || "";
   var fields = Array.prototype.filter.call(form.elements, function (el) {
@@ -43,14 +45,14 @@
     box.className = "autosave";
     box.setAttribute("role", "alert");
     var text = document.createElement("p");
-    text.textContent = form.getAttribute("data-restore-text") || "This browser kept unsaved changes to this item from " + new Date(stored.at).toLocaleString() + ". Restore them?";
+    text.textContent = say("found", "This browser kept changes to this item that were not saved.") + " (" + new Date(stored.at).toLocaleString() + ")";
     var yes = document.createElement("button");
     yes.type = "button";
-    yes.textContent = "Restore unsaved changes";
+    yes.textContent = say("restore", "Restore them");
     var no = document.createElement("button");
     no.type = "button";
     no.className = "danger";
-    no.textContent = "Discard them";
+    no.textContent = say("discard", "Discard them");
     yes.addEventListener("click", function () { apply(stored.data); box.remove(); });
     no.addEventListener("click", function () { try { localStorage.removeItem(key); } catch (e) {} box.remove(); });
     box.appendChild(text);
@@ -71,17 +73,19 @@
   var body = document.getElementById("body");
   var preview = document.getElementById("preview");
   if (!body) return;
-  var tools = [["B", "**", "**", "Bold"], ["I", "*", "*", "Italic"], ["H", "\n## ", "\n", "Heading"],
-    ["Link", "[", "](https://)", "Link"], ["List", "\n- ", "\n", "List"], ["Quote", "\n> ", "\n", "Quote"]];
+  // Labels: "Bold|Italic|Heading|Link|List|Quote", translated in the page.
+  var labels = say("tools", "Bold|Italic|Heading|Link|List|Quote").split("|");
+  var tools = [["B", "**", "**"], ["I", "*", "*"], ["H", "\n## ", "\n"],
+    ["[ ]", "[", "](https://)"], ["•", "\n- ", "\n"], ["❝", "\n> ", "\n"]];
   var bar = document.createElement("div");
   bar.className = "toolbar";
   bar.setAttribute("role", "toolbar");
   bar.setAttribute("aria-label", "Markdown");
-  tools.forEach(function (tool) {
+  tools.forEach(function (tool, index) {
     var b = document.createElement("button");
     b.type = "button";
     b.textContent = tool[0];
-    b.setAttribute("aria-label", tool[3]);
+    b.setAttribute("aria-label", labels[index] || tool[0]);
     b.addEventListener("click", function () {
       var start = body.selectionStart, end = body.selectionEnd, v = body.value;
       body.value = v.slice(0, start) + tool[1] + v.slice(start, end) + tool[2] + v.slice(end);
@@ -94,7 +98,7 @@
   });
   var show = document.createElement("button");
   show.type = "button";
-  show.textContent = "Preview";
+  show.textContent = say("preview", "Preview");
   show.setAttribute("aria-controls", "preview");
   bar.appendChild(show);
   body.parentNode.insertBefore(bar, body);
@@ -110,7 +114,7 @@
         var doc = new DOMParser().parseFromString(html, "text/html");
         preview.replaceChildren.apply(preview, Array.prototype.slice.call(doc.body.childNodes));
       })
-      .catch(function () { preview.textContent = "Preview unavailable (offline?). Your text is kept in this browser."; });
+      .catch(function () { preview.textContent = say("offline", "The preview needs a connection. Your text is kept in this browser."); });
   }
   var previewTimer = null;
   show.addEventListener("click", function () {

@@ -5,7 +5,7 @@ use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
 use axum::Form;
-use axum::extract::State;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pamir_core::CoreError;
@@ -106,6 +106,126 @@ pub async fn add_tag(
         Ok(_) => Ok(Redirect::to("/admin/tags").into_response()),
         Err(CoreError::Invalid(problem)) => {
             taxonomy_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, true, Some(problem), fields).await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[derive(Serialize)]
+struct TaxonomyEditPage {
+    /// "categories" or "tags": where the form posts and the way back.
+    kind: &'static str,
+    id: i64,
+    languages: Vec<String>,
+    values: BTreeMap<String, String>,
+    error: Option<String>,
+}
+
+async fn taxonomy_edit_view(
+    state: &AppState,
+    editor: &Editor,
+    status: StatusCode,
+    kind: &'static str,
+    id: i64,
+    values: BTreeMap<String, String>,
+    error: Option<String>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::ManageTaxonomy)?;
+    let languages = editor.settings.languages.iter().map(|l| l.to_string()).collect();
+    let view = TaxonomyEditPage { kind, id, languages, values, error };
+    Ok(page(state, editor, status, "admin/taxonomy_edit.html", kind, view, None))
+}
+
+/// The form's values from stored (lang, name, slug) texts.
+fn naming_values(texts: Vec<(String, String, String)>) -> BTreeMap<String, String> {
+    let mut values = BTreeMap::new();
+    for (lang, name, slug) in texts {
+        values.insert(format!("name_{lang}"), name);
+        values.insert(format!("slug_{lang}"), slug);
+    }
+    values
+}
+
+pub async fn category_form(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::ManageTaxonomy)?;
+    let (position, texts) = pamir_db::categories::texts(&state.core.db, editor.site, id)
+        .await?
+        .ok_or_else(|| AdminError::NotFound(format!("category {id}")))?;
+    let mut values = naming_values(texts);
+    values.insert("position".into(), position.to_string());
+    taxonomy_edit_view(&state, &editor, StatusCode::OK, "categories", id, values, None).await
+}
+
+pub async fn tag_form(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::ManageTaxonomy)?;
+    let texts = pamir_db::tags::texts(&state.core.db, editor.site, id).await?;
+    if texts.is_empty() {
+        return Err(AdminError::NotFound(format!("tag {id}")));
+    }
+    taxonomy_edit_view(&state, &editor, StatusCode::OK, "tags", id, naming_values(texts), None).await
+}
+
+pub async fn update_category(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AdminError> {
+    let fields = fields(pairs);
+    editor.check_csrf(field(&fields, "csrf"))?;
+    let result = match field(&fields, "position").trim().parse::<i64>() {
+        Ok(position) => {
+            site_admin::update_category(
+                &state.core,
+                &editor.actor,
+                editor.site,
+                id,
+                position,
+                &namings(&editor, &fields),
+            )
+            .await
+        }
+        Err(_) => Err(CoreError::Invalid("the position is not a number".into())),
+    };
+    match result {
+        Ok(()) => Ok(Redirect::to("/admin/categories").into_response()),
+        Err(CoreError::Invalid(problem)) => {
+            taxonomy_edit_view(
+                &state,
+                &editor,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "categories",
+                id,
+                fields,
+                Some(problem),
+            )
+            .await
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+pub async fn update_tag(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Result<Response, AdminError> {
+    let fields = fields(pairs);
+    editor.check_csrf(field(&fields, "csrf"))?;
+    match site_admin::update_tag(&state.core, &editor.actor, editor.site, id, &namings(&editor, &fields)).await {
+        Ok(()) => Ok(Redirect::to("/admin/tags").into_response()),
+        Err(CoreError::Invalid(problem)) => {
+            taxonomy_edit_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, "tags", id, fields, Some(problem))
+                .await
         }
         Err(other) => Err(other.into()),
     }
