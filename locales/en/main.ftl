@@ -105,3 +105,17 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+
+search-title = Search
+search-title-for = Search: { $query }
+search-label = Words to look for
+search-type = Type
+search-any-type = Any type
+search-any-category = Any category
+search-submit = Search
+search-results-count = { $count ->
+    [0] Nothing found
+    [one] { $count } item found
+   *[other] { $count } items found
+}
+search-no-results = No item matches these words. Try fewer or other words, or another language.

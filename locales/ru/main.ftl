@@ -105,3 +105,19 @@ month-9 = сентября
 month-10 = октября
 month-11 = ноября
 month-12 = декабря
+
+search-title = Поиск
+search-title-for = Поиск: { $query }
+search-label = Что искать
+search-type = Тип
+search-any-type = Любой тип
+search-any-category = Любая рубрика
+search-submit = Найти
+search-results-count = { $count ->
+    [0] Ничего не найдено
+    [one] Найден { $count } материал
+    [few] Найдено { $count } материала
+    [many] Найдено { $count } материалов
+   *[other] Найдено { $count } материала
+}
+search-no-results = Ни один материал не подходит под эти слова. Попробуйте меньше слов, другие слова или другой язык.

@@ -105,3 +105,16 @@ month-9 = сентябр
 month-10 = октябр
 month-11 = ноябр
 month-12 = декабр
+
+search-title = Ҷустуҷӯ
+search-title-for = Ҷустуҷӯ: { $query }
+search-label = Чиро ҷустуҷӯ кунем
+search-type = Навъ
+search-any-type = Ҳар навъ
+search-any-category = Ҳар бахш
+search-submit = Ҷустан
+search-results-count = { $count ->
+    [0] Ҳеҷ чиз ёфт нашуд
+   *[other] { $count } мавод ёфт шуд
+}
+search-no-results = Ягон мавод ба ин калимаҳо мувофиқ нест. Камтар ё дигар калимаҳоро, ё забони дигарро санҷед.

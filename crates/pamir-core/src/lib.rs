@@ -7,6 +7,7 @@
 //! - [`auth`]: signing in: passwords, second factors, sessions, throttling
 //! - [`audit`]: who acts, whether they may, and the audit log
 //! - [`site_admin`]: categories, tags and settings from the admin
+//! - [`tokens`]: API tokens for the JSON API's write endpoints
 //! - [`users`]: adding and managing admin accounts
 //! - [`editing`]: the admin's item workflow, revisions and restore
 //! - [`contact`]: a reader's message: checks, rate limit, storage, delivery
@@ -14,6 +15,7 @@
 //! - [`mailer`]: sending e-mail over SMTP
 //! - [`scheduler`]: waking up when a scheduled item appears or disappears
 //! - [`demo`]: the demo mission site
+//! - [`search`]: each site's search index, kept in step with the database
 //! - [`seed`]: synthetic content for benchmarks
 
 pub mod audit;
@@ -26,8 +28,10 @@ pub mod items;
 pub mod mailer;
 pub mod media;
 pub mod scheduler;
+pub mod search;
 pub mod seed;
 pub mod site_admin;
+pub mod tokens;
 pub mod users;
 
 use pamir_db::Db;

@@ -299,3 +299,65 @@ pub async fn upcoming_events(
     })?;
     rows.into_iter().map(ItemRow::into_item).collect()
 }
+
+/// An item as the search index needs it, in any state.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct SearchRow {
+    pub id: i64,
+    pub group_id: i64,
+    pub lang: String,
+    pub kind: String,
+    pub category_id: i64,
+    pub state: String,
+    pub published_at: i64,
+    pub updated_at: i64,
+    pub title: String,
+    pub teaser_markdown: String,
+    pub body_markdown: String,
+}
+
+/// Items changed at or after `since` (and after `after_id` within that
+/// second), oldest change first: what the search index must catch up on.
+pub async fn changed_since(
+    db: &Db,
+    site: SiteId,
+    since: i64,
+    after_id: i64,
+    limit: u32,
+) -> Result<Vec<SearchRow>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as(
+            "SELECT id, group_id, lang, kind, category_id, state, published_at, updated_at, title,
+                    teaser_markdown, body_markdown
+             FROM items WHERE site_id = $1 AND (updated_at > $2 OR (updated_at = $2 AND id > $3))
+             ORDER BY updated_at, id LIMIT $4",
+        )
+        .bind(site)
+        .bind(since)
+        .bind(after_id)
+        .bind(i64::from(limit))
+        .fetch_all(pool)
+        .await
+    })?;
+    Ok(rows)
+}
+
+/// The items with these ids that readers may see at `now`, in no order.
+pub async fn visible_by_ids(db: &Db, site: SiteId, ids: &[i64], now: DateTime<Utc>) -> Result<Vec<Item>, DbError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql = format!(
+        "SELECT {ITEM_COLUMNS} FROM items i WHERE i.site_id = $1 AND i.id IN ({}) AND {}",
+        placeholders(3, ids.len()),
+        VISIBLE.replace("$3", "$2")
+    );
+    let rows: Vec<ItemRow> = on_pool!(db, pool => {
+        let mut query = sqlx::query_as(crate::assembled(&sql)).bind(site).bind(to_db(now));
+        for id in ids {
+            query = query.bind(*id);
+        }
+        query.fetch_all(pool).await
+    })?;
+    rows.into_iter().map(ItemRow::into_item).collect()
+}

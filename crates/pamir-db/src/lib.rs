@@ -9,7 +9,7 @@
 //! - [`migrate`]: the embedded schema history, run at start
 //! - [`maintenance`]: keeping the query planner's statistics fresh
 //! - [`sites`], [`settings`], [`users`], [`categories`], [`tags`], [`media`],
-//!   [`items`], [`contact`], [`sessions`], [`revisions`], [`audit`]: one
+//!   [`items`], [`contact`], [`sessions`], [`revisions`], [`audit`], [`tokens`]: one
 //!   module per aggregate
 //! - [`testing`]: fresh databases for test suites
 
@@ -28,6 +28,7 @@ pub mod sites;
 pub mod tags;
 #[cfg(feature = "testing")]
 pub mod testing;
+pub mod tokens;
 pub mod users;
 
 mod time;

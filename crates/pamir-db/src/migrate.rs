@@ -26,7 +26,8 @@ macro_rules! migration {
     };
 }
 
-pub const MIGRATIONS: &[Migration] = &[migration!(1, "0001_initial"), migration!(2, "0002_admin")];
+pub const MIGRATIONS: &[Migration] =
+    &[migration!(1, "0001_initial"), migration!(2, "0002_admin"), migration!(3, "0003_api_tokens")];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.
 const PG_LOCK_KEY: i64 = 0x7061_6d69_72;

@@ -2,7 +2,7 @@
 //! around them.
 
 use crate::middleware::{error_pages, limits, metrics, page_cache, security_headers};
-use crate::public::{assets, calendar, contact, feed, front, health, media, path, root, sitemap, tag};
+use crate::public::{assets, calendar, contact, feed, front, health, media, path, root, search, sitemap, tag};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -38,6 +38,7 @@ pub fn app(state: AppState) -> Router {
         .route("/{lang}/contact", get(contact::get).post(contact::post))
         .route("/{lang}/contact/thanks", get(contact::thanks))
         .route("/{lang}/tags/{tag}", get(tag::get))
+        .route("/{lang}/search", get(search::get))
         .route("/{lang}/{*path}", get(path::get))
         .fallback(error_pages::not_found)
         // Innermost first: each layer wraps everything above it.

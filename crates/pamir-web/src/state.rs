@@ -1,4 +1,5 @@
-//! What every handler shares: the core, the theme, the page cache, the sites.
+//! What every handler shares: the core, the theme, the page cache, the sites,
+//! the search indexes.
 
 use crate::cache::PageCache;
 use crate::middleware::metrics::Metrics;
@@ -6,8 +7,11 @@ use crate::sites::Sites;
 use crate::theme::Theme;
 use pamir_core::Core;
 use pamir_core::events::ContentChanged;
+use pamir_core::search::SiteSearch;
+use pamir_domain::SiteId;
+use std::collections::HashMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// How the web layer is set up.
 #[derive(Debug, Clone, Default)]
@@ -19,6 +23,8 @@ pub struct WebConfig {
     /// The site's public address (`https://example.org`); without it, links
     /// are made absolute from the request's Host header.
     pub base_url: Option<String>,
+    /// Folder of the search indexes (one per site); `None` keeps them in memory.
+    pub search_dir: Option<PathBuf>,
 }
 
 #[derive(Clone)]
@@ -29,6 +35,38 @@ pub struct AppState {
     pub sites: Arc<Sites>,
     pub metrics: Arc<Metrics>,
     pub config: Arc<WebConfig>,
+    pub search: Arc<Searches>,
+}
+
+/// Each site's search index, opened on first use.
+#[derive(Default)]
+pub struct Searches {
+    dir: Option<PathBuf>,
+    open: Mutex<HashMap<SiteId, Arc<SiteSearch>>>,
+}
+
+impl Searches {
+    pub fn new(dir: Option<PathBuf>) -> Self {
+        Self { dir, open: Mutex::default() }
+    }
+
+    pub fn get(&self, site: SiteId) -> Result<Arc<SiteSearch>, pamir_core::CoreError> {
+        let mut open = self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(search) = open.get(&site) {
+            return Ok(search.clone());
+        }
+        let dir = self.dir.as_ref().map(|dir| dir.join(format!("site-{site}")));
+        let search = Arc::new(SiteSearch::open(site, dir.as_deref())?);
+        open.insert(site, search.clone());
+        Ok(search)
+    }
+
+    fn mark_stale(&self, site: SiteId) {
+        let open = self.open.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(search) = open.get(&site) {
+            search.mark_stale();
+        }
+    }
 }
 
 impl AppState {
@@ -43,6 +81,7 @@ impl AppState {
             theme: Arc::new(theme),
             sites: Arc::new(sites),
             metrics: Arc::new(Metrics::default()),
+            search: Arc::new(Searches::new(config.search_dir.clone())),
             config: Arc::new(config),
         };
         state.listen_for_changes();
@@ -54,9 +93,11 @@ impl AppState {
     fn listen_for_changes(&self) {
         let cache = self.cache.clone();
         let sites = self.sites.clone();
+        let search = self.search.clone();
         self.core.events.on_change(move |event: ContentChanged| {
             cache.invalidate_site(event.site());
             sites.forget(event.site());
+            search.mark_stale(event.site());
         });
     }
 }

@@ -21,7 +21,7 @@ macro_rules! embedded {
 
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "front.html", "category.html", "tag.html", "item.html",
-    "contact.html", "contact_thanks.html", "error.html",
+    "contact.html", "contact_thanks.html", "error.html", "search.html",
     "admin/base.html", "admin/macros.html", "admin/login.html", "admin/login_code.html", "admin/dashboard.html",
     "admin/items.html", "admin/item_edit.html", "admin/revisions.html", "admin/compare.html", "admin/account.html",
     "admin/mfa.html", "admin/users.html", "admin/audit.html", "admin/categories.html", "admin/tags.html",

@@ -43,6 +43,8 @@ pub enum Command {
     /// Manage admin users
     #[command(subcommand)]
     User(UserCommand),
+    /// Rebuild the search index from the database (while the server is stopped)
+    Reindex,
 }
 
 #[derive(Subcommand)]

@@ -12,6 +12,7 @@ pub mod listing;
 pub mod media;
 pub mod path;
 pub mod root;
+pub mod search;
 pub mod sitemap;
 pub mod tag;
 

@@ -19,6 +19,8 @@ pub struct Meta {
     pub image_alt: Option<String>,
     /// Ready to place in `<script type="application/ld+json">`.
     pub json_ld: Option<String>,
+    /// Asks search engines not to index the page (search results).
+    pub noindex: bool,
 }
 
 impl Meta {
@@ -86,6 +88,7 @@ impl Meta {
             image,
             image_alt: view.card.image.as_ref().map(|image| image.alt.clone()),
             json_ld: Some(script_json(&json!([main, breadcrumb_list(&crumbs)]))),
+            noindex: false,
         }
     }
 

@@ -51,3 +51,22 @@ impl Pagination {
         Self { page, pages, previous: (page > 1).then(|| url(page - 1)), next: has_more.then(|| url(page + 1)) }
     }
 }
+
+/// The categories as `(id, indented name)` in tree order, for a `<select>`.
+pub fn category_options(tree: &pamir_domain::taxonomy::CategoryTree) -> Vec<(i64, String)> {
+    fn walk(tree: &pamir_domain::taxonomy::CategoryTree, id: i64, depth: usize, out: &mut Vec<(i64, String)>) {
+        if let Some(category) = tree.get(id) {
+            out.push((id, format!("{}{}", "— ".repeat(depth), category.name)));
+            let children: Vec<i64> = tree.children(id).map(|c| c.id).collect();
+            for child in children {
+                walk(tree, child, depth + 1, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let roots: Vec<i64> = tree.roots().map(|c| c.id).collect();
+    for root in roots {
+        walk(tree, root, 0, &mut out);
+    }
+    out
+}

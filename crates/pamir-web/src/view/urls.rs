@@ -25,3 +25,7 @@ pub fn contact(lang: &str) -> String {
 pub fn media(path: &str) -> String {
     format!("/media/{path}")
 }
+
+pub fn search(lang: &str) -> String {
+    format!("/{lang}/search")
+}

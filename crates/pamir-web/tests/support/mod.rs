@@ -99,6 +99,7 @@ impl TestSite {
             theme_dir: Some(data.path().join("themes")),
             trust_forwarded_for: true,
             base_url: None,
+            search_dir: None,
         };
         let state = pamir_web::AppState::new(core.clone(), config).await.expect("app state");
         let router = pamir_web::app(state.clone());
@@ -109,7 +110,7 @@ impl TestSite {
     pub async fn with_mailer(mut self, smtp_url: &str) -> TestSite {
         self.core.mailer =
             Some(pamir_core::mailer::Mailer::new(smtp_url, "pamir <noreply@example.org>").expect("mailer"));
-        let config = pamir_web::WebConfig { theme_dir: None, trust_forwarded_for: true, base_url: None };
+        let config = pamir_web::WebConfig { theme_dir: None, trust_forwarded_for: true, ..Default::default() };
         self.state = pamir_web::AppState::new(self.core.clone(), config).await.expect("app state");
         self.router = pamir_web::app(self.state.clone());
         self

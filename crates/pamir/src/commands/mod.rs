@@ -1,5 +1,6 @@
 //! One module per command; each opens what it needs and does one job.
 
+mod reindex;
 mod seed;
 mod serve;
 mod user;
@@ -16,6 +17,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Serve(args) => serve::run(args, config).await,
         Command::Seed { articles } => seed::run(articles, config).await,
         Command::User(command) => user::run(command, config).await,
+        Command::Reindex => reindex::run(config).await,
     }
 }
 

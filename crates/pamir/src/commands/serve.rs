@@ -26,9 +26,20 @@ pub async fn run(args: ServeArgs, config: Config) -> anyhow::Result<()> {
         theme_dir: Some(config.data.join("themes")),
         trust_forwarded_for: config.trust_forwarded_for,
         base_url: config.base_url.clone(),
+        search_dir: Some(config.data.join("search")),
     };
     let state = AppState::new(core.clone(), web).await?;
     tokio::spawn(pamir_core::scheduler::run(core.clone(), site));
+    // The search index catches up in the background (all of it on a first start).
+    let search = state.search.get(site)?;
+    let indexing = core.clone();
+    tokio::spawn(async move {
+        match search.sync(&indexing).await {
+            Ok(items) if items > 0 => tracing::info!(items, "search index caught up"),
+            Ok(_) => {}
+            Err(error) => tracing::error!(%error, "search index could not catch up"),
+        }
+    });
     let listener = tokio::net::TcpListener::bind(address)
         .await
         .with_context(|| format!("cannot listen on {address} (is another server using it?)"))?;

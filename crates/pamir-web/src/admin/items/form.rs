@@ -4,7 +4,6 @@
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use pamir_core::items::ItemInput;
-use pamir_domain::taxonomy::CategoryTree;
 use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SiteId, SourceCitation};
 use serde::Serialize;
 
@@ -220,21 +219,4 @@ fn check_url(url: &str, what: &str) -> Result<(), String> {
     }
 }
 
-/// The categories as `(id, indented name)` in tree order, for a `<select>`.
-pub fn category_options(tree: &CategoryTree) -> Vec<(i64, String)> {
-    fn walk(tree: &CategoryTree, id: i64, depth: usize, out: &mut Vec<(i64, String)>) {
-        if let Some(category) = tree.get(id) {
-            out.push((id, format!("{}{}", "— ".repeat(depth), category.name)));
-            let children: Vec<i64> = tree.children(id).map(|c| c.id).collect();
-            for child in children {
-                walk(tree, child, depth + 1, out);
-            }
-        }
-    }
-    let mut out = Vec::new();
-    let roots: Vec<i64> = tree.roots().map(|c| c.id).collect();
-    for root in roots {
-        walk(tree, root, 0, &mut out);
-    }
-    out
-}
+pub use crate::view::category_options;
