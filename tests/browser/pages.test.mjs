@@ -73,6 +73,10 @@ async function doCrawl() {
   await get('/en/?page=2');
   await get('/en/news/');
   await get('/en/news/press-releases/');
+  await get('/en/search');
+  await get('/en/search?q=remittances');
+  await get(`/ru/search?q=${encodeURIComponent('мигрантов')}`);
+  await get(`/tg/search?q=${encodeURIComponent('мухочир')}`);
 
   const items = links(front.html, front.url, isReadMore);
   if (items.length === 0) problems.push('/en/ has no "Read more" (a.read-more) links to items');
