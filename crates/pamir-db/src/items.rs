@@ -361,3 +361,64 @@ pub async fn visible_by_ids(db: &Db, site: SiteId, ids: &[i64], now: DateTime<Ut
     })?;
     rows.into_iter().map(ItemRow::into_item).collect()
 }
+
+/// The API's item listing: visible items in `lang`, newest first, after a
+/// cursor position (published_at, id), optionally of one kind, in some
+/// categories, or with a tag. Keyset paging: as fast on the last page as on the first.
+pub struct ApiFilter<'a> {
+    pub lang: &'a Lang,
+    pub kind: Option<&'a str>,
+    pub category_ids: &'a [i64],
+    pub tag_id: Option<i64>,
+    pub after: Option<(i64, i64)>,
+}
+
+pub async fn api_page(
+    db: &Db,
+    site: SiteId,
+    filter: &ApiFilter<'_>,
+    now: DateTime<Utc>,
+    limit: u32,
+) -> Result<Vec<Item>, DbError> {
+    let mut sql = format!("SELECT {ITEM_COLUMNS} FROM items i WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE}");
+    let mut next = 4;
+    let mut take = |sql: &mut String, condition: &str| {
+        let numbered = condition.replace('?', &format!("${next}"));
+        next += 1;
+        sql.push_str(" AND ");
+        sql.push_str(&numbered);
+    };
+    if filter.kind.is_some() {
+        take(&mut sql, "i.kind = ?");
+    }
+    if filter.tag_id.is_some() {
+        take(&mut sql, "i.id IN (SELECT item_id FROM item_tags WHERE tag_id = ?)");
+    }
+    if filter.after.is_some() {
+        // Row values: (published_at, id) < (cursor's), in both databases.
+        sql.push_str(&format!(" AND (i.published_at, i.id) < (${}, ${})", next, next + 1));
+        next += 2;
+    }
+    if !filter.category_ids.is_empty() {
+        sql.push_str(&format!(" AND i.category_id IN ({})", placeholders(next, filter.category_ids.len())));
+        next += filter.category_ids.len();
+    }
+    sql.push_str(&format!(" ORDER BY i.published_at DESC, i.id DESC LIMIT ${next}"));
+    let rows: Vec<ItemRow> = on_pool!(db, pool => {
+        let mut query = sqlx::query_as(crate::assembled(&sql)).bind(site).bind(filter.lang.as_str()).bind(to_db(now));
+        if let Some(kind) = filter.kind {
+            query = query.bind(kind);
+        }
+        if let Some(tag) = filter.tag_id {
+            query = query.bind(tag);
+        }
+        if let Some((published_at, id)) = filter.after {
+            query = query.bind(published_at).bind(id);
+        }
+        for id in filter.category_ids {
+            query = query.bind(*id);
+        }
+        query.bind(i64::from(limit)).fetch_all(pool).await
+    })?;
+    rows.into_iter().map(ItemRow::into_item).collect()
+}

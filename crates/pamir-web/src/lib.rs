@@ -4,6 +4,7 @@
 //! - [`routes`]: the one route table ([`app`])
 //! - [`state`]: what handlers share
 //! - [`sites`]: which site a request is for, and its settings
+//! - [`api`]: the JSON API at `/api/v1/`
 //! - [`admin`]: the editors' admin at `/admin/`
 //! - [`public`]: the reader-facing pages, one file per page
 //! - [`view`]: turning domain values into what templates show
@@ -16,6 +17,7 @@
 //! - [`middleware`]: security headers, metrics and logging, error pages, limits
 
 pub mod admin;
+pub mod api;
 pub mod cache;
 pub mod client_address;
 pub mod compress;

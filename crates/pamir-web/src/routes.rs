@@ -30,6 +30,7 @@ pub fn app(state: AppState) -> Router {
         .route("/assets/{file}", get(assets::get))
         .route("/media/{*path}", get(media::get))
         .merge(crate::admin::routes())
+        .merge(crate::api::routes())
         .route("/{lang}", get(front::redirect))
         .route("/{lang}/", get(front::get))
         .route("/{lang}/events.ics", get(calendar::upcoming))

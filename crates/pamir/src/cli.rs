@@ -45,6 +45,32 @@ pub enum Command {
     User(UserCommand),
     /// Rebuild the search index from the database (while the server is stopped)
     Reindex,
+    /// Manage API tokens (for the JSON API's write endpoints)
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Subcommand)]
+pub enum TokenCommand {
+    /// Print a new token for a user; it acts with that user's role
+    Create {
+        /// The user's e-mail address
+        #[arg(long)]
+        email: String,
+        /// What the token is for, to recognise it later
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// List a user's tokens (never the tokens themselves)
+    List {
+        #[arg(long)]
+        email: String,
+    },
+    /// Revoke a token by the id `token list` shows
+    Revoke {
+        #[arg(long)]
+        id: i64,
+    },
 }
 
 #[derive(Subcommand)]

@@ -181,3 +181,38 @@ fn the_demo_prints_an_administrators_sign_in() {
         "{admin_line}"
     );
 }
+
+#[test]
+fn tokens_are_created_listed_and_revoked_from_the_console() {
+    let data = tempfile::tempdir().expect("dir");
+    run(pamir().args(["user", "add", "--email", "api@example.org", "--role", "editor", "--data"]).arg(data.path()));
+    let (code, stdout, stderr) = run(pamir()
+        .args(["token", "create", "--email", "api@example.org", "--name", "newsroom", "--data"])
+        .arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    let token = stdout.lines().nth(1).expect("the token line");
+    assert!(token.starts_with("pamir_") && token.len() == 70, "{token}");
+    let (_, listed, _) = run(pamir().args(["token", "list", "--email", "api@example.org", "--data"]).arg(data.path()));
+    assert!(listed.contains("live") && listed.contains("newsroom") && !listed.contains(token), "{listed}");
+    let id = listed.split('\t').next().expect("id").trim().to_owned();
+    let (code, out, _) = run(pamir().args(["token", "revoke", "--id", &id, "--data"]).arg(data.path()));
+    assert_eq!(code, 0);
+    assert!(out.contains("revoked"));
+    let (code, _, stderr) = run(pamir().args(["token", "revoke", "--id", &id, "--data"]).arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("no live token has the id"), "{stderr}");
+    let (code, _, stderr) =
+        run(pamir().args(["token", "create", "--email", "nobody@example.org", "--data"]).arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("no user has the address nobody@example.org"), "{stderr}");
+}
+
+#[test]
+fn reindex_rebuilds_the_search_index() {
+    let data = tempfile::tempdir().expect("dir");
+    let (code, _, stderr) = run(pamir().args(["seed", "--articles", "20", "--data"]).arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    let (code, stdout, stderr) = run(pamir().args(["reindex", "--data"]).arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Search index rebuilt: 51 published of 51 items"), "{stdout}");
+}

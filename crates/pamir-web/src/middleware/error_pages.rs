@@ -14,6 +14,9 @@ use pamir_domain::Lang;
 
 pub async fn theme(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let first_segment = request.uri().path().trim_start_matches('/').split('/').next().unwrap_or("").to_owned();
+    if first_segment == "api" {
+        return api_errors(next.run(request).await);
+    }
     let host = request.headers().get(header::HOST).cloned();
     let response = next.run(request).await;
     let status = response.status();
@@ -97,4 +100,30 @@ pub fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> Response {
 /// Addresses no route knows.
 pub async fn not_found() -> Response {
     crate::error::PageError::NotFound.into_response()
+}
+
+/// The API answers every error in JSON: its own errors already are; the
+/// framework's (unknown address, wrong method, body too large, a panic) are
+/// turned into the same shape here.
+fn api_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return response;
+    }
+    let message = match status {
+        StatusCode::NOT_FOUND => "no such API address; see /api/v1/openapi.json",
+        StatusCode::METHOD_NOT_ALLOWED => "this address does not take that method; see /api/v1/openapi.json",
+        StatusCode::PAYLOAD_TOO_LARGE => "the body is larger than this endpoint accepts",
+        _ => status.canonical_reason().unwrap_or("error"),
+    };
+    let mut json = crate::api::error::problem(status, message);
+    if let Some(allow) = response.headers().get(header::ALLOW) {
+        json.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    json
 }

@@ -3,6 +3,7 @@
 mod reindex;
 mod seed;
 mod serve;
+mod token;
 mod user;
 
 use crate::cli::Command;
@@ -18,6 +19,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Seed { articles } => seed::run(articles, config).await,
         Command::User(command) => user::run(command, config).await,
         Command::Reindex => reindex::run(config).await,
+        Command::Token(command) => token::run(command, config).await,
     }
 }
 
