@@ -243,3 +243,5 @@ admin-taxonomy-edit-tags = Edit tag
 admin-category-position = Position
 admin-category-position-help = Smaller numbers come first among categories at the same level.
 admin-slug-change-help = Changing a slug changes the address of every page under it; old links stop working.
+admin-settings-fallbacks = Fallback languages
+admin-settings-fallbacks-help = Where an item is not translated yet, show it in another language, with a note. For example "tg: ru en; ru: en". Leave empty for none.

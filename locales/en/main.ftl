@@ -119,3 +119,5 @@ search-results-count = { $count ->
    *[other] { $count } items found
 }
 search-no-results = No item matches these words. Try fewer or other words, or another language.
+
+fallback-note = Not yet available in English; shown in its original language.

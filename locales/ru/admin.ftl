@@ -247,3 +247,5 @@ admin-taxonomy-edit-tags = Изменить тег
 admin-category-position = Позиция
 admin-category-position-help = Среди рубрик одного уровня меньшие числа идут первыми.
 admin-slug-change-help = Если изменить адрес (slug), изменятся адреса всех страниц под ним; старые ссылки перестанут работать.
+admin-settings-fallbacks = Запасные языки
+admin-settings-fallbacks-help = Если материал ещё не переведён, показывать его на другом языке с пометкой. Например «tg: ru en; ru: en». Оставьте пустым, если не нужно.

@@ -237,3 +237,5 @@ admin-taxonomy-edit-tags = Таҳрири барчасп
 admin-category-position = Мавқеъ
 admin-category-position-help = Дар байни бахшҳои як сатҳ рақамҳои хурдтар аввал меоянд.
 admin-slug-change-help = Агар суроғаро (slug) иваз кунед, суроғаи ҳамаи саҳифаҳои зери он иваз мешавад; пайвандҳои кӯҳна дигар кор намекунанд.
+admin-settings-fallbacks = Забонҳои эҳтиётӣ
+admin-settings-fallbacks-help = Агар мавод ҳоло тарҷума нашуда бошад, онро бо забони дигар бо ишора нишон диҳед. Масалан «tg: ru en; ru: en». Агар лозим набошад, холӣ гузоред.

@@ -95,35 +95,75 @@ pub async fn list(
     limit: u32,
     offset: i64,
 ) -> Result<ListPage, DbError> {
+    list_with_fallbacks(db, site, lang, &[], listing, now, limit, offset).await
+}
+
+/// The language condition of a listing in `$2`, with fallbacks bound from
+/// `$first`: an item in a fallback language is listed when its group has no
+/// visible item in `$2` nor in an earlier fallback ("not yet translated").
+fn languages_condition(fallbacks: usize, first: usize) -> String {
+    let mut alternatives = vec!["i.lang = $2".to_owned()];
+    for n in 0..fallbacks {
+        let preferred: Vec<String> =
+            std::iter::once("$2".to_owned()).chain((0..n).map(|m| format!("${}", first + m))).collect();
+        alternatives.push(format!(
+            "(i.lang = ${} AND NOT EXISTS (SELECT 1 FROM items j WHERE j.group_id = i.group_id AND j.lang IN ({})
+               AND j.state = 'published' AND (j.publish_up IS NULL OR j.publish_up <= $3)
+               AND (j.publish_down IS NULL OR j.publish_down > $3)))",
+            first + n,
+            preferred.join(", ")
+        ));
+    }
+    format!("({})", alternatives.join(" OR "))
+}
+
+/// One page of a listing in `lang`, filled in from `fallbacks` (in order)
+/// where an item has no version in `lang` yet.
+#[allow(clippy::too_many_arguments)]
+pub async fn list_with_fallbacks(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    fallbacks: &[Lang],
+    listing: &Listing<'_>,
+    now: DateTime<Utc>,
+    limit: u32,
+    offset: i64,
+) -> Result<ListPage, DbError> {
     if matches!(listing, Listing::Categories(ids) if ids.is_empty()) {
         return Ok(ListPage { items: Vec::new(), total: Some(0), has_more: false });
     }
     let (condition, order) = listing.sql();
-    let next = match listing {
+    let after_listing = match listing {
         Listing::Categories(ids) => 4 + ids.len(),
         _ => 5,
     };
+    let languages = languages_condition(fallbacks.len(), after_listing);
+    let next = after_listing + fallbacks.len();
     let page_sql = format!(
         "SELECT {ITEM_COLUMNS} FROM items i
-         WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} {condition}
+         WHERE i.site_id = $1 AND {languages} AND {VISIBLE} {condition}
          ORDER BY {order} LIMIT ${next} OFFSET ${}",
         next + 1
     );
     let count_sql =
-        format!("SELECT COUNT(*) FROM items i WHERE i.site_id = $1 AND i.lang = $2 AND {VISIBLE} {condition}");
+        format!("SELECT COUNT(*) FROM items i WHERE i.site_id = $1 AND {languages} AND {VISIBLE} {condition}");
     let now = to_db(now);
     // Tag pages are not counted: counting means visiting every tagged item's
     // row (tens of milliseconds at 100,000 items); one row more tells whether
     // there is a next page.
     let counted = !matches!(listing, Listing::Tag(_));
     let (mut rows, total): (Vec<ItemRow>, Option<i64>) = on_pool!(db, pool => {
-        let page = bind_listing!(sqlx::query_as(crate::assembled(&page_sql)).bind(site).bind(lang.as_str()).bind(now), listing)
-            .bind(i64::from(limit) + 1)
-            .bind(offset)
-            .fetch_all(pool)
-            .await?;
+        let mut page = bind_listing!(sqlx::query_as(crate::assembled(&page_sql)).bind(site).bind(lang.as_str()).bind(now), listing);
+        for fallback in fallbacks {
+            page = page.bind(fallback.as_str());
+        }
+        let page = page.bind(i64::from(limit) + 1).bind(offset).fetch_all(pool).await?;
         let total = if counted {
-            let count = bind_listing!(sqlx::query_scalar(crate::assembled(&count_sql)).bind(site).bind(lang.as_str()).bind(now), listing);
+            let mut count = bind_listing!(sqlx::query_scalar(crate::assembled(&count_sql)).bind(site).bind(lang.as_str()).bind(now), listing);
+            for fallback in fallbacks {
+                count = count.bind(fallback.as_str());
+            }
             Some(count.fetch_one(pool).await?)
         } else {
             None

@@ -48,11 +48,22 @@ pub struct SiteSettings {
     /// Every admin user must sign in with a second factor.
     #[serde(default)]
     pub mfa_required: bool,
+    /// Languages to fill a listing from, in order, where an item has no
+    /// version in the reader's language yet: `tg` → `[ru, en]`. Empty: none.
+    #[serde(default)]
+    pub fallbacks: std::collections::BTreeMap<String, Vec<Lang>>,
 }
 
 impl SiteSettings {
     pub fn offers(&self, lang: &Lang) -> bool {
         self.languages.contains(lang)
+    }
+
+    /// The languages that stand in for `lang`'s missing translations (only
+    /// ones the site offers).
+    pub fn fallbacks_for(&self, lang: &Lang) -> Vec<Lang> {
+        let chain = self.fallbacks.get(lang.as_str()).map(Vec::as_slice).unwrap_or(&[]);
+        chain.iter().filter(|l| *l != lang && self.offers(l)).cloned().collect()
     }
 
     /// Settings for a site nobody has configured yet.
@@ -67,6 +78,7 @@ impl SiteSettings {
             contact: ContactDetails::default(),
             feed_full_text: false,
             mfa_required: false,
+            fallbacks: Default::default(),
         }
     }
 }

@@ -136,6 +136,7 @@ fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
         // The demo shows what a full-text feed looks like.
         feed_full_text: true,
         mfa_required: false,
+        fallbacks: Default::default(),
         contact: ContactDetails {
             address: content.contact.address.clone(),
             hours: content.contact.hours.clone(),

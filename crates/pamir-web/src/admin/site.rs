@@ -254,6 +254,12 @@ fn settings_values(settings: &pamir_domain::site::SiteSettings) -> BTreeMap<Stri
     values.insert("languages".into(), codes.join(", "));
     values.insert("default_lang".into(), settings.default_lang.to_string());
     values.insert("front_page_size".into(), settings.front_page_size.to_string());
+    let fallbacks: Vec<String> = settings
+        .fallbacks
+        .iter()
+        .map(|(lang, chain)| format!("{lang}: {}", chain.iter().map(Lang::as_str).collect::<Vec<_>>().join(" ")))
+        .collect();
+    values.insert("fallbacks".into(), fallbacks.join("; "));
     values.insert("phones".into(), settings.contact.phones.join("\n"));
     values.insert("fax".into(), settings.contact.fax.clone().unwrap_or_default());
     values.insert("email".into(), settings.contact.email.clone().unwrap_or_default());
@@ -341,7 +347,33 @@ fn parse_settings(
     if settings.contact.email.as_deref().is_some_and(|e| !e.contains('@')) {
         return Err("the contact e-mail address is not an e-mail address".into());
     }
+    settings.fallbacks = parse_fallbacks(field(fields, "fallbacks"), &settings.languages)?;
     settings.mfa_required = mfa_required;
     settings.feed_full_text = feed_full_text;
     Ok(settings)
+}
+
+/// `tg: ru en; ru: en`: for each language, the languages that stand in for
+/// its missing translations, in order.
+fn parse_fallbacks(text: &str, languages: &[Lang]) -> Result<std::collections::BTreeMap<String, Vec<Lang>>, String> {
+    let mut fallbacks = std::collections::BTreeMap::new();
+    for rule in text.split(';').map(str::trim).filter(|rule| !rule.is_empty()) {
+        let Some((lang, chain)) = rule.split_once(':') else {
+            return Err(format!("write each fallback as \"tg: ru en\", not {rule:?}"));
+        };
+        let known = |code: &str| {
+            Lang::parse(code)
+                .ok()
+                .filter(|l| languages.contains(l))
+                .ok_or_else(|| format!("{code:?} in the fallbacks is not one of the site's languages"))
+        };
+        let lang = known(lang.trim())?;
+        let chain = chain
+            .split(|c: char| c == ',' || c.is_whitespace())
+            .filter(|code| !code.is_empty())
+            .map(known)
+            .collect::<Result<Vec<Lang>, String>>()?;
+        fallbacks.insert(lang.to_string(), chain);
+    }
+    Ok(fallbacks)
 }

@@ -23,8 +23,18 @@ pub async fn load(
 ) -> Result<ListingPage, PageError> {
     let size = reader.settings.front_page_size.clamp(1, 100);
     let db = &state.core.db;
-    let pamir_db::items::ListPage { items, total, has_more } =
-        pamir_db::items::list(db, reader.site, &reader.lang, &listing, reader.now, size, page.offset(size)).await?;
+    let fallbacks = reader.settings.fallbacks_for(&reader.lang);
+    let pamir_db::items::ListPage { items, total, has_more } = pamir_db::items::list_with_fallbacks(
+        db,
+        reader.site,
+        &reader.lang,
+        &fallbacks,
+        &listing,
+        reader.now,
+        size,
+        page.offset(size),
+    )
+    .await?;
     let pages = total.map(|total| page_count(total, size));
     let past_the_end = match pages {
         Some(pages) => page.get() > pages,
@@ -35,11 +45,15 @@ pub async fn load(
     }
     let image_ids: Vec<i64> = items.iter().filter_map(|item| item.image_id).collect();
     let images = pamir_db::media::get_many(db, &image_ids, &reader.lang, &reader.settings.default_lang).await?;
-    // An item whose category has no name in this language has no address in it either.
+    // An item whose category has no name in its language has no address in it either.
+    // Items standing in for a missing translation link to their own language's page.
     let cards = items
         .iter()
-        .filter(|item| reader.tree.get(item.category_id).is_some())
-        .map(|item| ItemCard::new(item, &reader.tree, &images))
+        .filter_map(|item| {
+            let tree = reader.tree_for(&item.lang)?;
+            tree.get(item.category_id)?;
+            Some(ItemCard::new(item, tree, &images).as_fallback_for(item, reader.code()))
+        })
         .collect();
     Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages, has_more) })
 }

@@ -70,6 +70,9 @@ pub struct ItemCard {
     pub teaser_html: String,
     pub byline: Option<String>,
     pub image: Option<ImageView>,
+    /// Set when the card stands in for a missing translation: the item's
+    /// own language (its code, and its name in itself).
+    pub fallback: Option<(String, String)>,
 }
 
 impl ItemCard {
@@ -87,7 +90,17 @@ impl ItemCard {
             teaser_html: item.teaser_html.clone(),
             byline: item.byline.clone(),
             image: item.image_id.and_then(|id| images.iter().find(|m| m.id == id)).map(ImageView::from),
+            fallback: None,
         }
+    }
+
+    /// Marks the card as shown in place of a translation into `reader_lang`.
+    pub fn as_fallback_for(mut self, item: &Item, reader_lang: &str) -> Self {
+        if item.lang.as_str() != reader_lang {
+            let name = crate::i18n::text(item.lang.as_str(), "language-name", &[]);
+            self.fallback = Some((item.lang.to_string(), name));
+        }
+        self
     }
 }
 
