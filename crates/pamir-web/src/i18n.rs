@@ -30,8 +30,12 @@ pub fn text(lang: &str, key: &str, args: &[(&str, FluentValue<'static>)]) -> Str
     LOCALES.try_lookup_with_args(&id, key, &args).unwrap_or_else(|| key.to_owned())
 }
 
-/// A date as readers of `lang` write it, e.g. "14 October 2026", "14 октября 2026".
+/// A date as readers of `lang` write it, e.g. "14 October 2026", "14 октября
+/// 2026 г.": CLDR's pattern where it has the language, else the Fluent files'.
 pub fn date(lang: &str, date: chrono::DateTime<chrono::Utc>) -> String {
+    if let Some(text) = crate::dates::long_date(lang, date) {
+        return text;
+    }
     use chrono::Datelike;
     let month = text(lang, &format!("month-{}", date.month()), &[]);
     text(
@@ -80,7 +84,11 @@ mod tests {
         use chrono::TimeZone;
         let day = chrono::Utc.with_ymd_and_hms(2026, 10, 14, 9, 0, 0).single().unwrap_or_default();
         assert_eq!(super::date("en", day), "14 October 2026");
-        assert_eq!(super::date("ru", day), "14 октября 2026 г.");
+        assert_eq!(
+            super::date("ru", day),
+            "14 октября 2026\u{202f}г.",
+            "CLDR keeps the year and its abbreviation together"
+        );
         assert_eq!(super::text("en", "by-author", &[("author", "Aziz Karimov".to_owned().into())]), "By Aziz Karimov");
         assert_eq!(super::text("tg", "no-such-key", &[]), "no-such-key");
     }

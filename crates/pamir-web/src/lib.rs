@@ -9,7 +9,7 @@
 //! - [`public`]: the reader-facing pages, one file per page
 //! - [`view`]: turning domain values into what templates show
 //! - [`theme`]: templates and static assets, compiled in and overridable on disk
-//! - [`i18n`]: interface strings from Fluent files
+//! - [`i18n`]: interface strings from Fluent files; [`dates`]: CLDR dates
 //! - [`markup`]: escaping for HTML and XML
 //! - [`cache`], [`respond`], [`compress`]: render once, serve many
 //! - [`error`]: problems as themed pages
@@ -21,6 +21,7 @@ pub mod api;
 pub mod cache;
 pub mod client_address;
 pub mod compress;
+pub mod dates;
 pub mod error;
 pub mod i18n;
 pub mod markup;

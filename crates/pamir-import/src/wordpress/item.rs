@@ -1,0 +1,210 @@
+//! One `<item>` as read, and how it becomes a post, an attachment or a skipped entry.
+
+use super::error::WxrError;
+use super::model::{Attachment, Export, Post, PostType, Skipped, Status};
+use super::wxr::{non_empty, parse_opt_i64};
+
+/// The fields of an `<item>`, gathered before its post type (which comes late) is known.
+#[derive(Default)]
+pub(crate) struct RawItem {
+    title: String,
+    link: String,
+    creator: String,
+    content: String,
+    excerpt: String,
+    id: Option<i64>,
+    date: String,
+    date_gmt: String,
+    modified_gmt: String,
+    slug: String,
+    status: String,
+    parent_id: i64,
+    menu_order: i64,
+    post_type: String,
+    password: String,
+    sticky: bool,
+    attachment_url: String,
+    categories: Vec<String>,
+    tags: Vec<String>,
+    comment_count: usize,
+    meta: Vec<(String, String)>,
+    /// The `<category>` being read: its domain and nicename attributes.
+    term: (Option<String>, Option<String>),
+    meta_key: String,
+    meta_value: String,
+    comment_approved: bool,
+}
+
+pub(crate) enum Record {
+    Post(Post),
+    Attachment(Attachment),
+    Skipped(Skipped),
+}
+
+/// Marks a category given by name only (WXR 1.0 has no `nicename`), resolved at the end.
+const BY_NAME: &str = "\u{0}name:";
+
+impl RawItem {
+    pub(crate) fn open_term(&mut self, domain: Option<String>, nicename: Option<String>) {
+        self.term = (domain, nicename);
+    }
+
+    pub(crate) fn open_meta(&mut self) {
+        self.meta_key.clear();
+        self.meta_value.clear();
+    }
+
+    pub(crate) fn open_comment(&mut self) {
+        self.comment_approved = false;
+    }
+
+    pub(crate) fn field(&mut self, xml: &[u8], at: usize, name: &str, text: String) -> Result<(), WxrError> {
+        let num = |v: &str| parse_opt_i64(xml, at, name, v);
+        match name {
+            "title" => self.title = text,
+            "link" => self.link = text.trim().to_owned(),
+            "dc:creator" => self.creator = text.trim().to_owned(),
+            "content:encoded" => self.content = text,
+            "excerpt:encoded" => self.excerpt = text,
+            "wp:post_id" => self.id = num(&text)?,
+            "wp:post_date" => self.date = text.trim().to_owned(),
+            "wp:post_date_gmt" => self.date_gmt = text.trim().to_owned(),
+            "wp:post_modified_gmt" => self.modified_gmt = text.trim().to_owned(),
+            "wp:post_name" => self.slug = text.trim().to_owned(),
+            "wp:status" => self.status = text.trim().to_owned(),
+            "wp:post_parent" => self.parent_id = num(&text)?.unwrap_or(0),
+            "wp:menu_order" => self.menu_order = num(&text)?.unwrap_or(0),
+            "wp:post_type" => self.post_type = text.trim().to_owned(),
+            "wp:post_password" => self.password = text,
+            "wp:is_sticky" => self.sticky = text.trim() == "1",
+            "wp:attachment_url" => self.attachment_url = text.trim().to_owned(),
+            "category" => self.close_term(text),
+            "wp:postmeta" => {
+                let pair = (std::mem::take(&mut self.meta_key), std::mem::take(&mut self.meta_value));
+                self.meta.push(pair);
+            }
+            "wp:comment" if self.comment_approved => self.comment_count += 1,
+            _ => {}
+        }
+        Ok(())
+    }
+
+    fn close_term(&mut self, text: String) {
+        let (domain, nicename) = std::mem::take(&mut self.term);
+        let slug = nicename.and_then(|n| non_empty(&n));
+        match (domain.as_deref(), slug) {
+            (Some("category"), Some(slug)) => self.categories.push(slug),
+            (Some("post_tag" | "tag"), Some(slug)) => self.tags.push(slug),
+            // WXR 1.0 wrote bare `<category>Name</category>`: look the name up later.
+            (None | Some("category"), None) if !text.trim().is_empty() => {
+                self.categories.push(format!("{BY_NAME}{}", text.trim()));
+            }
+            // Post formats and custom taxonomies have no place in pamir.
+            _ => {}
+        }
+    }
+
+    pub(crate) fn meta_field(&mut self, name: &str, text: String) {
+        match name {
+            "wp:meta_key" => self.meta_key = text.trim().to_owned(),
+            "wp:meta_value" => self.meta_value = text,
+            _ => {}
+        }
+    }
+
+    /// WordPress's own comment count covers approved comments only, pingbacks included.
+    pub(crate) fn comment_field(&mut self, name: &str, text: &str) {
+        if name == "wp:comment_approved" {
+            self.comment_approved = text.trim() == "1";
+        }
+    }
+
+    fn meta(&self, key: &str) -> Option<&str> {
+        self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub(crate) fn into_record(self) -> Record {
+        let kind = if self.post_type.is_empty() { "post" } else { self.post_type.as_str() };
+        let Some(id) = self.id else {
+            return Record::Skipped(Skipped {
+                id: None,
+                kind: kind.to_owned(),
+                reason: format!("item {:?} has no wp:post_id", self.title),
+            });
+        };
+        let post_type = match kind {
+            "post" => PostType::Post,
+            "page" => PostType::Page,
+            "attachment" => return Record::Attachment(self.into_attachment(id)),
+            other => return Record::Skipped(skipped(id, other)),
+        };
+        let thumbnail_id = self.meta("_thumbnail_id").and_then(|v| v.trim().parse().ok());
+        Record::Post(Post {
+            id,
+            post_type,
+            title: self.title,
+            slug: self.slug,
+            link: self.link,
+            author_login: self.creator,
+            date_gmt: real_date(self.date_gmt),
+            date: self.date,
+            modified_gmt: real_date(self.modified_gmt),
+            status: Status::parse(&self.status),
+            password: self.password,
+            sticky: self.sticky,
+            menu_order: self.menu_order,
+            parent_id: self.parent_id,
+            content: self.content,
+            excerpt: self.excerpt,
+            categories: self.categories,
+            tags: self.tags,
+            comment_count: self.comment_count,
+            thumbnail_id,
+        })
+    }
+
+    fn into_attachment(self, id: i64) -> Attachment {
+        Attachment {
+            id,
+            parent_id: self.parent_id,
+            file: self.meta("_wp_attached_file").and_then(non_empty),
+            alt: self.meta("_wp_attachment_image_alt").unwrap_or_default().to_owned(),
+            title: self.title,
+            url: self.attachment_url,
+            caption: self.excerpt,
+        }
+    }
+}
+
+fn skipped(id: i64, kind: &str) -> Skipped {
+    let reason = match kind {
+        "nav_menu_item" => "navigation menu items are not imported: pamir builds its own navigation".to_owned(),
+        "wp_block" => "reusable blocks are not imported: posts using them lose that part".to_owned(),
+        "revision" => "revisions are not imported: only the current version is".to_owned(),
+        k if k.starts_with("wp_") || k == "custom_css" || k == "customize_changeset" => {
+            format!("'{k}' is WordPress theme or editor configuration, not content")
+        }
+        k => format!("custom post type '{k}' is not imported"),
+    };
+    Skipped { id: Some(id), kind: kind.to_owned(), reason }
+}
+
+/// Drafts carry `0000-00-00 00:00:00` as "no date yet".
+fn real_date(raw: String) -> Option<String> {
+    (!raw.is_empty() && !raw.starts_with("0000-00-00")).then_some(raw)
+}
+
+/// Turns categories given by name (WXR 1.0) into nicenames; unknown names are dropped,
+/// since a post cannot point at a category the export does not define.
+pub(crate) fn resolve_category_names(export: &mut Export) {
+    let categories = &export.categories;
+    for post in &mut export.posts {
+        post.categories = std::mem::take(&mut post.categories)
+            .into_iter()
+            .filter_map(|c| match c.strip_prefix(BY_NAME) {
+                None => Some(c),
+                Some(name) => categories.iter().find(|k| k.name == name).map(|k| k.nicename.clone()),
+            })
+            .collect();
+    }
+}
