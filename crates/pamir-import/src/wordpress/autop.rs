@@ -156,7 +156,7 @@ fn is_block(name: &str) -> bool {
 }
 
 /// Tracks how many raw elements (`<pre>`...) are open after this line.
-fn raw_depth_after(mut depth: usize, line: &str) -> usize {
+pub(crate) fn raw_depth_after(mut depth: usize, line: &str) -> usize {
     let lower = line.to_ascii_lowercase();
     for tag in RAW_TAGS {
         depth += count_tag(&lower, &format!("<{tag}"));

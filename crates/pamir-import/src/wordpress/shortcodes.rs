@@ -7,7 +7,7 @@
 //! matching `[/name]` follows. So prose like "[sic]" or "[1]" is left alone, while an
 //! unknown enclosing shortcode is still removed (keeping its text) rather than leaking.
 
-use super::autop::autop;
+use super::autop::{autop, raw_depth_after};
 use super::blocks::strip_block_comments;
 
 /// Shortcodes that are recognised even without a closing tag.
@@ -72,15 +72,16 @@ pub struct Converted {
 }
 
 /// Converts raw `content:encoded` to HTML: block delimiters removed, shortcodes expanded or
-/// removed, `<!--more-->` kept on its own line, `<!--nextpage-->` turned into a paragraph
-/// break, and paragraphs added by [`autop`] unless the post was written with blocks.
+/// removed, a URL alone on its line linked, `<!--more-->` kept on its own line,
+/// `<!--nextpage-->` turned into a paragraph break, and paragraphs added by [`autop`]
+/// unless the post was written with blocks.
 pub fn convert(content: &str) -> Converted {
     let stripped = strip_block_comments(content);
     let mut cx = Converted::default();
     for name in &stripped.dynamic {
         cx.warn(format!("dynamic block <!-- {name} /--> removed: WordPress renders it at view time"));
     }
-    let html = cx.expand(&stripped.html);
+    let html = link_bare_urls(&cx.expand(&stripped.html));
     // Pages are merged into one; the page break becomes a paragraph break.
     let html = html.replace("<!--nextpage-->", "\n\n");
     // pamir splits teaser from body on the marker, so it must not land inside a <p>.
@@ -102,6 +103,27 @@ fn surround_more(html: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// WordPress turns a URL alone on its line into an oEmbed player (YouTube, tweets...), both
+/// in classic posts and in embed blocks; without oEmbed, a link keeps the target reachable.
+fn link_bare_urls(html: &str) -> String {
+    let mut out = Vec::new();
+    let mut raw_depth = 0;
+    for line in html.split('\n') {
+        let t = line.trim();
+        let is_url = (t.starts_with("http://") || t.starts_with("https://"))
+            && t.len() > "https://".len()
+            && !t.contains(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"'));
+        if raw_depth == 0 && is_url {
+            let url = escape_attr(t);
+            out.push(format!("<a href=\"{url}\">{url}</a>"));
+        } else {
+            out.push(line.to_owned());
+        }
+        raw_depth = raw_depth_after(raw_depth, line);
+    }
+    out.join("\n")
 }
 
 /// A shortcode found in the text.

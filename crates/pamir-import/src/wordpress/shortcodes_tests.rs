@@ -99,3 +99,14 @@ fn nested_shortcodes_inside_captions_are_expanded() {
     let c = convert("[caption]<img src=\"a.jpg\"> by [author]Ann[/author][/caption]");
     assert_eq!(c.html, "<figure><img src=\"a.jpg\"><figcaption>by Ann</figcaption></figure>");
 }
+
+#[test]
+fn a_url_alone_on_its_line_becomes_a_link_as_wordpress_would_embed_it() {
+    let c =
+        convert("https://youtu.be/x?a=1&amp;b=2\n\nSee https://example.com inline.\n<pre>\nhttps://in.pre/\n</pre>");
+    assert_eq!(
+        c.html,
+        "<p><a href=\"https://youtu.be/x?a=1&amp;b=2\">https://youtu.be/x?a=1&amp;b=2</a></p>\n\
+         <p>See https://example.com inline.</p>\n<pre>\nhttps://in.pre/\n</pre>"
+    );
+}

@@ -6,6 +6,7 @@
 //! the site title.
 
 use quick_xml::Reader;
+use quick_xml::XmlVersion;
 use quick_xml::escape::resolve_xml_entity;
 use quick_xml::events::{BytesRef, BytesStart, Event};
 
@@ -304,7 +305,8 @@ fn attribute(xml: &[u8], e: &BytesStart<'_>, key: &str, at: usize) -> Result<Opt
     for attr in e.attributes() {
         let attr = attr.map_err(|err| malformed(xml, at, err.to_string()))?;
         if attr.key.as_ref() == key {
-            let value = attr.unescape_value().map_err(|err| malformed(xml, at, err.to_string()))?;
+            let value =
+                attr.normalized_value(XmlVersion::Implicit1_0).map_err(|err| malformed(xml, at, err.to_string()))?;
             return Ok(Some(value.into_owned()));
         }
     }

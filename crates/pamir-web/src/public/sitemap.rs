@@ -24,6 +24,15 @@ pub struct Entry {
     pub lastmod: Option<String>,
     /// (language, absolute URL), this page's own language included; empty when it has no other.
     pub alternates: Vec<(String, String)>,
+    /// The version for readers whose language the site does not offer: the default language's.
+    pub x_default: Option<String>,
+}
+
+impl Entry {
+    fn new(loc: String, lastmod: Option<String>, alternates: Vec<(String, String)>, default_lang: &str) -> Self {
+        let x_default = alternates.iter().find(|(lang, _)| lang == default_lang).map(|(_, url)| url.clone());
+        Self { loc, lastmod, alternates, x_default }
+    }
 }
 
 pub async fn robots(State(state): State<AppState>, headers: HeaderMap) -> Response {
@@ -91,7 +100,7 @@ async fn entries(state: &AppState, headers: &HeaderMap, origin: &str) -> Result<
     let fronts: Vec<(String, String)> =
         settings.languages.iter().map(|l| (l.to_string(), absolute(urls::front(l.as_str())))).collect();
     for (_, loc) in &fronts {
-        entries.push(Entry { loc: loc.clone(), lastmod: None, alternates: fronts.clone() });
+        entries.push(Entry::new(loc.clone(), None, fronts.clone(), settings.default_lang.as_str()));
     }
 
     let category_ids: Vec<i64> =
@@ -106,7 +115,7 @@ async fn entries(state: &AppState, headers: &HeaderMap, origin: &str) -> Result<
             })
             .collect();
         for (_, loc) in &versions {
-            entries.push(Entry { loc: loc.clone(), lastmod: None, alternates: versions.clone() });
+            entries.push(Entry::new(loc.clone(), None, versions.clone(), settings.default_lang.as_str()));
         }
     }
 
@@ -126,7 +135,7 @@ async fn entries(state: &AppState, headers: &HeaderMap, origin: &str) -> Result<
         let alternates = groups.get(&item.group_id).filter(|versions| versions.len() > 1).cloned().unwrap_or_default();
         let lastmod =
             DateTime::from_timestamp(item.updated_at, 0).map(|at| at.format("%Y-%m-%dT%H:%M:%SZ").to_string());
-        entries.push(Entry { loc, lastmod, alternates });
+        entries.push(Entry::new(loc, lastmod, alternates, settings.default_lang.as_str()));
     }
     Ok(entries)
 }
@@ -143,6 +152,9 @@ pub fn urlset(entries: &[Entry]) -> String {
         if entry.alternates.len() > 1 {
             for (lang, href) in &entry.alternates {
                 let _ = write!(xml, "<xhtml:link rel=\"alternate\" hreflang=\"{lang}\" href=\"{}\"/>", escape(href));
+            }
+            if let Some(href) = &entry.x_default {
+                let _ = write!(xml, "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>", escape(href));
             }
         }
         xml.push_str("</url>\n");
@@ -161,13 +173,12 @@ mod tests {
             ("en".to_owned(), "https://x.org/en/a?b&c".to_owned()),
             ("ru".to_owned(), "https://x.org/ru/a".to_owned()),
         ];
-        let xml = urlset(&[Entry {
-            loc: versions[0].1.clone(),
-            lastmod: Some("2026-11-28T00:00:00Z".into()),
-            alternates: versions,
-        }]);
+        let xml = urlset(&[Entry::new(versions[0].1.clone(), Some("2026-11-28T00:00:00Z".into()), versions, "en")]);
         assert!(xml.contains("<loc>https://x.org/en/a?b&amp;c</loc>"));
         assert!(xml.contains("<lastmod>2026-11-28T00:00:00Z</lastmod>"));
         assert!(xml.contains("<xhtml:link rel=\"alternate\" hreflang=\"ru\" href=\"https://x.org/ru/a\"/>"));
+        assert!(
+            xml.contains("<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"https://x.org/en/a?b&amp;c\"/>")
+        );
     }
 }
