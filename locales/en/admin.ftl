@@ -245,3 +245,16 @@ admin-category-position-help = Smaller numbers come first among categories at th
 admin-slug-change-help = Changing a slug changes the address of every page under it; old links stop working.
 admin-settings-fallbacks = Fallback languages
 admin-settings-fallbacks-help = Where an item is not translated yet, show it in another language, with a note. For example "tg: ru en; ru: en". Leave empty for none.
+
+admin-nav-redirects = Redirects
+admin-redirects-missing = Addresses readers could not find
+admin-redirects-missing-help = Old links to pages that do not exist here, most requested first. Give each a new address and readers are sent there.
+admin-redirects-missing-caption = Unknown addresses
+admin-redirects-old = Old address
+admin-redirects-new = New address
+admin-redirects-hits = Requests
+admin-redirects-last = Last asked
+admin-redirects-map = Send readers there
+admin-redirects-add = Add a redirect
+admin-redirects-list = Redirects
+admin-redirects-origin = From

@@ -249,3 +249,16 @@ admin-category-position-help = Среди рубрик одного уровня
 admin-slug-change-help = Если изменить адрес (slug), изменятся адреса всех страниц под ним; старые ссылки перестанут работать.
 admin-settings-fallbacks = Запасные языки
 admin-settings-fallbacks-help = Если материал ещё не переведён, показывать его на другом языке с пометкой. Например «tg: ru en; ru: en». Оставьте пустым, если не нужно.
+
+admin-nav-redirects = Перенаправления
+admin-redirects-missing = Адреса, которые читатели не нашли
+admin-redirects-missing-help = Старые ссылки на страницы, которых здесь нет, — сначала самые частые. Укажите для каждой новый адрес, и читатели попадут туда.
+admin-redirects-missing-caption = Неизвестные адреса
+admin-redirects-old = Старый адрес
+admin-redirects-new = Новый адрес
+admin-redirects-hits = Запросы
+admin-redirects-last = Последний запрос
+admin-redirects-map = Направлять туда
+admin-redirects-add = Добавить перенаправление
+admin-redirects-list = Перенаправления
+admin-redirects-origin = Откуда

@@ -239,3 +239,16 @@ admin-category-position-help = Дар байни бахшҳои як сатҳ р
 admin-slug-change-help = Агар суроғаро (slug) иваз кунед, суроғаи ҳамаи саҳифаҳои зери он иваз мешавад; пайвандҳои кӯҳна дигар кор намекунанд.
 admin-settings-fallbacks = Забонҳои эҳтиётӣ
 admin-settings-fallbacks-help = Агар мавод ҳоло тарҷума нашуда бошад, онро бо забони дигар бо ишора нишон диҳед. Масалан «tg: ru en; ru: en». Агар лозим набошад, холӣ гузоред.
+
+admin-nav-redirects = Равонакуниҳо
+admin-redirects-missing = Суроғаҳое, ки хонандагон наёфтанд
+admin-redirects-missing-help = Пайвандҳои кӯҳна ба саҳифаҳое, ки дар ин ҷо нестанд; аввал серталабтаринҳо. Барои ҳар кадом суроғаи навро нишон диҳед, то хонандагон ба он ҷо раванд.
+admin-redirects-missing-caption = Суроғаҳои номаълум
+admin-redirects-old = Суроғаи кӯҳна
+admin-redirects-new = Суроғаи нав
+admin-redirects-hits = Дархостҳо
+admin-redirects-last = Дархости охирин
+admin-redirects-map = Ба он ҷо равона кардан
+admin-redirects-add = Илова кардани равонакунӣ
+admin-redirects-list = Равонакуниҳо
+admin-redirects-origin = Аз куҷо

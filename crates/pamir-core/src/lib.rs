@@ -15,6 +15,7 @@
 //! - [`mailer`]: sending e-mail over SMTP
 //! - [`scheduler`]: waking up when a scheduled item appears or disappears
 //! - [`demo`]: the demo mission site
+//! - [`redirects`]: old addresses, written down one way
 //! - [`search`]: each site's search index, kept in step with the database
 //! - [`seed`]: synthetic content for benchmarks
 
@@ -27,6 +28,7 @@ pub mod events;
 pub mod items;
 pub mod mailer;
 pub mod media;
+pub mod redirects;
 pub mod scheduler;
 pub mod search;
 pub mod seed;

@@ -136,3 +136,51 @@ pub async fn update_tag(core: &Core, actor: &Actor, site: SiteId, id: i64, names
     audit::record(core, Some(site), actor, "tag.update", &format!("tag {id} {}", texts[0].1), "").await?;
     core.changed(site).await
 }
+
+/// Maps an old address (as readers ask for it) to a page of this site.
+pub async fn add_redirect(core: &Core, actor: &Actor, site: SiteId, old: &str, target: &str) -> Result<(), CoreError> {
+    actor.require(Action::ManageTaxonomy)?;
+    let (path, query) = match old.trim().split_once('?') {
+        Some((path, query)) => (path.to_owned(), Some(query.to_owned())),
+        None => (old.trim().to_owned(), None),
+    };
+    if !path.starts_with('/') {
+        return Err(CoreError::Invalid("the old address starts with / (a path on this site)".into()));
+    }
+    let target = check_target(target)?;
+    let old = crate::redirects::normalise(&path, query.as_deref());
+    if !pamir_db::redirects::insert(&core.db, site, &old, &target, "editor", core.clock.now().timestamp()).await? {
+        return Err(CoreError::Invalid(format!("{old} already leads somewhere; change that redirect instead")));
+    }
+    pamir_db::redirects::forget_not_found(&core.db, site, &old).await?;
+    audit::record(core, Some(site), actor, "redirect.create", &format!("redirect {old}"), &target).await
+}
+
+pub async fn update_redirect(core: &Core, actor: &Actor, site: SiteId, id: i64, target: &str) -> Result<(), CoreError> {
+    actor.require(Action::ManageTaxonomy)?;
+    let target = check_target(target)?;
+    if !pamir_db::redirects::update(&core.db, site, id, &target).await? {
+        return Err(CoreError::NotFound(format!("redirect {id}")));
+    }
+    audit::record(core, Some(site), actor, "redirect.update", &format!("redirect {id}"), &target).await
+}
+
+pub async fn delete_redirect(core: &Core, actor: &Actor, site: SiteId, id: i64) -> Result<(), CoreError> {
+    actor.require(Action::ManageTaxonomy)?;
+    if !pamir_db::redirects::delete(&core.db, site, id).await? {
+        return Err(CoreError::NotFound(format!("redirect {id}")));
+    }
+    audit::record(core, Some(site), actor, "redirect.delete", &format!("redirect {id}"), "").await
+}
+
+/// A redirect leads to a path of this site or to an absolute http(s) address.
+fn check_target(target: &str) -> Result<String, CoreError> {
+    let target = target.trim();
+    let local = target.starts_with('/') && !target.starts_with("//");
+    let absolute = target.starts_with("https://") || target.starts_with("http://");
+    if (local || absolute) && !target.contains(char::is_whitespace) {
+        Ok(target.to_owned())
+    } else {
+        Err(CoreError::Invalid("the new address is a path such as /en/news/ or an https:// address".into()))
+    }
+}

@@ -9,7 +9,7 @@
 //! - [`migrate`]: the embedded schema history, run at start
 //! - [`maintenance`]: keeping the query planner's statistics fresh
 //! - [`sites`], [`settings`], [`users`], [`categories`], [`tags`], [`media`],
-//!   [`items`], [`contact`], [`sessions`], [`revisions`], [`audit`], [`tokens`]: one
+//!   [`items`], [`contact`], [`sessions`], [`revisions`], [`audit`], [`tokens`], [`redirects`], [`import_sources`]: one
 //!   module per aggregate
 //! - [`testing`]: fresh databases for test suites
 
@@ -17,10 +17,12 @@ pub mod audit;
 pub mod categories;
 pub mod connect;
 pub mod contact;
+pub mod import_sources;
 pub mod items;
 pub mod maintenance;
 pub mod media;
 pub mod migrate;
+pub mod redirects;
 pub mod revisions;
 pub mod sessions;
 pub mod settings;

@@ -26,8 +26,12 @@ macro_rules! migration {
     };
 }
 
-pub const MIGRATIONS: &[Migration] =
-    &[migration!(1, "0001_initial"), migration!(2, "0002_admin"), migration!(3, "0003_api_tokens")];
+pub const MIGRATIONS: &[Migration] = &[
+    migration!(1, "0001_initial"),
+    migration!(2, "0002_admin"),
+    migration!(3, "0003_api_tokens"),
+    migration!(4, "0004_imports"),
+];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.
 const PG_LOCK_KEY: i64 = 0x7061_6d69_72;

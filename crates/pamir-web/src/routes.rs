@@ -1,7 +1,7 @@
 //! The route table: every address the site answers, and the middleware
 //! around them.
 
-use crate::middleware::{error_pages, limits, metrics, page_cache, security_headers};
+use crate::middleware::{error_pages, limits, metrics, moved, page_cache, security_headers};
 use crate::public::{assets, calendar, contact, feed, front, health, media, path, root, search, sitemap, tag};
 use crate::state::AppState;
 use axum::Router;
@@ -47,6 +47,7 @@ pub fn app(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::custom(error_pages::panic_response))
         .layer(from_fn(limits::uri_length))
+        .layer(from_fn_with_state(state.clone(), moved::redirect_unknown))
         .layer(from_fn_with_state(state.clone(), error_pages::theme))
         .layer(from_fn_with_state(state.clone(), page_cache::serve))
         .layer(from_fn_with_state(state.clone(), metrics::observe))

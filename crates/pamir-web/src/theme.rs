@@ -25,7 +25,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "admin/base.html", "admin/macros.html", "admin/login.html", "admin/login_code.html", "admin/dashboard.html",
     "admin/items.html", "admin/item_edit.html", "admin/revisions.html", "admin/compare.html", "admin/account.html",
     "admin/mfa.html", "admin/users.html", "admin/audit.html", "admin/categories.html", "admin/tags.html",
-    "admin/settings.html", "admin/media.html", "admin/taxonomy_edit.html",
+    "admin/settings.html", "admin/media.html", "admin/taxonomy_edit.html", "admin/redirects.html",
 );
 
 const ASSETS: &[(&str, &str)] = embedded!("static": "site.css", "contact.js", "admin.css", "admin.js");

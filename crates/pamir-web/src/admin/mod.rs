@@ -10,12 +10,14 @@
 //! - [`account`]: one's own password and second factor
 //! - [`people`]: users and the audit log (administrators)
 //! - [`site`]: categories, tags and site settings
+//! - [`redirects`]: old addresses, and unknown ones readers asked for
 //! - [`media`]: uploads and the media library
 
 pub mod account;
 pub mod items;
 pub mod media;
 pub mod people;
+pub mod redirects;
 pub mod render;
 pub mod session;
 pub mod signin;
@@ -59,6 +61,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/tags", get(site::tags).post(site::add_tag))
         .route("/admin/tags/{id}", get(site::tag_form).post(site::update_tag))
         .route("/admin/settings", get(site::settings).post(site::save_settings))
+        .route("/admin/redirects", get(redirects::list).post(redirects::add))
+        .route("/admin/redirects/{id}", post(redirects::edit))
         .route("/admin/media", get(media::library))
         .route("/admin/media/{id}/delete", post(media::delete))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES));

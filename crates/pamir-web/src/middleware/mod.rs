@@ -5,5 +5,6 @@
 pub mod error_pages;
 pub mod limits;
 pub mod metrics;
+pub mod moved;
 pub mod page_cache;
 pub mod security_headers;

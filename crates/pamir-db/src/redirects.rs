@@ -1,0 +1,99 @@
+//! Old addresses that answer with a 301 (imported or added by editors), and
+//! the unknown addresses readers ask for, counted for an editor to map.
+
+use crate::{Db, DbError, on_pool};
+use pamir_domain::SiteId;
+
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Redirect {
+    pub id: i64,
+    pub old_path: String,
+    pub target: String,
+    pub origin: String,
+    pub hits: i64,
+}
+
+/// Adds a redirect unless that old address already has one; true when added.
+pub async fn insert(
+    db: &Db,
+    site: SiteId,
+    old_path: &str,
+    target: &str,
+    origin: &str,
+    now: i64,
+) -> Result<bool, DbError> {
+    let added = on_pool!(db, pool => {
+        sqlx::query(
+            "INSERT INTO redirects (site_id, old_path, target, origin, created_at) VALUES ($1, $2, $3, $4, $5)
+             ON CONFLICT (site_id, old_path) DO NOTHING",
+        )
+        .bind(site).bind(old_path).bind(target).bind(origin).bind(now)
+        .execute(pool).await.map(|r| r.rows_affected())
+    })?;
+    Ok(added == 1)
+}
+
+/// Where an old address now lives, counting the use.
+pub async fn follow(db: &Db, site: SiteId, old_path: &str) -> Result<Option<String>, DbError> {
+    let target = on_pool!(db, pool => {
+        sqlx::query_scalar("UPDATE redirects SET hits = hits + 1 WHERE site_id = $1 AND old_path = $2 RETURNING target")
+            .bind(site).bind(old_path).fetch_optional(pool).await
+    })?;
+    Ok(target)
+}
+
+pub async fn list(db: &Db, site: SiteId, limit: u32, offset: i64) -> Result<Vec<Redirect>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as(
+            "SELECT id, old_path, target, origin, hits FROM redirects WHERE site_id = $1
+             ORDER BY old_path LIMIT $2 OFFSET $3",
+        )
+        .bind(site).bind(i64::from(limit)).bind(offset).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
+pub async fn update(db: &Db, site: SiteId, id: i64, target: &str) -> Result<bool, DbError> {
+    let done = on_pool!(db, pool => {
+        sqlx::query("UPDATE redirects SET target = $3 WHERE site_id = $1 AND id = $2")
+            .bind(site).bind(id).bind(target).execute(pool).await.map(|r| r.rows_affected())
+    })?;
+    Ok(done == 1)
+}
+
+pub async fn delete(db: &Db, site: SiteId, id: i64) -> Result<bool, DbError> {
+    let done = on_pool!(db, pool => {
+        sqlx::query("DELETE FROM redirects WHERE site_id = $1 AND id = $2")
+            .bind(site).bind(id).execute(pool).await.map(|r| r.rows_affected())
+    })?;
+    Ok(done == 1)
+}
+
+/// Counts a reader's request for an address that does not exist.
+pub async fn record_not_found(db: &Db, site: SiteId, path: &str, now: i64) -> Result<(), DbError> {
+    on_pool!(db, pool => {
+        sqlx::query(
+            "INSERT INTO not_found (site_id, path, hits, first_at, last_at) VALUES ($1, $2, 1, $3, $3)
+             ON CONFLICT (site_id, path) DO UPDATE SET hits = not_found.hits + 1, last_at = excluded.last_at",
+        )
+        .bind(site).bind(path).bind(now).execute(pool).await.map(|_| ())
+    })?;
+    Ok(())
+}
+
+/// The most requested unknown addresses: (path, hits, last seen).
+pub async fn not_found(db: &Db, site: SiteId, limit: u32) -> Result<Vec<(String, i64, i64)>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as("SELECT path, hits, last_at FROM not_found WHERE site_id = $1 ORDER BY hits DESC, path LIMIT $2")
+            .bind(site).bind(i64::from(limit)).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
+/// Forgets an unknown address (an editor mapped it).
+pub async fn forget_not_found(db: &Db, site: SiteId, path: &str) -> Result<(), DbError> {
+    on_pool!(db, pool => {
+        sqlx::query("DELETE FROM not_found WHERE site_id = $1 AND path = $2").bind(site).bind(path).execute(pool).await.map(|_| ())
+    })?;
+    Ok(())
+}

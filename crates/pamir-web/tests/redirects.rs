@@ -1,0 +1,69 @@
+//! Old addresses keep working: stored redirects answer 301 (query-string
+//! addresses too), and unknown addresses readers ask for are counted for an
+//! editor to map in the admin.
+
+mod support;
+
+use axum::http::StatusCode;
+use pamir_domain::Role;
+use support::TestSite;
+use support::admin::signed_in;
+
+#[tokio::test]
+async fn stored_redirects_answer_301_however_the_old_address_is_spelt() {
+    for site in TestSite::all().await {
+        let now = support::demo_day().timestamp();
+        pamir_db::redirects::insert(site.db(), site.site, "/?p=12", "/en/news/", "wordpress", now)
+            .await
+            .expect("stored");
+        pamir_db::redirects::insert(site.db(), site.site, "/2011/01/hello-world", "/en/stories/", "wordpress", now)
+            .await
+            .expect("stored");
+        for old in ["/?p=12", "/index.php?p=12", "/?p=12&utm_source="] {
+            let response = site.get(old).await;
+            assert!(
+                response.status == StatusCode::MOVED_PERMANENTLY || response.status == StatusCode::PERMANENT_REDIRECT,
+                "{}: {old}: {}",
+                site.backend,
+                response.status
+            );
+            assert_eq!(response.header("location"), "/en/news/", "{old}");
+        }
+        let permalink = site.get("/2011/01/hello-world/").await;
+        assert_eq!(permalink.header("location"), "/en/stories/");
+        assert_eq!(site.get("/en/").await.status, StatusCode::OK, "real pages are untouched");
+    }
+}
+
+#[tokio::test]
+async fn unknown_addresses_are_listed_for_editors_to_map() {
+    let site = TestSite::sqlite().await;
+    for _ in 0..3 {
+        assert_eq!(site.get("/old-site/about-us.html").await.status, StatusCode::NOT_FOUND);
+    }
+    site.get("/admin/nothing").await;
+    site.get("/api/v1/nothing").await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let page = editor.get("/admin/redirects").await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.body.contains("<code>/old-site/about-us.html</code></td><td>3</td>"), "{}", page.body);
+    assert!(
+        !page.body.contains("/admin/nothing") && !page.body.contains("/api/v1/nothing"),
+        "only reader pages are counted"
+    );
+
+    let refused =
+        editor.post("/admin/redirects", &[("old", "/old-site/about-us.html"), ("target", "javascript:alert(1)")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let mapped =
+        editor.post("/admin/redirects", &[("old", "/old-site/about-us.html"), ("target", "/en/contact")]).await;
+    assert_eq!(mapped.status, StatusCode::SEE_OTHER, "{}", mapped.body);
+    let followed = site.get("/old-site/about-us.html").await;
+    assert_eq!(followed.status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(followed.header("location"), "/en/contact");
+    let after = editor.get("/admin/redirects").await;
+    assert!(!after.body.contains("<code>/old-site/about-us.html</code></td><td>3</td>"), "mapped: no longer unknown");
+    assert!(after.body.contains("value=\"/en/contact\""));
+    let author = signed_in(&site, Role::Author).await;
+    assert_eq!(author.get("/admin/redirects").await.status, StatusCode::FORBIDDEN);
+}
