@@ -1,7 +1,7 @@
 //! One `<item>` as read, and how it becomes a post, an attachment or a skipped entry.
 
 use super::error::WxrError;
-use super::model::{Attachment, Export, Post, PostType, Skipped, Status};
+use super::model::{Attachment, Category, Export, Post, PostType, Skipped, Status, Tag};
 use super::wxr::{non_empty, parse_opt_i64};
 
 /// The fields of an `<item>`, gathered before its post type (which comes late) is known.
@@ -30,13 +30,16 @@ pub(crate) struct RawItem {
     meta: Vec<(String, String)>,
     /// The `<category>` being read: its domain and nicename attributes.
     term: (Option<String>, Option<String>),
+    /// (is a category, slug, name) of each term the item uses, to declare missing ones.
+    used_terms: Vec<(bool, String, String)>,
     meta_key: String,
     meta_value: String,
     comment_approved: bool,
 }
 
 pub(crate) enum Record {
-    Post(Post),
+    /// Boxed: a post is several times larger than the other records.
+    Post(Box<Post>),
     Attachment(Attachment),
     Skipped(Skipped),
 }
@@ -63,7 +66,7 @@ impl RawItem {
         match name {
             "title" => self.title = text,
             "link" => self.link = text.trim().to_owned(),
-            "dc:creator" => self.creator = text.trim().to_owned(),
+            "dc:creator" => self.creator = clean_login(&text),
             "content:encoded" => self.content = text,
             "excerpt:encoded" => self.excerpt = text,
             "wp:post_id" => self.id = num(&text)?,
@@ -92,9 +95,16 @@ impl RawItem {
     fn close_term(&mut self, text: String) {
         let (domain, nicename) = std::mem::take(&mut self.term);
         let slug = nicename.and_then(|n| non_empty(&n));
+        let name = text.trim().to_owned();
         match (domain.as_deref(), slug) {
-            (Some("category"), Some(slug)) => self.categories.push(slug),
-            (Some("post_tag" | "tag"), Some(slug)) => self.tags.push(slug),
+            (Some("category"), Some(slug)) => {
+                self.used_terms.push((true, slug.clone(), name));
+                self.categories.push(slug);
+            }
+            (Some("post_tag" | "tag"), Some(slug)) => {
+                self.used_terms.push((false, slug.clone(), name));
+                self.tags.push(slug);
+            }
             // WXR 1.0 wrote bare `<category>Name</category>`: look the name up later.
             (None | Some("category"), None) if !text.trim().is_empty() => {
                 self.categories.push(format!("{BY_NAME}{}", text.trim()));
@@ -123,7 +133,13 @@ impl RawItem {
         self.meta.iter().find(|(k, _)| k == key).map(|(_, v)| v.as_str())
     }
 
-    pub(crate) fn into_record(self) -> Record {
+    /// The record, and the terms it uses (only meaningful for posts and pages).
+    pub(crate) fn into_record(mut self) -> (Record, Vec<(bool, String, String)>) {
+        let used = std::mem::take(&mut self.used_terms);
+        (self.record(), used)
+    }
+
+    fn record(self) -> Record {
         let kind = if self.post_type.is_empty() { "post" } else { self.post_type.as_str() };
         let Some(id) = self.id else {
             return Record::Skipped(Skipped {
@@ -139,7 +155,7 @@ impl RawItem {
             other => return Record::Skipped(skipped(id, other)),
         };
         let thumbnail_id = self.meta("_thumbnail_id").and_then(|v| v.trim().parse().ok());
-        Record::Post(Post {
+        Record::Post(Box::new(Post {
             id,
             post_type,
             title: self.title,
@@ -160,7 +176,7 @@ impl RawItem {
             tags: self.tags,
             comment_count: self.comment_count,
             thumbnail_id,
-        })
+        }))
     }
 
     fn into_attachment(self, id: i64) -> Attachment {
@@ -174,6 +190,12 @@ impl RawItem {
             caption: self.excerpt,
         }
     }
+}
+
+/// Logins as WordPress's importer sees them after `sanitize_user`: real exports contain
+/// creators like `>themereviewteam`, which would otherwise not match any author.
+pub(crate) fn clean_login(raw: &str) -> String {
+    raw.trim().chars().filter(|c| !matches!(c, '<' | '>')).collect()
 }
 
 fn skipped(id: i64, kind: &str) -> Skipped {
@@ -206,5 +228,21 @@ pub(crate) fn resolve_category_names(export: &mut Export) {
                 Some(name) => categories.iter().find(|k| k.name == name).map(|k| k.nicename.clone()),
             })
             .collect();
+    }
+}
+
+/// Adds the categories and tags that posts use but the export does not declare (it
+/// happens in real exports), named as the posts name them, as WordPress's importer does.
+pub(crate) fn declare_used_terms(export: &mut Export, used: Vec<(bool, String, String)>) {
+    for (is_category, slug, name) in used {
+        if is_category {
+            if !export.categories.iter().any(|c| c.nicename == slug) {
+                let name = if name.is_empty() { slug.clone() } else { name };
+                export.categories.push(Category { nicename: slug, name, ..Category::default() });
+            }
+        } else if !export.tags.iter().any(|t| t.slug == slug) {
+            let name = if name.is_empty() { slug.clone() } else { name };
+            export.tags.push(Tag { term_id: None, slug, name });
+        }
     }
 }

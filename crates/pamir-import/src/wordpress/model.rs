@@ -10,7 +10,9 @@ pub struct Export {
     /// `<wp:base_blog_url>`: the blog's own root, the prefix of every post's `link`.
     pub blog_url: String,
     pub authors: Vec<Author>,
+    /// Declared categories, then any that posts use without the export declaring them.
     pub categories: Vec<Category>,
+    /// Declared tags, then any that posts use without the export declaring them.
     pub tags: Vec<Tag>,
     /// Posts and pages, in file order.
     pub posts: Vec<Post>,
@@ -48,6 +50,7 @@ pub struct Category {
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Tag {
+    /// `None` for a tag posts use without the export declaring it (named as the posts name it).
     pub term_id: Option<i64>,
     pub slug: String,
     pub name: String,

@@ -7,6 +7,8 @@
 //! matching `[/name]` follows. So prose like "[sic]" or "[1]" is left alone, while an
 //! unknown enclosing shortcode is still removed (keeping its text) rather than leaking.
 
+use std::collections::HashSet;
+
 use super::autop::{autop, raw_depth_after};
 use super::blocks::strip_block_comments;
 
@@ -144,12 +146,13 @@ impl Converted {
 
     /// Expands every shortcode in `text`; enclosed content is expanded recursively.
     fn expand(&mut self, text: &str) -> String {
+        let mut unclosed = HashSet::new();
         let mut out = String::with_capacity(text.len());
         let mut i = 0;
         while let Some(rel) = text[i..].find('[') {
             let start = i + rel;
             out.push_str(&text[i..start]);
-            i = match self.at(text, start, &mut out) {
+            i = match self.at(text, start, &mut out, &mut unclosed) {
                 Some(end) => end,
                 None => {
                     out.push('[');
@@ -162,13 +165,19 @@ impl Converted {
     }
 
     /// Handles a `[` at `start`: returns where to continue, or `None` if it is plain text.
-    fn at(&mut self, text: &str, start: usize, out: &mut String) -> Option<usize> {
+    fn at<'t>(
+        &mut self,
+        text: &'t str,
+        start: usize,
+        out: &mut String,
+        unclosed: &mut HashSet<&'t str>,
+    ) -> Option<usize> {
         let rest = &text[start + 1..];
         if rest.starts_with('[') {
             // `[[name]]` is WordPress's escape for a literal `[name]`. Brackets are written
             // as `&#91;` so the literal is never taken for a shortcode again. Without the
             // closing `]`, the first `[` is plain text and the shortcode is read next.
-            let found = find(text, start + 1)?;
+            let found = find(text, start + 1, unclosed)?;
             if !text[found.end..].starts_with(']') {
                 return None;
             }
@@ -185,7 +194,7 @@ impl Converted {
             }
             return None;
         }
-        let found = find(text, start)?;
+        let found = find(text, start, unclosed)?;
         out.push_str(&self.render(&found));
         Some(found.end)
     }
@@ -259,8 +268,9 @@ impl Converted {
 
 /// Finds the shortcode whose `[` is at `start`, following WordPress's grammar: name,
 /// attributes up to `]` (no `[` inside), `/]` for self-closing, else content up to the
-/// first `[/name]` if there is one.
-fn find(text: &str, start: usize) -> Option<Found<'_>> {
+/// first `[/name]` if there is one. `unclosed` remembers names with no closing tag further
+/// on, so text full of brackets is not searched to its end again and again.
+fn find<'t>(text: &'t str, start: usize, unclosed: &mut HashSet<&'t str>) -> Option<Found<'t>> {
     let after = &text[start + 1..];
     let len = name_len(after);
     if len == 0 || !after.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') {
@@ -279,7 +289,10 @@ fn find(text: &str, start: usize) -> Option<Found<'_>> {
     let open_end = close + 1;
     let self_closing = attrs.trim_end().ends_with('/');
     let closing_tag = format!("[/{name}]");
-    let enclosed = if self_closing { None } else { text[open_end..].find(&closing_tag) };
+    let enclosed = if self_closing || unclosed.contains(name) { None } else { text[open_end..].find(&closing_tag) };
+    if enclosed.is_none() && !self_closing {
+        unclosed.insert(name);
+    }
     if enclosed.is_none() && !KNOWN_SHORTCODES.contains(&name) {
         return None;
     }

@@ -110,3 +110,12 @@ fn a_url_alone_on_its_line_becomes_a_link_as_wordpress_would_embed_it() {
          <p>See https://example.com inline.</p>\n<pre>\nhttps://in.pre/\n</pre>"
     );
 }
+
+#[test]
+fn text_full_of_brackets_converts_quickly() {
+    let text = "[x] [y z] ".repeat(20_000) + "[w]end[/w]";
+    let started = std::time::Instant::now();
+    let c = convert(&text);
+    assert!(c.html.ends_with("[x] [y z] end</p>"));
+    assert!(started.elapsed() < std::time::Duration::from_secs(5), "{:?}", started.elapsed());
+}

@@ -91,6 +91,8 @@ struct State<'x> {
     tag: Tag,
     term: RawTerm,
     item: RawItem,
+    /// Terms used by posts, checked against the declared ones at the end.
+    used_terms: Vec<(bool, String, String)>,
 }
 
 impl<'x> State<'x> {
@@ -108,6 +110,7 @@ impl<'x> State<'x> {
             tag: Tag::default(),
             term: RawTerm::default(),
             item: RawItem::default(),
+            used_terms: Vec::new(),
         }
     }
 
@@ -189,13 +192,16 @@ impl<'x> State<'x> {
             ("channel", "wp:tag") => self.export.tags.push(std::mem::take(&mut self.tag)),
             ("channel", "wp:term") => self.finish_term(),
             ("channel", "item") => match std::mem::take(&mut self.item).into_record() {
-                Record::Post(p) => self.export.posts.push(p),
-                Record::Attachment(a) => self.export.attachments.push(a),
-                Record::Skipped(s) => self.export.skipped.push(s),
+                (Record::Post(p), used) => {
+                    self.used_terms.extend(used);
+                    self.export.posts.push(*p);
+                }
+                (Record::Attachment(a), _) => self.export.attachments.push(a),
+                (Record::Skipped(s), _) => self.export.skipped.push(s),
             },
             ("wp:author", field) => match field {
                 "wp:author_id" => self.author.id = num(&text)?,
-                "wp:author_login" => self.author.login = text.trim().to_owned(),
+                "wp:author_login" => self.author.login = item::clean_login(&text),
                 "wp:author_email" => self.author.email = text.trim().to_owned(),
                 "wp:author_display_name" => self.author.display_name = text,
                 _ => {}
@@ -282,6 +288,7 @@ impl<'x> State<'x> {
             return Err(WxrError::NotWxr("<rss> has no <channel>".into()));
         }
         item::resolve_category_names(&mut self.export);
+        item::declare_used_terms(&mut self.export, std::mem::take(&mut self.used_terms));
         Ok(self.export)
     }
 }
