@@ -1,8 +1,10 @@
 //! Readers of other publishing systems' exports, turned into plain Rust records.
 //!
-//! Nothing here touches a database or pamir's core: an importer built on top decides what
-//! the records become. Today there is one source, WordPress (its WXR export file).
+//! The readers touch no database: `wordpress::read_wxr` turns a file into records. The
+//! loaders (`wordpress::load`) turn records into pamir content through `pamir-core`,
+//! remembering each record's source id so a second import adds nothing.
 
+pub mod report;
 pub mod wordpress;
 
 pub use wordpress::{

@@ -48,6 +48,24 @@ pub enum Command {
     /// Manage API tokens (for the JSON API's write endpoints)
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Import content from another publishing system
+    #[command(subcommand)]
+    Import(ImportCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ImportCommand {
+    /// A WordPress export file (Tools → Export → All content)
+    Wxr {
+        /// The .xml export file
+        file: std::path::PathBuf,
+        /// The language the site was written in [default: the site's default language]
+        #[arg(long)]
+        lang: Option<String>,
+        /// Show what would be imported, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]

@@ -216,3 +216,29 @@ fn reindex_rebuilds_the_search_index() {
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("Search index rebuilt: 51 published of 51 items"), "{stdout}");
 }
+
+#[test]
+fn import_wxr_reports_and_refuses_bad_files_clearly() {
+    let data = tempfile::tempdir().expect("dir");
+    let (code, _, stderr) = run(pamir().args(["import", "wxr", "/no/such/export.xml", "--data"]).arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("cannot read /no/such/export.xml"), "{stderr}");
+    let html = data.path().join("page.xml");
+    std::fs::write(&html, "<html><body>not an export</body></html>").expect("write");
+    let (code, _, stderr) = run(pamir().args(["import", "wxr"]).arg(&html).arg("--data").arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("is not a usable WordPress export"), "{stderr}");
+
+    let corpus =
+        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/wordpress/themeunittestdata.wordpress.xml");
+    if !std::path::Path::new(corpus).exists() {
+        eprintln!("skipped the import itself: {corpus} is not here");
+        return;
+    }
+    let (code, stdout, _) = run(pamir().args(["import", "wxr", corpus, "--dry-run", "--data"]).arg(data.path()));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("(dry run: nothing written)") && stdout.contains("post: would add 58"), "{stdout}");
+    let (code, _, stderr) = run(pamir().args(["import", "wxr", corpus, "--lang", "fr", "--data"]).arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("the site has no language \"fr\""), "{stderr}");
+}

@@ -7,6 +7,7 @@ mod autop;
 mod blocks;
 mod error;
 mod item;
+pub mod load;
 mod model;
 pub mod shortcodes;
 mod wxr;

@@ -1,5 +1,6 @@
 //! One module per command; each opens what it needs and does one job.
 
+mod import;
 mod reindex;
 mod seed;
 mod serve;
@@ -19,6 +20,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Seed { articles } => seed::run(articles, config).await,
         Command::User(command) => user::run(command, config).await,
         Command::Reindex => reindex::run(config).await,
+        Command::Import(command) => import::run(command, config).await,
         Command::Token(command) => token::run(command, config).await,
     }
 }

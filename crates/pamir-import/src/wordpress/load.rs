@@ -1,0 +1,358 @@
+//! Loading a read WordPress export into a pamir site: categories (with
+//! their tree), tags, posts and pages as items, and 301s from the old
+//! addresses. Every record's source id is remembered, so importing the same
+//! export again adds nothing and says so. Items land in one transaction per
+//! batch through `pamir-core` (rendered and sanitised like any other).
+
+use super::model::{Export, Post, PostType, Status};
+use crate::report::Report;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use pamir_content::slug::{is_valid_slug, slugify};
+use pamir_core::items::ItemInput;
+use pamir_core::{Core, CoreError};
+use pamir_db::categories::CategoryText;
+use pamir_db::tags::TagText;
+use pamir_domain::taxonomy::CategoryTree;
+use pamir_domain::{ItemKind, ItemState, Lang, SiteId};
+use std::collections::{HashMap, HashSet};
+
+/// How the export is to be loaded.
+pub struct Options {
+    /// The language the WordPress site was written in.
+    pub lang: Lang,
+    /// Count and check everything, write nothing.
+    pub dry_run: bool,
+}
+
+/// Items per transaction.
+const BATCH: usize = 200;
+
+fn source_key(export: &Export) -> String {
+    let url = if export.blog_url.is_empty() { &export.base_url } else { &export.blog_url };
+    format!("wordpress:{}", url.trim_end_matches('/'))
+}
+
+/// A slug pamir accepts: WordPress's own when it is one, else made from the name.
+fn slug_for(wordpress_slug: &str, name: &str, fallback: &str) -> String {
+    let decoded = percent_decode(wordpress_slug);
+    if is_valid_slug(&decoded) {
+        return decoded;
+    }
+    Some(slugify(&decoded))
+        .filter(|s| !s.is_empty() && is_valid_slug(s))
+        .or_else(|| Some(slugify(name)).filter(|s| !s.is_empty() && is_valid_slug(s)))
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
+/// WordPress stores non-ASCII slugs percent-encoded.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Some(byte) = text.get(i + 1..i + 3).and_then(|hex| u8::from_str_radix(hex, 16).ok()) {
+                out.push(byte);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Titles may carry HTML in WordPress; pamir titles are text.
+fn plain_title(title: &str) -> String {
+    let mut text = String::with_capacity(title.len());
+    let mut in_tag = false;
+    for c in title.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#039;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn gmt(text: &Option<String>) -> Option<DateTime<Utc>> {
+    let text = text.as_deref()?;
+    NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M:%S").ok().map(|naive| naive.and_utc())
+}
+
+/// The path of an absolute address (`https://x.org/2011/01/post/` → `/2011/01/post/`).
+fn path_of(link: &str) -> Option<String> {
+    let rest = link.split_once("://").map(|(_, rest)| rest)?;
+    let path = rest.find('/').map(|at| &rest[at..]).unwrap_or("/");
+    Some(path.to_owned())
+}
+
+pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options) -> Result<Report, CoreError> {
+    let source = source_key(export);
+    let mut report = Report::new("WordPress", options.dry_run);
+    let now = core.clock.now();
+    let db = &core.db;
+
+    // Categories, parents first.
+    let mut known_categories = pamir_db::import_sources::known(db, site, &source, "category").await?;
+    let mut pending: Vec<&super::Category> = export.categories.iter().collect();
+    let mut rounds = 0;
+    while !pending.is_empty() && rounds < 64 {
+        rounds += 1;
+        let mut next = Vec::new();
+        for category in pending {
+            if known_categories.contains_key(&category.nicename) {
+                report.unchanged("category");
+                continue;
+            }
+            let parent = match &category.parent {
+                Some(parent) if !parent.is_empty() => match known_categories.get(parent) {
+                    Some(id) => Some(*id),
+                    None if export.categories.iter().any(|c| &c.nicename == parent) => {
+                        next.push(category);
+                        continue;
+                    }
+                    None => {
+                        report.warn(
+                            &format!("category {}", category.nicename),
+                            "its parent is not in the export; placed at the top",
+                        );
+                        None
+                    }
+                },
+                _ => None,
+            };
+            let slug =
+                slug_for(&category.nicename, &category.name, &format!("category-{}", category.term_id.unwrap_or(0)));
+            let name = plain_title(&category.name);
+            let id = if options.dry_run {
+                -(known_categories.len() as i64) - 1
+            } else {
+                let text = CategoryText { lang: options.lang.as_str(), name: &name, slug: &slug, description: "" };
+                let id = pamir_db::categories::insert(db, site, parent, 0, &[text], now.timestamp())
+                    .await
+                    .map_err(|e| CoreError::Invalid(format!("category {:?}: {e}", category.nicename)))?;
+                pamir_db::import_sources::remember(
+                    db,
+                    site,
+                    &source,
+                    "category",
+                    &category.nicename,
+                    id,
+                    now.timestamp(),
+                )
+                .await?;
+                id
+            };
+            known_categories.insert(category.nicename.clone(), id);
+            report.added("category");
+        }
+        pending = next;
+    }
+
+    // Tags.
+    let mut known_tags = pamir_db::import_sources::known(db, site, &source, "tag").await?;
+    for tag in &export.tags {
+        if known_tags.contains_key(&tag.slug) {
+            report.unchanged("tag");
+            continue;
+        }
+        let slug = slug_for(&tag.slug, &tag.name, &format!("tag-{}", tag.term_id.unwrap_or(0)));
+        let name = plain_title(&tag.name);
+        let id = if options.dry_run {
+            -(known_tags.len() as i64) - 1
+        } else {
+            let text = TagText { lang: options.lang.as_str(), name: &name, slug: &slug };
+            let id = pamir_db::tags::insert(db, site, &[text], now.timestamp())
+                .await
+                .map_err(|e| CoreError::Invalid(format!("tag {:?}: {e}", tag.slug)))?;
+            pamir_db::import_sources::remember(db, site, &source, "tag", &tag.slug, id, now.timestamp()).await?;
+            id
+        };
+        known_tags.insert(tag.slug.clone(), id);
+        report.added("tag");
+    }
+
+    // Where posts without a category, and pages, go.
+    for (key, name) in [("uncategorized", "Uncategorized"), ("pages", "Pages")] {
+        if known_categories.contains_key(key) {
+            continue;
+        }
+        let id =
+            if options.dry_run { -1 } else { ensure_category(core, site, &source, &options.lang, key, name).await? };
+        known_categories.insert(key.to_owned(), id);
+    }
+
+    // Posts and pages.
+    let known_posts = pamir_db::import_sources::known(db, site, &source, "post").await?;
+    let authors: HashMap<&str, &str> =
+        export.authors.iter().map(|a| (a.login.as_str(), a.display_name.as_str())).collect();
+    let mut inputs: Vec<(i64, &Post, ItemInput)> = Vec::new();
+    let mut used_slugs: HashSet<(i64, String)> = HashSet::new();
+    for post in &export.posts {
+        let source_id = post.id.to_string();
+        if known_posts.contains_key(&source_id) {
+            report.unchanged(kind_name(post));
+            continue;
+        }
+        let state = match &post.status {
+            Status::Publish | Status::Future => ItemState::Published,
+            Status::Draft => ItemState::Draft,
+            Status::Pending => ItemState::Review,
+            Status::Private => {
+                report.warn(&format!("{} {}", kind_name(post), post.id), "private in WordPress: imported as a draft");
+                ItemState::Draft
+            }
+            Status::Trash => {
+                report.skip(kind_name(post), post.id, "in the WordPress bin");
+                continue;
+            }
+            Status::Other(other) => {
+                report.skip(kind_name(post), post.id, &format!("status {other:?}"));
+                continue;
+            }
+        };
+        let state = if post.password.is_empty() {
+            state
+        } else {
+            report.warn(
+                &format!("{} {}", kind_name(post), post.id),
+                "password-protected in WordPress: imported as a draft",
+            );
+            ItemState::Draft
+        };
+        let converted = super::convert(&post.content);
+        for warning in &converted.warnings {
+            report.warn(&format!("{} {}", kind_name(post), post.id), warning);
+        }
+        let category = match post.post_type {
+            PostType::Page => known_categories.get("pages").copied(),
+            PostType::Post => post
+                .categories
+                .iter()
+                .find_map(|nicename| known_categories.get(nicename).copied())
+                .or_else(|| known_categories.get("uncategorized").copied()),
+        }
+        .unwrap_or(-1);
+        let title =
+            Some(plain_title(&post.title)).filter(|t| !t.is_empty()).unwrap_or_else(|| format!("Untitled {}", post.id));
+        let mut slug = slug_for(&post.slug, &title, &format!("post-{}", post.id));
+        if !used_slugs.insert((category, slug.clone())) {
+            slug = format!("{slug}-{}", post.id);
+            used_slugs.insert((category, slug.clone()));
+        }
+        let (teaser, body) = match pamir_content::teaser::split_at_read_more(&converted.html) {
+            Some((teaser, body)) => (teaser.to_owned(), body.to_owned()),
+            None => (String::new(), converted.html.clone()),
+        };
+        let teaser = if post.excerpt.trim().is_empty() { teaser } else { super::autop(&post.excerpt) };
+        let mut input = ItemInput::article(site, options.lang.clone(), category, &title);
+        input.kind = ItemKind::Article;
+        input.slug = Some(slug);
+        input.teaser_markdown = teaser;
+        input.body_markdown = body;
+        input.byline = authors.get(post.author_login.as_str()).map(|name| (*name).to_owned());
+        input.state = state;
+        input.featured = post.sticky;
+        let published = gmt(&post.date_gmt);
+        input.published_at = published;
+        if post.status == Status::Future {
+            input.publish_up = published;
+        }
+        input.tag_ids = post.tags.iter().filter_map(|slug| known_tags.get(slug).copied()).collect();
+        input.tag_ids.sort_unstable();
+        input.tag_ids.dedup();
+        report.count_comments(post.comment_count);
+        if !converted.gallery_ids.is_empty() || converted.attached_gallery || post.thumbnail_id.is_some() {
+            report.warn(
+                &format!("{} {}", kind_name(post), post.id),
+                "it shows attachment images, which are not imported yet",
+            );
+        }
+        inputs.push((post.id, post, input));
+    }
+    for attachment in &export.attachments {
+        report.skip("attachment", attachment.id, "attachment files are not imported yet (they are not in the export, and nothing is fetched from the internet)");
+    }
+    for skipped in &export.skipped {
+        report.skip(&skipped.kind, skipped.id.unwrap_or(0), &skipped.reason);
+    }
+
+    if options.dry_run {
+        for (_, post, _) in &inputs {
+            report.added(kind_name(post));
+        }
+        return Ok(report);
+    }
+
+    let mut created: Vec<(i64, pamir_domain::Item, &Post)> = Vec::new();
+    for batch in inputs.chunks(BATCH) {
+        let items = pamir_core::items::create_many(core, batch.iter().map(|(_, _, input)| input.clone()).collect())
+            .await
+            .map_err(|e| CoreError::Invalid(format!("posts {}..{}: {e}", batch[0].0, batch[batch.len() - 1].0)))?;
+        for ((id, post, _), item) in batch.iter().zip(items) {
+            pamir_db::import_sources::remember(db, site, &source, "post", &id.to_string(), item.id, now.timestamp())
+                .await?;
+            report.added(kind_name(post));
+            created.push((*id, item, post));
+        }
+    }
+
+    // Old addresses: the permalink each post had, and WordPress's ?p= / ?page_id= forms.
+    let tree = CategoryTree::new(pamir_db::categories::list(db, site, &options.lang).await?);
+    for (id, item, post) in &created {
+        let target = format!("/{}/{}/{}", item.lang, tree.path(item.category_id), item.slug);
+        let query = match post.post_type {
+            PostType::Post => format!("/?p={id}"),
+            PostType::Page => format!("/?page_id={id}"),
+        };
+        let mut olds = vec![query];
+        if let Some(path) = path_of(&post.link) {
+            olds.push(pamir_core::redirects::normalise(&path, None));
+        }
+        for old in olds {
+            if pamir_db::redirects::insert(db, site, &old, &target, "wordpress", now.timestamp()).await? {
+                report.added("redirect");
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// A top-level category of this slug: the site's own if it has one, else a new one.
+async fn ensure_category(
+    core: &Core,
+    site: SiteId,
+    source: &str,
+    lang: &Lang,
+    slug: &str,
+    name: &str,
+) -> Result<i64, CoreError> {
+    let now = core.clock.now().timestamp();
+    let tree = CategoryTree::new(pamir_db::categories::list(&core.db, site, lang).await?);
+    let id = match tree.find_by_path(&[slug]) {
+        Some(existing) => existing.id,
+        None => {
+            let text = CategoryText { lang: lang.as_str(), name, slug, description: "" };
+            pamir_db::categories::insert(&core.db, site, None, 0, &[text], now).await?
+        }
+    };
+    pamir_db::import_sources::remember(&core.db, site, source, "category", slug, id, now).await?;
+    Ok(id)
+}
+
+fn kind_name(post: &Post) -> &'static str {
+    match post.post_type {
+        PostType::Post => "post",
+        PostType::Page => "page",
+    }
+}

@@ -1,0 +1,91 @@
+//! Loading WordPress's theme unit test export into a real database: counts,
+//! the category tree, what content becomes, 301s from the old addresses,
+//! and a second import that adds nothing.
+
+use pamir_core::Core;
+use pamir_db::testing::TestDatabase;
+use pamir_domain::{ItemState, Lang, ManualClock};
+use pamir_import::wordpress::load::{Options, load};
+use std::sync::Arc;
+
+const EXPORT: &str =
+    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/wordpress/themeunittestdata.wordpress.xml");
+
+async fn core_for(database: &TestDatabase) -> (Core, i64) {
+    let db = pamir_db::connect(&database.url).await.expect("database");
+    let site = pamir_db::sites::ensure_default(&db, 1_795_000_000).await.expect("site");
+    let clock = Arc::new(ManualClock::new(chrono::DateTime::from_timestamp(1_795_000_000, 0).expect("time")));
+    (Core { db, clock, events: Default::default(), mailer: None, media_dir: std::env::temp_dir() }, site)
+}
+
+#[tokio::test]
+async fn the_theme_unit_test_export_loads_completely_and_only_once() {
+    let Ok(bytes) = std::fs::read(EXPORT) else {
+        eprintln!("SKIPPED: {EXPORT} is not here");
+        return;
+    };
+    let export = pamir_import::read_wxr(&bytes).expect("a WordPress export");
+    let en = Lang::parse("en").expect("en");
+    for database in TestDatabase::all().await {
+        let (core, site) = core_for(&database).await;
+
+        let dry = load(&core, site, &export, &Options { lang: en.clone(), dry_run: true }).await.expect("dry run");
+        assert_eq!(dry.added.get("post"), Some(&58), "{}", database.backend);
+        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 0, "a dry run writes nothing");
+
+        let report = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false }).await.expect("import");
+        assert_eq!(report.added.get("post"), Some(&58));
+        assert_eq!(report.added.get("page"), Some(&21));
+        assert_eq!(report.added.get("category"), Some(&68));
+        assert_eq!(report.added.get("tag"), Some(&114));
+        assert_eq!(report.comments_ignored, 30);
+        assert!(
+            report.skipped.iter().filter(|(kind, _, _)| kind == "attachment").count() == 37,
+            "attachments reported"
+        );
+        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 79);
+
+        // The category tree survives: grandchild → child-category-03 → parent-category.
+        let tree = pamir_domain::taxonomy::CategoryTree::new(
+            pamir_db::categories::list(&core.db, site, &en).await.expect("tree"),
+        );
+        let grandchild = tree.find_by_path(&["parent-category", "child-category-03", "grandchild-category"]);
+        assert!(grandchild.is_some(), "nested categories keep their parents");
+
+        // What content became: no shortcode or block comment, nothing unsafe.
+        let (rows, _) =
+            pamir_db::items::admin_list(&core.db, site, &Default::default(), Default::default(), 200, 0, false)
+                .await
+                .expect("items");
+        assert_eq!(rows.len(), 79 - rows.iter().filter(|r| r.state == "trashed").count());
+        for row in &rows {
+            let item = pamir_db::items::find_by_id(&core.db, site, row.id).await.expect("db").expect("item");
+            let html = format!("{}{}", item.teaser_html, item.body_html);
+            for raw in ["[caption", "[gallery", "[embed", "<!-- wp:", "<script", "onerror=", "javascript:"] {
+                assert!(!html.contains(raw), "item {} {:?} shows {raw:?}", item.id, item.title);
+            }
+            assert!(!item.title.contains('<'), "titles are text: {:?}", item.title);
+        }
+        let sticky = rows.iter().find(|r| r.title == "Template: Sticky").expect("the sticky post");
+        let sticky = pamir_db::items::find_by_id(&core.db, site, sticky.id).await.expect("db").expect("item");
+        assert!(sticky.featured, "sticky becomes featured");
+        let protected = rows.iter().find(|r| r.title.contains("Password Protected")).expect("the protected post");
+        assert_eq!(protected.state, ItemState::Draft.as_str(), "password-protected posts are not published");
+
+        // Old addresses lead to the new pages.
+        let target = pamir_db::redirects::follow(&core.db, site, "/?p=1241").await.expect("db").expect("a redirect");
+        assert!(target.starts_with("/en/") && target.ends_with("/template-sticky"), "{target}");
+        assert!(
+            pamir_db::redirects::follow(&core.db, site, "/2013/01/11/markup-html-tags-and-formatting")
+                .await
+                .expect("db")
+                .is_some()
+        );
+
+        let again = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false }).await.expect("again");
+        assert!(again.changed_nothing(), "{again}");
+        assert_eq!(again.unchanged.get("post"), Some(&58));
+        assert!(again.to_string().contains("nothing new: this source was imported before"));
+        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 79);
+    }
+}
