@@ -64,6 +64,37 @@ pub async fn language(
     Ok((site, lang, tree))
 }
 
+/// A listing's filters, checked: the page size, the kind, and a category with its subtree.
+pub struct Filters {
+    pub limit: u32,
+    pub kind: Option<ItemKind>,
+    pub category_ids: Vec<i64>,
+}
+
+pub fn filters(
+    tree: &pamir_domain::taxonomy::CategoryTree,
+    limit: Option<u32>,
+    kind: Option<&str>,
+    category: Option<i64>,
+) -> Result<Filters, ApiError> {
+    let limit = limit.unwrap_or(DEFAULT_LIMIT);
+    if !(1..=MAX_LIMIT).contains(&limit) {
+        return Err(ApiError::bad_request(format!("limit must be between 1 and {MAX_LIMIT}")));
+    }
+    let kind = match kind {
+        None => None,
+        Some(kind) => {
+            Some(ItemKind::parse(kind).ok_or_else(|| ApiError::bad_request(format!("unknown kind {kind:?}")))?)
+        }
+    };
+    let category_ids = match category {
+        None => Vec::new(),
+        Some(id) if tree.get(id).is_some() => tree.subtree_ids(id),
+        Some(id) => return Err(ApiError::bad_request(format!("no category {id} in this language"))),
+    };
+    Ok(Filters { limit, kind, category_ids })
+}
+
 #[utoipa::path(get, path = "/api/v1/items", tag = "items", params(ListQuery),
     responses((status = 200, description = "Published items, newest first", body = ItemList),
               (status = 400, description = "A malformed filter, limit or cursor", body = super::error::Problem)))]
@@ -73,21 +104,7 @@ pub async fn list(
     Query(query): Query<ListQuery>,
 ) -> Result<Response, ApiError> {
     let (site, lang, tree) = language(&state, &headers, query.lang.as_deref()).await?;
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::bad_request(format!("limit must be between 1 and {MAX_LIMIT}")));
-    }
-    let kind = match query.kind.as_deref() {
-        None => None,
-        Some(kind) => {
-            Some(ItemKind::parse(kind).ok_or_else(|| ApiError::bad_request(format!("unknown kind {kind:?}")))?)
-        }
-    };
-    let category_ids = match query.category {
-        None => Vec::new(),
-        Some(id) if tree.get(id).is_some() => tree.subtree_ids(id),
-        Some(id) => return Err(ApiError::bad_request(format!("no category {id} in this language"))),
-    };
+    let Filters { limit, kind, category_ids } = filters(&tree, query.limit, query.kind.as_deref(), query.category)?;
     let after = match query.cursor.as_deref() {
         None => None,
         Some(cursor) => Some(

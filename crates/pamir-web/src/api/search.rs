@@ -2,14 +2,13 @@
 
 use super::cached;
 use super::error::ApiError;
-use super::items::{DEFAULT_LIMIT, MAX_LIMIT, language};
+use super::items::{Filters, filters, language};
 use super::views::{self, ApiItemSummary};
 use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use data_encoding::BASE64URL_NOPAD;
-use pamir_domain::ItemKind;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -57,26 +56,12 @@ pub async fn search(
     Query(query): Query<SearchQuery>,
 ) -> Result<Response, ApiError> {
     let (site, lang, tree) = language(&state, &headers, query.lang.as_deref()).await?;
-    let limit = query.limit.unwrap_or(DEFAULT_LIMIT);
-    if !(1..=MAX_LIMIT).contains(&limit) {
-        return Err(ApiError::bad_request(format!("limit must be between 1 and {MAX_LIMIT}")));
-    }
+    let Filters { limit, kind, category_ids } = filters(&tree, query.limit, query.kind.as_deref(), query.category)?;
     let offset = match query.cursor.as_deref() {
         None => 0,
         Some(cursor) => {
             decode(cursor).ok_or_else(|| ApiError::bad_request("the cursor is not one this API gave out"))?
         }
-    };
-    let kind = match query.kind.as_deref() {
-        None => None,
-        Some(kind) => {
-            Some(ItemKind::parse(kind).ok_or_else(|| ApiError::bad_request(format!("unknown kind {kind:?}")))?)
-        }
-    };
-    let category_ids = match query.category {
-        None => Vec::new(),
-        Some(id) if tree.get(id).is_some() => tree.subtree_ids(id),
-        Some(id) => return Err(ApiError::bad_request(format!("no category {id} in this language"))),
     };
     let index = state.search.get(site)?;
     let request = pamir_core::search::Query {
