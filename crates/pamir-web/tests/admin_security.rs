@@ -340,3 +340,36 @@ async fn when_the_site_requires_a_second_factor_editors_must_set_one_up_first() 
     let page = editor.get("/admin/account/mfa").await;
     assert!(page.body.contains("This site requires two-step sign-in for everyone."));
 }
+
+#[tokio::test]
+async fn imported_wordpress_and_joomla_passwords_work_once_then_are_argon2id() {
+    // Made with Python's passlib and bcrypt for "correct horse"; see pamir-core's legacy tests.
+    let hashes = [
+        ("wp@example.org", "$P$BabcdefghKfdE7H4Uy7ajxpijsjAJW0"),
+        ("wp68@example.org", "$wp$2y$04$5oXDbzNehEedJqwwAt8ID.z6WnS2rl0Utyo0qj/63Oc65kSyShQei"),
+        ("joomla@example.org", "$2y$04$yQe8hs6vwmHFPLy8erhm3uV13qNiL5o6K4jlr9kmbRsYLayPN6ubi"),
+        ("joomla15@example.org", "b44a9854481b3cca7e09f00bd74a8371:Q2bS9cVxYpL0aZ1mN3kE5rT7uW9yB1dF"),
+    ];
+    for site in TestSite::all().await {
+        for (email, hash) in hashes {
+            let user =
+                pamir_db::users::NewUser { email, display_name: email, role: "author", password_hash: Some(hash) };
+            pamir_db::users::insert(site.db(), &user, 0).await.expect("user");
+            let wrong = site
+                .post_form("/admin/login", &[("email", email), ("password", "correct horsE")], "198.51.100.9")
+                .await;
+            assert_eq!(wrong.status, StatusCode::UNAUTHORIZED, "{}: {email}", site.backend);
+            let right = site
+                .post_form("/admin/login", &[("email", email), ("password", "correct horse")], "198.51.100.9")
+                .await;
+            assert_eq!(right.status, StatusCode::SEE_OTHER, "{}: {email}", site.backend);
+            let stored = pamir_db::users::find_by_email(site.db(), email).await.expect("db").expect("user");
+            let stored = stored.password_hash.expect("hash");
+            assert!(stored.starts_with("$argon2id$"), "{email}: rehashed at sign-in, now {stored}");
+            let again = site
+                .post_form("/admin/login", &[("email", email), ("password", "correct horse")], "198.51.100.9")
+                .await;
+            assert_eq!(again.status, StatusCode::SEE_OTHER, "{email}: the new hash works");
+        }
+    }
+}

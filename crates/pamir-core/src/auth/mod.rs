@@ -1,10 +1,12 @@
 //! Signing in to the admin: passwords, second factors, sessions, throttling.
 //!
 //! - [`password`]: Argon2id hashes, and the rules a new password must meet
+//! - [`legacy`]: WordPress and Joomla hashes, accepted once and then replaced
 //! - [`totp`]: one-time codes from an authenticator app (RFC 6238), recovery codes
 //! - [`signin`]: the sign-in steps, throttled per account and per address
 //! - [`sessions`]: who a browser's cookie belongs to, for how long
 
+pub mod legacy;
 pub mod password;
 pub mod sessions;
 pub mod signin;

@@ -38,15 +38,25 @@ pub fn hash(password: &str) -> Result<String, CoreError> {
     Ok(hashed.to_string())
 }
 
-/// Whether `password` matches `stored`. An unreadable stored hash matches nothing.
+/// Whether `password` matches `stored`: an Argon2id hash, or one of the
+/// imported formats of [`super::legacy`]. An unreadable stored hash matches nothing.
 pub fn verify(stored: &str, password: &str) -> bool {
     if password.len() > MAX_LENGTH {
         return false;
+    }
+    if let Some(matches) = super::legacy::verify(stored, password) {
+        return matches;
     }
     match PasswordHash::new(stored) {
         Ok(parsed) => hasher().verify_password(password.as_bytes(), &parsed).is_ok(),
         Err(_) => false,
     }
+}
+
+/// Whether a stored hash should be replaced by an Argon2id one at the next
+/// successful sign-in (it came from an import, or older parameters).
+pub fn needs_rehash(stored: &str) -> bool {
+    !stored.starts_with("$argon2id$")
 }
 
 /// Spends the time a real verification takes, so that answering for an

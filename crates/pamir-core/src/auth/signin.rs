@@ -74,6 +74,14 @@ pub async fn with_password(core: &Core, email: &str, password: &str, origin: &Or
         fail(core, email, origin, "user.signin-failed").await?;
         return Ok(Outcome::Refused);
     };
+    // An imported WordPress or Joomla hash has served its purpose: replace it.
+    if credentials.password_hash.as_deref().is_some_and(password::needs_rehash) {
+        let hash = password::hash(password)?;
+        let now = core.clock.now().timestamp();
+        pamir_db::users::set_password_hash(&core.db, credentials.user.id, &hash, now).await?;
+        let subject = format!("user {}", credentials.user.email);
+        audit::record_user(core, None, credentials.user.id, "user.password-rehashed", &subject, "", origin).await?;
+    }
     let needs_code = credentials.totp_secret.is_some();
     let started = sessions::start(core, credentials.user.id, needs_code, origin).await?;
     if needs_code {
