@@ -53,8 +53,25 @@ fn stem(file_name: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String, C
     Ok(format!("{}/{name}", now.format("%Y/%m")))
 }
 
+/// An editor's upload.
 pub async fn upload(core: &Core, actor: &Actor, upload: Upload) -> Result<i64, UploadRefused> {
     actor.require(Action::UploadMedia)?;
+    let site = upload.site;
+    let (id, path) = store(core, upload, Some(actor.user.id)).await?;
+    audit::record(core, Some(site), actor, "media.upload", &format!("media {id} {path}"), "").await?;
+    Ok(id)
+}
+
+/// An importer's file, checked and stored like an upload, by nobody in particular.
+pub async fn import(core: &Core, upload: Upload) -> Result<i64, UploadRefused> {
+    let origin = crate::auth::sessions::Origin { ip: "console".into(), user_agent: String::new() };
+    let (id, path) = store(core, upload, None).await?;
+    audit::record_anonymous(core, "media.import", &format!("media {id} {path}"), &origin).await?;
+    Ok(id)
+}
+
+/// Checks, renders and stores an upload; returns its id and path.
+async fn store(core: &Core, upload: Upload, created_by: Option<i64>) -> Result<(i64, String), UploadRefused> {
     let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
     if !upload.decorative && !described {
         return Err(CoreError::Invalid(
@@ -111,12 +128,11 @@ pub async fn upload(core: &Core, actor: &Actor, upload: Upload) -> Result<i64, U
         credit: upload.credit.trim(),
         variants: &variants,
         decorative: upload.decorative,
-        created_by: Some(actor.user.id),
+        created_by,
         texts,
     };
     let id = pamir_db::media::insert(&core.db, upload.site, &new, now.timestamp()).await.map_err(CoreError::from)?;
-    audit::record(core, Some(upload.site), actor, "media.upload", &format!("media {id} {path}"), "").await?;
-    Ok(id)
+    Ok((id, path))
 }
 
 /// Our WebP encoder is lossless: for photos its files are several times

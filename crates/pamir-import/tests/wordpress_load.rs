@@ -29,11 +29,15 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
     for database in TestDatabase::all().await {
         let (core, site) = core_for(&database).await;
 
-        let dry = load(&core, site, &export, &Options { lang: en.clone(), dry_run: true }).await.expect("dry run");
+        let dry = load(&core, site, &export, &Options { lang: en.clone(), dry_run: true, files: None })
+            .await
+            .expect("dry run");
         assert_eq!(dry.added.get("post"), Some(&58), "{}", database.backend);
         assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 0, "a dry run writes nothing");
 
-        let report = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false }).await.expect("import");
+        let report = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None })
+            .await
+            .expect("import");
         assert_eq!(report.added.get("post"), Some(&58));
         assert_eq!(report.added.get("page"), Some(&21));
         assert_eq!(report.added.get("category"), Some(&68));
@@ -82,10 +86,75 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
                 .is_some()
         );
 
-        let again = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false }).await.expect("again");
+        let again = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None })
+            .await
+            .expect("again");
         assert!(again.changed_nothing(), "{again}");
         assert_eq!(again.unchanged.get("post"), Some(&58));
         assert!(again.to_string().contains("nothing new: this source was imported before"));
         assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 79);
     }
+}
+
+#[tokio::test]
+async fn attachments_come_from_the_files_folder_into_the_media_library() {
+    let Ok(bytes) = std::fs::read(EXPORT) else {
+        eprintln!("SKIPPED: {EXPORT} is not here");
+        return;
+    };
+    let export = pamir_import::read_wxr(&bytes).expect("a WordPress export");
+    // A copy of the uploads folder: a real image at each attachment's path, but one
+    // file missing and one that is not an image.
+    let files = tempfile::tempdir().expect("dir");
+    let mut written = 0;
+    for (n, attachment) in export.attachments.iter().enumerate() {
+        let path = attachment
+            .url
+            .split("://")
+            .nth(1)
+            .and_then(|rest| rest.split_once('/'))
+            .map(|(_, p)| p.to_owned())
+            .expect("path");
+        let target = files.path().join(&path);
+        std::fs::create_dir_all(target.parent().expect("parent")).expect("dir");
+        match n {
+            0 => continue,
+            1 => std::fs::write(&target, b"<svg xmlns='http://www.w3.org/2000/svg'/>").expect("write"),
+            _ => {
+                let image =
+                    image::RgbImage::from_fn(600, 400, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, n as u8]));
+                image.save_with_format(&target, image::ImageFormat::Png).expect("png");
+                written += 1;
+            }
+        }
+    }
+    let en = Lang::parse("en").expect("en");
+    let database = pamir_db::testing::TestDatabase::sqlite();
+    let (mut core, site) = core_for(&database).await;
+    let media_dir = tempfile::tempdir().expect("dir");
+    core.media_dir = media_dir.path().to_path_buf();
+    let options = Options { lang: en.clone(), dry_run: false, files: Some(files.path().to_path_buf()) };
+    let report = load(&core, site, &export, &options).await.expect("import");
+    assert_eq!(report.added.get("attachment"), Some(&written), "{report}");
+    let skipped: Vec<&String> =
+        report.skipped.iter().filter(|(kind, _, _)| kind == "attachment").map(|(_, _, why)| why).collect();
+    assert_eq!(skipped.len(), 2, "{skipped:?}");
+    assert!(skipped.iter().any(|why| why.contains("is not in the files folder")));
+    assert!(skipped.iter().any(|why| why.contains("not an image pamir accepts")), "{skipped:?}");
+
+    // The gallery post shows its images, through the media library.
+    let with_gallery = export.posts.iter().find(|p| p.id == 1031).expect("post 1031");
+    let known =
+        pamir_db::import_sources::known(&core.db, site, "wordpress:https://wpthemetestdata.wordpress.com", "post")
+            .await
+            .expect("sources");
+    let item_id = known.get(&with_gallery.id.to_string()).copied().expect("post 1031 was imported");
+    let gallery = pamir_db::items::gallery(&core.db, item_id).await.expect("gallery");
+    assert!(!gallery.is_empty(), "post 1031's gallery has its images");
+    let media = pamir_db::media::get_many(&core.db, &gallery, &en, &en).await.expect("media");
+    assert!(media.iter().all(|m| !m.variants.is_empty() && !m.alt.is_empty()), "rendered and described");
+
+    let again = load(&core, site, &export, &options).await.expect("again");
+    assert!(again.changed_nothing(), "{again}");
+    assert_eq!(again.unchanged.get("attachment"), Some(&written));
 }

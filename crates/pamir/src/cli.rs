@@ -62,6 +62,9 @@ pub enum ImportCommand {
         /// The language the site was written in [default: the site's default language]
         #[arg(long)]
         lang: Option<String>,
+        /// The site's wp-content/uploads folder (or a copy), for the attachments' files
+        #[arg(long)]
+        files: Option<std::path::PathBuf>,
         /// Show what would be imported, write nothing
         #[arg(long)]
         dry_run: bool,

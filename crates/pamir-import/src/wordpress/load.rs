@@ -22,6 +22,10 @@ pub struct Options {
     pub lang: Lang,
     /// Count and check everything, write nothing.
     pub dry_run: bool,
+    /// The site's `wp-content/uploads` folder (or a copy of it), where the
+    /// attachments' files are; without it they are skipped. Nothing is
+    /// ever fetched from the internet.
+    pub files: Option<std::path::PathBuf>,
 }
 
 /// Items per transaction.
@@ -192,6 +196,8 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
         known_categories.insert(key.to_owned(), id);
     }
 
+    let media = attachments(core, site, &source, export, options, &mut report).await?;
+
     // Posts and pages.
     let known_posts = pamir_db::import_sources::known(db, site, &source, "post").await?;
     let authors: HashMap<&str, &str> =
@@ -272,16 +278,20 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
         input.tag_ids.sort_unstable();
         input.tag_ids.dedup();
         report.count_comments(post.comment_count);
-        if !converted.gallery_ids.is_empty() || converted.attached_gallery || post.thumbnail_id.is_some() {
+        input.image_id = post.thumbnail_id.and_then(|id| media.get(&id).copied());
+        let gallery: Vec<i64> = if converted.gallery_ids.is_empty() && converted.attached_gallery {
+            export.attachments_of(post.id).map(|a| a.id).collect()
+        } else {
+            converted.gallery_ids.clone()
+        };
+        input.gallery = gallery.iter().filter_map(|id| media.get(id).copied()).collect();
+        if input.gallery.len() < gallery.len() || (post.thumbnail_id.is_some() && input.image_id.is_none()) {
             report.warn(
                 &format!("{} {}", kind_name(post), post.id),
-                "it shows attachment images, which are not imported yet",
+                "some of its images were not imported (see the attachments skipped)",
             );
         }
         inputs.push((post.id, post, input));
-    }
-    for attachment in &export.attachments {
-        report.skip("attachment", attachment.id, "attachment files are not imported yet (they are not in the export, and nothing is fetched from the internet)");
     }
     for skipped in &export.skipped {
         report.skip(&skipped.kind, skipped.id.unwrap_or(0), &skipped.reason);
@@ -326,6 +336,109 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
         }
     }
     Ok(report)
+}
+
+/// Where an attachment's file sits below the uploads folder: WordPress's
+/// record of it, else the part of its address after `wp-content/uploads/`
+/// (or, on WordPress.com, the whole path).
+fn relative_file(attachment: &super::Attachment) -> Option<String> {
+    if let Some(file) = attachment.file.as_deref().filter(|f| !f.is_empty()) {
+        return Some(file.to_owned());
+    }
+    let path = path_of(&attachment.url)?;
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let relative = match path.find("/wp-content/uploads/") {
+        Some(at) => &path[at + "/wp-content/uploads/".len()..],
+        None => path.trim_start_matches('/'),
+    };
+    let relative = percent_decode(relative);
+    // Never outside the folder given.
+    (!relative.is_empty() && !relative.split('/').any(|part| part == ".." || part.is_empty())).then_some(relative)
+}
+
+/// Imports the attachments' files from `options.files` into the media
+/// library: WordPress id → media id, for lead images and galleries.
+async fn attachments(
+    core: &Core,
+    site: SiteId,
+    source: &str,
+    export: &Export,
+    options: &Options,
+    report: &mut Report,
+) -> Result<HashMap<i64, i64>, CoreError> {
+    let mut known = pamir_db::import_sources::known(&core.db, site, source, "attachment").await?;
+    let mut media = HashMap::new();
+    for attachment in &export.attachments {
+        if let Some(id) = known.get(&attachment.id.to_string()) {
+            media.insert(attachment.id, *id);
+            report.unchanged("attachment");
+            continue;
+        }
+        let Some(folder) = &options.files else {
+            report.skip(
+                "attachment",
+                attachment.id,
+                "no files folder given (--files); nothing is fetched from the internet",
+            );
+            continue;
+        };
+        let Some(relative) = relative_file(attachment) else {
+            report.skip("attachment", attachment.id, "its address names no file");
+            continue;
+        };
+        let Ok(bytes) = std::fs::read(folder.join(&relative)) else {
+            report.skip("attachment", attachment.id, &format!("{relative} is not in the files folder"));
+            continue;
+        };
+        if options.dry_run {
+            report.added("attachment");
+            continue;
+        }
+        // WordPress often has no alternative text; its caption or title is
+        // the best description there is, flagged for an editor to review.
+        let alt = [&attachment.alt, &attachment.caption, &attachment.title]
+            .into_iter()
+            .map(|text| plain_title(text))
+            .find(|text| !text.is_empty())
+            .unwrap_or_default();
+        if attachment.alt.trim().is_empty() {
+            report.warn(
+                &format!("attachment {}", attachment.id),
+                "no alternative text in WordPress: its caption or title was used; review it",
+            );
+        }
+        let upload = pamir_core::media::Upload {
+            site,
+            bytes,
+            file_name: relative.rsplit('/').next().unwrap_or("").to_owned(),
+            texts: vec![(options.lang.to_string(), alt.clone(), plain_title(&attachment.caption))],
+            credit: String::new(),
+            decorative: alt.is_empty(),
+        };
+        match pamir_core::media::import(core, upload).await {
+            Ok(id) => {
+                let now = core.clock.now().timestamp();
+                pamir_db::import_sources::remember(
+                    &core.db,
+                    site,
+                    source,
+                    "attachment",
+                    &attachment.id.to_string(),
+                    id,
+                    now,
+                )
+                .await?;
+                known.insert(attachment.id.to_string(), id);
+                media.insert(attachment.id, id);
+                report.added("attachment");
+            }
+            Err(pamir_core::media::UploadRefused::File(problem)) => {
+                report.skip("attachment", attachment.id, &format!("{relative}: {problem}"));
+            }
+            Err(pamir_core::media::UploadRefused::Core(error)) => return Err(error),
+        }
+    }
+    Ok(media)
 }
 
 /// A top-level category of this slug: the site's own if it has one, else a new one.

@@ -10,7 +10,10 @@ use pamir_import::wordpress::load::{Options, load};
 
 pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
     match command {
-        ImportCommand::Wxr { file, lang, dry_run } => {
+        ImportCommand::Wxr { file, lang, files, dry_run } => {
+            if let Some(folder) = files.as_ref().filter(|folder| !folder.is_dir()) {
+                bail!("the files folder {} does not exist", folder.display());
+            }
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let export = pamir_import::read_wxr(&bytes)
                 .with_context(|| format!("{} is not a usable WordPress export", file.display()))?;
@@ -31,7 +34,7 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
                     None => bail!("the site has no language {code:?}; its languages are {:?}", settings.languages),
                 },
             };
-            let report = load(&core, site, &export, &Options { lang, dry_run }).await?;
+            let report = load(&core, site, &export, &Options { lang, dry_run, files }).await?;
             print!("{report}");
             core.db.close().await;
             Ok(())
