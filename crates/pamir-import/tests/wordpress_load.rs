@@ -29,15 +29,17 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
     for database in TestDatabase::all().await {
         let (core, site) = core_for(&database).await;
 
-        let dry = load(&core, site, &export, &Options { lang: en.clone(), dry_run: true, files: None })
-            .await
-            .expect("dry run");
+        let dry =
+            load(&core, site, &export, &Options { lang: en.clone(), dry_run: true, files: None, permalinks: None })
+                .await
+                .expect("dry run");
         assert_eq!(dry.added.get("post"), Some(&58), "{}", database.backend);
         assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 0, "a dry run writes nothing");
 
-        let report = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None })
-            .await
-            .expect("import");
+        let report =
+            load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None })
+                .await
+                .expect("import");
         assert_eq!(report.added.get("post"), Some(&58));
         assert_eq!(report.added.get("page"), Some(&21));
         assert_eq!(report.added.get("category"), Some(&68));
@@ -86,9 +88,10 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
                 .is_some()
         );
 
-        let again = load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None })
-            .await
-            .expect("again");
+        let again =
+            load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None })
+                .await
+                .expect("again");
         assert!(again.changed_nothing(), "{again}");
         assert_eq!(again.unchanged.get("post"), Some(&58));
         assert!(again.to_string().contains("nothing new: this source was imported before"));
@@ -133,7 +136,12 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
     let (mut core, site) = core_for(&database).await;
     let media_dir = tempfile::tempdir().expect("dir");
     core.media_dir = media_dir.path().to_path_buf();
-    let options = Options { lang: en.clone(), dry_run: false, files: Some(files.path().to_path_buf()) };
+    let options = Options {
+        lang: en.clone(),
+        dry_run: false,
+        files: Some(files.path().to_path_buf()),
+        permalinks: Some("/%year%/%monthnum%/%postname%/".into()),
+    };
     let report = load(&core, site, &export, &options).await.expect("import");
     assert_eq!(report.added.get("attachment"), Some(&written), "{report}");
     let skipped: Vec<&String> =
@@ -154,7 +162,43 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
     let media = pamir_db::media::get_many(&core.db, &gallery, &en, &en).await.expect("media");
     assert!(media.iter().all(|m| !m.variants.is_empty() && !m.alt.is_empty()), "rendered and described");
 
+    let structured = pamir_db::redirects::follow(&core.db, site, "/2012/01/template-sticky").await.expect("db");
+    assert!(
+        structured.is_some_and(|target| target.ends_with("/template-sticky")),
+        "the --permalinks address leads there too"
+    );
+
     let again = load(&core, site, &export, &options).await.expect("again");
     assert!(again.changed_nothing(), "{again}");
     assert_eq!(again.unchanged.get("attachment"), Some(&written));
+}
+
+#[test]
+fn permalink_structures_give_the_old_addresses() {
+    let post = pamir_import::Post {
+        id: 1241,
+        post_type: pamir_import::PostType::Post,
+        title: "Template: Sticky".into(),
+        slug: "template-sticky".into(),
+        link: String::new(),
+        author_login: "themedemos".into(),
+        date_gmt: None,
+        date: "2012-01-07 07:07:21".into(),
+        modified_gmt: None,
+        status: pamir_import::Status::Publish,
+        password: String::new(),
+        sticky: true,
+        menu_order: 0,
+        parent_id: 0,
+        content: String::new(),
+        excerpt: String::new(),
+        categories: vec![],
+        tags: vec![],
+        comment_count: 0,
+        thumbnail_id: None,
+    };
+    use pamir_import::wordpress::load::permalink;
+    assert_eq!(permalink("/%year%/%monthnum%/%postname%/", &post, None).as_deref(), Some("/2012/01/template-sticky/"));
+    assert_eq!(permalink("/%category%/%post_id%", &post, Some("classic")).as_deref(), Some("/classic/1241"));
+    assert_eq!(permalink("/archives/%unknown%", &post, None), None, "an unknown tag gives no address");
 }

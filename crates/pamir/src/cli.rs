@@ -65,6 +65,9 @@ pub enum ImportCommand {
         /// The site's wp-content/uploads folder (or a copy), for the attachments' files
         #[arg(long)]
         files: Option<std::path::PathBuf>,
+        /// The old permalink structure, e.g. '/%year%/%monthnum%/%postname%/', for more 301s
+        #[arg(long)]
+        permalinks: Option<String>,
         /// Show what would be imported, write nothing
         #[arg(long)]
         dry_run: bool,

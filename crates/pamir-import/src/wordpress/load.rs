@@ -26,6 +26,32 @@ pub struct Options {
     /// attachments' files are; without it they are skipped. Nothing is
     /// ever fetched from the internet.
     pub files: Option<std::path::PathBuf>,
+    /// The site's permalink structure, e.g. `/%year%/%monthnum%/%postname%/`,
+    /// when old links used another than the export's `<link>` addresses.
+    pub permalinks: Option<String>,
+}
+
+/// A post's address under a WordPress permalink structure. The tags are
+/// WordPress's; dates are the post's local date, as WordPress used them.
+pub fn permalink(structure: &str, post: &Post, category: Option<&str>) -> Option<String> {
+    let date = NaiveDateTime::parse_from_str(&post.date, "%Y-%m-%d %H:%M:%S").ok()?;
+    let slug = percent_decode(&post.slug);
+    let mut path = structure.to_owned();
+    for (tag, value) in [
+        ("%year%", date.format("%Y").to_string()),
+        ("%monthnum%", date.format("%m").to_string()),
+        ("%day%", date.format("%d").to_string()),
+        ("%hour%", date.format("%H").to_string()),
+        ("%minute%", date.format("%M").to_string()),
+        ("%second%", date.format("%S").to_string()),
+        ("%post_id%", post.id.to_string()),
+        ("%postname%", slug),
+        ("%category%", category.unwrap_or("uncategorized").to_owned()),
+        ("%author%", post.author_login.clone()),
+    ] {
+        path = path.replace(tag, &value);
+    }
+    (path.starts_with('/') && !path.contains('%')).then_some(path)
 }
 
 /// Items per transaction.
@@ -328,6 +354,14 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
         let mut olds = vec![query];
         if let Some(path) = path_of(&post.link) {
             olds.push(pamir_core::redirects::normalise(&path, None));
+        }
+        if let (Some(structure), PostType::Post) = (&options.permalinks, post.post_type) {
+            match permalink(structure, post, post.categories.first().map(String::as_str)) {
+                Some(path) => olds.push(pamir_core::redirects::normalise(&path, None)),
+                None => {
+                    report.warn(&format!("post {id}"), "no address under the permalink structure (unknown tag or date)")
+                }
+            }
         }
         for old in olds {
             if pamir_db::redirects::insert(db, site, &old, &target, "wordpress", now.timestamp()).await? {

@@ -10,7 +10,7 @@ use pamir_import::wordpress::load::{Options, load};
 
 pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
     match command {
-        ImportCommand::Wxr { file, lang, files, dry_run } => {
+        ImportCommand::Wxr { file, lang, files, permalinks, dry_run } => {
             if let Some(folder) = files.as_ref().filter(|folder| !folder.is_dir()) {
                 bail!("the files folder {} does not exist", folder.display());
             }
@@ -34,7 +34,7 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
                     None => bail!("the site has no language {code:?}; its languages are {:?}", settings.languages),
                 },
             };
-            let report = load(&core, site, &export, &Options { lang, dry_run, files }).await?;
+            let report = load(&core, site, &export, &Options { lang, dry_run, files, permalinks }).await?;
             print!("{report}");
             core.db.close().await;
             Ok(())
