@@ -148,6 +148,7 @@ impl Snapshot {
             tag_ids: self.tag_ids,
             gallery: self.gallery,
             author_id: item.created_by,
+            imported: None,
         }
     }
 }

@@ -38,6 +38,20 @@ pub struct ItemInput {
     pub tag_ids: Vec<i64>,
     pub gallery: Vec<i64>,
     pub author_id: Option<i64>,
+    /// Set by importers: the source record, stored with the item.
+    pub imported: Option<ImportedFrom>,
+}
+
+/// An imported item's origin: its record in the old system, how often it
+/// was read there, and its own creation and change dates.
+#[derive(Debug, Clone, Default)]
+pub struct ImportedFrom {
+    pub source: String,
+    pub kind: String,
+    pub source_id: String,
+    pub hits: i64,
+    pub created_at: Option<DateTime<Utc>>,
+    pub updated_at: Option<DateTime<Utc>>,
 }
 
 impl ItemInput {
@@ -68,6 +82,7 @@ impl ItemInput {
             tag_ids: Vec::new(),
             gallery: Vec::new(),
             author_id: None,
+            imported: None,
         }
     }
 }
@@ -124,8 +139,8 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
         publish_up: input.publish_up,
         publish_down: input.publish_down,
         published_at: input.published_at.or(input.publish_up).unwrap_or(now),
-        created_at: now,
-        updated_at: now,
+        created_at: input.imported.as_ref().and_then(|from| from.created_at).unwrap_or(now),
+        updated_at: input.imported.as_ref().and_then(|from| from.updated_at.or(from.created_at)).unwrap_or(now),
         created_by: input.author_id,
         updated_by: input.author_id,
         version: 1,
@@ -152,7 +167,17 @@ pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item
     let batch: Vec<NewItem<'_>> = items
         .iter()
         .zip(&inputs)
-        .map(|(item, input)| NewItem { item, tag_ids: &input.tag_ids, gallery: &input.gallery })
+        .map(|(item, input)| NewItem {
+            item,
+            tag_ids: &input.tag_ids,
+            gallery: &input.gallery,
+            imported: input.imported.as_ref().map(|from| pamir_db::items::Imported {
+                source: &from.source,
+                kind: &from.kind,
+                source_id: &from.source_id,
+                hits: from.hits,
+            }),
+        })
         .collect();
     let ids = pamir_db::items::insert_batch(&core.db, &batch).await?;
     for (item, id) in items.iter_mut().zip(ids) {

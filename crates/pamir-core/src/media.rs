@@ -63,11 +63,11 @@ pub async fn upload(core: &Core, actor: &Actor, upload: Upload) -> Result<i64, U
 }
 
 /// An importer's file, checked and stored like an upload, by nobody in particular.
-pub async fn import(core: &Core, upload: Upload) -> Result<i64, UploadRefused> {
+pub async fn import(core: &Core, upload: Upload) -> Result<(i64, String), UploadRefused> {
     let origin = crate::auth::sessions::Origin { ip: "console".into(), user_agent: String::new() };
     let (id, path) = store(core, upload, None).await?;
     audit::record_anonymous(core, "media.import", &format!("media {id} {path}"), &origin).await?;
-    Ok(id)
+    Ok((id, path))
 }
 
 /// Checks, renders and stores an upload; returns its id and path.

@@ -87,7 +87,7 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
         let batch: Vec<NewItem<'_>> = items
             .iter()
             .zip(&inputs)
-            .map(|(item, input)| NewItem { item, tag_ids: &input.tag_ids, gallery: &[] })
+            .map(|(item, input)| NewItem { item, tag_ids: &input.tag_ids, gallery: &[], imported: None })
             .collect();
         pamir_db::items::insert_batch(&core.db, &batch).await?;
         created += size;

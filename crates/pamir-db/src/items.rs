@@ -9,7 +9,7 @@ mod insert;
 mod row;
 
 pub use edit::{AdminFilter, AdminRow, AdminSort, Save, admin_list, find_by_id, group_members, save, tag_ids};
-pub use insert::{NewItem, insert_batch};
+pub use insert::{Imported, NewItem, insert_batch};
 
 use crate::time::to_db;
 use crate::{Db, DbError, on_pool};

@@ -31,6 +31,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(2, "0002_admin"),
     migration!(3, "0003_api_tokens"),
     migration!(4, "0004_imports"),
+    migration!(5, "0005_item_hits"),
 ];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.

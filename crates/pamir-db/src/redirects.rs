@@ -33,6 +33,33 @@ pub async fn insert(
     Ok(added == 1)
 }
 
+/// Adds many (old address, target) redirects in one transaction, as an
+/// import makes them; old addresses that have one already keep it. Returns
+/// how many were added.
+pub async fn insert_many(
+    db: &Db,
+    site: SiteId,
+    redirects: &[(String, String)],
+    origin: &str,
+    now: i64,
+) -> Result<usize, DbError> {
+    let added = on_pool!(db, pool => {
+        let mut tx = pool.begin().await?;
+        let mut added = 0;
+        for (old_path, target) in redirects {
+            added += sqlx::query(
+                "INSERT INTO redirects (site_id, old_path, target, origin, created_at) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (site_id, old_path) DO NOTHING",
+            )
+            .bind(site).bind(old_path).bind(target).bind(origin).bind(now)
+            .execute(&mut *tx).await?.rows_affected();
+        }
+        tx.commit().await?;
+        Ok::<u64, DbError>(added)
+    })?;
+    Ok(added as usize)
+}
+
 /// Where an old address now lives, counting the use.
 pub async fn follow(db: &Db, site: SiteId, old_path: &str) -> Result<Option<String>, DbError> {
     let target = on_pool!(db, pool => {

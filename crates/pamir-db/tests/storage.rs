@@ -116,7 +116,7 @@ async fn items_round_trip_and_listings_honour_the_publishing_window() {
         draft.state = ItemState::Draft;
         let batch: Vec<NewItem<'_>> = [&visible, &later, &ended, &draft]
             .into_iter()
-            .map(|item| NewItem { item, tag_ids: &[], gallery: &[] })
+            .map(|item| NewItem { item, tag_ids: &[], gallery: &[], imported: None })
             .collect();
         let ids = pamir_db::items::insert_batch(&db, &batch).await.expect("insert");
         assert_eq!(ids.len(), 4);
@@ -161,10 +161,10 @@ async fn a_taken_slug_is_a_conflict_not_a_crash() {
         let groups = pamir_db::items::create_groups(&db, site, 2, at(0)).await.expect("groups");
         let first = item(site, groups[0], news, "same");
         let second = item(site, groups[1], news, "same");
-        pamir_db::items::insert_batch(&db, &[NewItem { item: &first, tag_ids: &[], gallery: &[] }])
+        pamir_db::items::insert_batch(&db, &[NewItem { item: &first, tag_ids: &[], gallery: &[], imported: None }])
             .await
             .expect("first");
-        let error = pamir_db::items::insert_batch(&db, &[NewItem { item: &second, tag_ids: &[], gallery: &[] }]).await;
+        let error = pamir_db::items::insert_batch(&db, &[NewItem { item: &second, tag_ids: &[], gallery: &[], imported: None }]).await;
         assert!(matches!(error, Err(DbError::Conflict(_))), "{}: {error:?}", database.backend);
         let duplicate = category(&db, site, None, "other").await;
         let text = CategoryText { lang: "en", name: "Other", slug: "other", description: "" };

@@ -152,7 +152,7 @@ async fn a_change_made_by_another_node_reaches_this_nodes_cache() {
         let group = pamir_db::items::create_groups(site.db(), site.site, 1, demo_day()).await.expect("group")[0];
         let mut item = pamir_core::items::prepare(&input, group, demo_day()).expect("item");
         item.published_at = demo_day();
-        let new = pamir_db::items::NewItem { item: &item, tag_ids: &[], gallery: &[] };
+        let new = pamir_db::items::NewItem { item: &item, tag_ids: &[], gallery: &[], imported: None };
         pamir_db::items::insert_batch(site.db(), &[new]).await.expect("stored");
         assert!(!site.get("/en/news/").await.body.contains("Written elsewhere"), "still the cached page");
         pamir_db::sites::bump_content_version(site.db(), site.site).await.expect("bumped");

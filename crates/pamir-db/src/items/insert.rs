@@ -14,6 +14,18 @@ pub struct NewItem<'a> {
     pub item: &'a Item,
     pub tag_ids: &'a [i64],
     pub gallery: &'a [i64],
+    /// Where an imported item came from: recorded in the same transaction,
+    /// so an import stopped midway resumes exactly after its last batch.
+    pub imported: Option<Imported<'a>>,
+}
+
+/// An imported item's source record (see `import_sources`) and its read count there.
+#[derive(Debug, Clone, Copy)]
+pub struct Imported<'a> {
+    pub source: &'a str,
+    pub kind: &'a str,
+    pub source_id: &'a str,
+    pub hits: i64,
 }
 
 const COLUMNS: &str = "site_id, group_id, lang, kind, category_id, slug, title,
@@ -153,6 +165,28 @@ pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, Db
                     insert = insert.bind(*item).bind(*position).bind(*media);
                 }
                 insert.execute(&mut *tx).await?;
+            }
+            for (new, id) in chunk.iter().zip(&chunk_ids) {
+                let Some(imported) = new.imported else { continue };
+                sqlx::query(
+                    "INSERT INTO import_sources (site_id, source, kind, source_id, target_id, imported_at)
+                     VALUES ($1, $2, $3, $4, $5, $6)",
+                )
+                .bind(new.item.site_id)
+                .bind(imported.source)
+                .bind(imported.kind)
+                .bind(imported.source_id)
+                .bind(*id)
+                .bind(to_db(new.item.updated_at))
+                .execute(&mut *tx)
+                .await?;
+                if imported.hits > 0 {
+                    sqlx::query("UPDATE items SET hits = $1 WHERE id = $2")
+                        .bind(imported.hits)
+                        .bind(*id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
             }
             ids.extend(chunk_ids);
         }

@@ -436,7 +436,7 @@ async fn attachments(
             decorative: alt.is_empty(),
         };
         match pamir_core::media::import(core, upload).await {
-            Ok(id) => {
+            Ok((id, _)) => {
                 let now = core.clock.now().timestamp();
                 pamir_db::import_sources::remember(
                     &core.db,

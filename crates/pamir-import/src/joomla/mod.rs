@@ -1,0 +1,13 @@
+//! Joomla 3, 4 and 5: a site's database, read live or from a dump, loaded
+//! into pamir with 301s from every old address.
+
+pub mod addresses;
+pub mod dump;
+pub mod live;
+pub mod model;
+pub mod text;
+pub mod tables;
+
+pub use dump::{DumpError, read_dump};
+pub use live::{LiveError, read_database};
+pub use tables::{Record, Table, Tables, Value};
