@@ -43,7 +43,8 @@ pub struct ItemInput {
 }
 
 /// An imported item's origin: its record in the old system, how often it
-/// was read there, and its own creation and change dates.
+/// was read there, and when it was written. (Its change date is the
+/// import's: the search index and caches catch up by change dates.)
 #[derive(Debug, Clone, Default)]
 pub struct ImportedFrom {
     pub source: String,
@@ -51,7 +52,6 @@ pub struct ImportedFrom {
     pub source_id: String,
     pub hits: i64,
     pub created_at: Option<DateTime<Utc>>,
-    pub updated_at: Option<DateTime<Utc>>,
 }
 
 impl ItemInput {
@@ -140,7 +140,7 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
         publish_down: input.publish_down,
         published_at: input.published_at.or(input.publish_up).unwrap_or(now),
         created_at: input.imported.as_ref().and_then(|from| from.created_at).unwrap_or(now),
-        updated_at: input.imported.as_ref().and_then(|from| from.updated_at.or(from.created_at)).unwrap_or(now),
+        updated_at: now,
         created_by: input.author_id,
         updated_by: input.author_id,
         version: 1,

@@ -57,7 +57,10 @@ mod tests {
     #[test]
     fn joomla_navigation_parameters_lead_to_the_same_article() {
         let plain = normalise("/index.php", Some("option=com_content&view=article&id=24"));
-        assert_eq!(normalise("/index.php", Some("option=com_content&view=article&id=24:joomla&catid=9&Itemid=435")), plain);
+        assert_eq!(
+            normalise("/index.php", Some("option=com_content&view=article&id=24:joomla&catid=9&Itemid=435")),
+            plain
+        );
         assert_eq!(normalise("/", Some("Itemid=1&option=com_content&view=article&id=24")), plain);
         assert_eq!(
             normalise("/index.php/component/content/article/24-joomla", Some("catid=9&Itemid=101")),

@@ -402,6 +402,35 @@ pub async fn visible_by_ids(db: &Db, site: SiteId, ids: &[i64], now: DateTime<Ut
     rows.into_iter().map(ItemRow::into_item).collect()
 }
 
+/// How often an item was read on the site it was imported from.
+pub async fn hits(db: &Db, id: i64) -> Result<i64, DbError> {
+    let hits = on_pool!(db, pool => {
+        sqlx::query_scalar("SELECT hits FROM items WHERE id = $1").bind(id).fetch_optional(pool).await
+    })?;
+    hits.ok_or_else(|| DbError::NotFound(format!("item {id}")))
+}
+
+/// Where these items live, whatever their state: (id, lang, category id,
+/// slug) of each, for redirects to point at.
+pub async fn addresses_by_ids(db: &Db, site: SiteId, ids: &[i64]) -> Result<Vec<(i64, String, i64, String)>, DbError> {
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let sql = format!(
+            "SELECT id, lang, category_id, slug FROM items WHERE site_id = $1 AND id IN ({})",
+            placeholders(2, chunk.len())
+        );
+        let rows: Vec<(i64, String, i64, String)> = on_pool!(db, pool => {
+            let mut query = sqlx::query_as(crate::assembled(&sql)).bind(site);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            query.fetch_all(pool).await
+        })?;
+        found.extend(rows);
+    }
+    Ok(found)
+}
+
 /// The API's item listing: visible items in `lang`, newest first, after a
 /// cursor position (published_at, id), optionally of one kind, in some
 /// categories, or with a tag. Keyset paging: as fast on the last page as on the first.

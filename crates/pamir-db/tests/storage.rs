@@ -164,7 +164,11 @@ async fn a_taken_slug_is_a_conflict_not_a_crash() {
         pamir_db::items::insert_batch(&db, &[NewItem { item: &first, tag_ids: &[], gallery: &[], imported: None }])
             .await
             .expect("first");
-        let error = pamir_db::items::insert_batch(&db, &[NewItem { item: &second, tag_ids: &[], gallery: &[], imported: None }]).await;
+        let error = pamir_db::items::insert_batch(
+            &db,
+            &[NewItem { item: &second, tag_ids: &[], gallery: &[], imported: None }],
+        )
+        .await;
         assert!(matches!(error, Err(DbError::Conflict(_))), "{}: {error:?}", database.backend);
         let duplicate = category(&db, site, None, "other").await;
         let text = CategoryText { lang: "en", name: "Other", slug: "other", description: "" };

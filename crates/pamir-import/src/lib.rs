@@ -5,6 +5,8 @@
 //! remembering each record's source id so a second import adds nothing.
 
 pub mod joomla;
+pub mod names;
+pub mod progress;
 pub mod report;
 pub mod wordpress;
 

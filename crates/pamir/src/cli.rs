@@ -72,6 +72,28 @@ pub enum ImportCommand {
         #[arg(long)]
         dry_run: bool,
     },
+    /// A Joomla 3, 4 or 5 site: its live database, or a mysqldump of it
+    #[command(group(clap::ArgGroup::new("from").required(true).args(["mysql", "sql_dump"])))]
+    Joomla {
+        /// The site's database, e.g. mysql://user:password@localhost:3306/joomla
+        #[arg(long, env = "PAMIR_JOOMLA_MYSQL")]
+        mysql: Option<String>,
+        /// A mysqldump (or mariadb-dump) file of the site's database
+        #[arg(long)]
+        sql_dump: Option<std::path::PathBuf>,
+        /// The site's table prefix, e.g. jos_ [default: found from the tables]
+        #[arg(long)]
+        prefix: Option<String>,
+        /// The language of content marked "All languages" [default: the site's default language]
+        #[arg(long)]
+        lang: Option<String>,
+        /// The Joomla site's images/ folder (or a copy), for the articles' images
+        #[arg(long)]
+        files: Option<std::path::PathBuf>,
+        /// Show what would be imported, write nothing
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand)]

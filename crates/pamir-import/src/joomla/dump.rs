@@ -222,7 +222,9 @@ fn insert_rows(
         let order: Vec<Option<usize>> = target.columns.iter().map(|c| columns.iter().position(|d| d == c)).collect();
         for row in values.rows {
             let cells: Vec<Value> = row.content.into_iter().map(cell).collect();
-            target.rows.push(order.iter().map(|i| i.and_then(|i| cells.get(i).cloned()).unwrap_or(Value::Null)).collect());
+            target
+                .rows
+                .push(order.iter().map(|i| i.and_then(|i| cells.get(i).cloned()).unwrap_or(Value::Null)).collect());
         }
         return Ok(());
     }
@@ -279,10 +281,7 @@ mod tests {
         assert_eq!(tables.prefix, "t_");
         let content = &tables.tables["content"];
         assert_eq!(content.columns, ["id", "title", "state"]);
-        assert_eq!(
-            content.rows[0],
-            [Value::Int(1), Value::Text("It's; a \"title\"\nnext".into()), Value::Int(-2)]
-        );
+        assert_eq!(content.rows[0], [Value::Int(1), Value::Text("It's; a \"title\"\nnext".into()), Value::Int(-2)]);
         let category = tables.records("categories").next().unwrap();
         assert_eq!((category.int("id"), category.text("title")), (5, "A"));
     }
@@ -290,7 +289,11 @@ mod tests {
     #[test]
     fn a_dump_cut_short_is_refused() {
         let cut = format!("{SCHEMA}INSERT INTO `t_content` VALUES (1,'One',1),(2,'Tw");
-        assert!(matches!(read_dump(&cut, None), Err(DumpError::Syntax { .. } | DumpError::Truncated(_))), "{:?}", read_dump(&cut, None));
+        assert!(
+            matches!(read_dump(&cut, None), Err(DumpError::Syntax { .. } | DumpError::Truncated(_))),
+            "{:?}",
+            read_dump(&cut, None)
+        );
         let unended = format!("{SCHEMA}INSERT INTO `t_content` VALUES (1,'One',1)");
         assert!(matches!(read_dump(&unended, None), Err(DumpError::Truncated(_))));
         let headed = format!("-- MariaDB dump 10.19\n{SCHEMA}");

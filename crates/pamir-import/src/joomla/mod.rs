@@ -3,11 +3,15 @@
 
 pub mod addresses;
 pub mod dump;
+pub mod images;
 pub mod live;
+pub mod load;
 pub mod model;
-pub mod text;
 pub mod tables;
+pub mod text;
 
 pub use dump::{DumpError, read_dump};
 pub use live::{LiveError, read_database};
+pub use load::{Options, load};
+pub use model::Site;
 pub use tables::{Record, Table, Tables, Value};

@@ -68,21 +68,29 @@ fn as_markdown_source(html: &str) -> String {
     out.trim_end().to_owned()
 }
 
-/// The site-relative paths of the images a text shows from Joomla's
-/// `images/` folder (`images/news/a.jpg`, `/images/news/a.jpg`), in order.
-pub fn image_sources(html: &str) -> Vec<String> {
-    let mut found = Vec::new();
+/// The images a text shows from Joomla's `images/` folder, in order, as
+/// (site-relative path, alternative text): `<img src="/images/a.jpg" alt="…">`.
+pub fn image_sources(html: &str) -> Vec<(String, String)> {
+    let mut found: Vec<(String, String)> = Vec::new();
     let mut rest = html;
-    while let Some(at) = rest.find("src=\"") {
-        rest = &rest[at + 5..];
-        let Some(end) = rest.find('"') else { break };
-        let source = rest[..end].trim_start_matches('/');
-        if source.starts_with("images/") && !found.iter().any(|f| f == source) {
-            found.push(source.to_owned());
+    while let Some(at) = rest.find("<img") {
+        rest = &rest[at + 4..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        let Some(source) = attribute(tag, "src") else { continue };
+        let source = source.trim_start_matches('/');
+        if source.starts_with("images/") && !found.iter().any(|(f, _)| f == source) {
+            found.push((source.to_owned(), attribute(tag, "alt").unwrap_or("").trim().to_owned()));
         }
-        rest = &rest[end..];
     }
     found
+}
+
+/// A double-quoted attribute's value in a tag's text, as editors' HTML has them.
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let pattern = format!(" {name}=\"");
+    let start = tag.find(&pattern)? + pattern.len();
+    let end = tag[start..].find('"')?;
+    Some(&tag[start..start + end])
 }
 
 /// Points the text's images at their new addresses: `images/a.jpg` → `/media/…`.
@@ -123,10 +131,14 @@ mod tests {
 
     #[test]
     fn images_are_found_and_pointed_elsewhere() {
-        let html = r#"<img src="images/a.jpg" alt=""><img src="/images/b/c.png"><img src="https://x.org/d.png"><img src="images/a.jpg">"#;
-        assert_eq!(image_sources(html), ["images/a.jpg", "images/b/c.png"]);
+        let html = r#"<img src="images/a.jpg" alt="A lake"><img class="x" src="/images/b/c.png"><img src="https://x.org/d.png"><img src="images/a.jpg">"#;
+        let found = image_sources(html);
+        assert_eq!(
+            found,
+            [("images/a.jpg".to_owned(), "A lake".to_owned()), ("images/b/c.png".to_owned(), String::new())]
+        );
         let new = [("images/b/c.png".to_owned(), "/media/2026/c.png".to_owned())].into();
-        assert!(replace_image_sources(html, &new).contains(r#"<img src="/media/2026/c.png">"#));
+        assert!(replace_image_sources(html, &new).contains(r#"<img class="x" src="/media/2026/c.png">"#));
     }
 
     #[test]

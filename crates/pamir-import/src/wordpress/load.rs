@@ -5,9 +5,9 @@
 //! batch through `pamir-core` (rendered and sanitised like any other).
 
 use super::model::{Export, Post, PostType, Status};
+use crate::names::{percent_decode, plain_title, slug_for};
 use crate::report::Report;
 use chrono::{DateTime, NaiveDateTime, Utc};
-use pamir_content::slug::{is_valid_slug, slugify};
 use pamir_core::items::ItemInput;
 use pamir_core::{Core, CoreError};
 use pamir_db::categories::CategoryText;
@@ -60,44 +60,6 @@ const BATCH: usize = 200;
 fn source_key(export: &Export) -> String {
     let url = if export.blog_url.is_empty() { &export.base_url } else { &export.blog_url };
     format!("wordpress:{}", url.trim_end_matches('/'))
-}
-
-/// A slug pamir accepts: WordPress's own when it is one, else made from the name.
-fn slug_for(wordpress_slug: &str, name: &str, fallback: &str) -> String {
-    let decoded = percent_decode(wordpress_slug);
-    if is_valid_slug(&decoded) {
-        return decoded;
-    }
-    Some(slugify(&decoded))
-        .filter(|s| !s.is_empty() && is_valid_slug(s))
-        .or_else(|| Some(slugify(name)).filter(|s| !s.is_empty() && is_valid_slug(s)))
-        .unwrap_or_else(|| fallback.to_owned())
-}
-
-/// WordPress stores non-ASCII slugs and file names percent-encoded.
-fn percent_decode(text: &str) -> String {
-    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
-}
-
-/// Titles may carry HTML in WordPress; pamir titles are text.
-fn plain_title(title: &str) -> String {
-    let mut text = String::with_capacity(title.len());
-    let mut in_tag = false;
-    for c in title.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
-    let text = text
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#039;", "'");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn gmt(text: &Option<String>) -> Option<DateTime<Utc>> {

@@ -1,19 +1,19 @@
-//! `pamir import wxr FILE`: a WordPress export moved into the site. The
-//! file is read and checked whole before anything is written, so a broken
-//! file leaves the site untouched; a second run of the same file adds nothing.
+//! `pamir import wxr FILE` and `pamir import joomla`: another system's site
+//! moved into this one. The source is read and checked whole before
+//! anything is written, so a broken file or database leaves the site
+//! untouched; a second run of the same source adds nothing.
 
 use crate::cli::ImportCommand;
 use crate::config::Config;
 use anyhow::{Context, bail};
-use pamir_domain::Lang;
-use pamir_import::wordpress::load::{Options, load};
+use pamir_core::Core;
+use pamir_domain::{Lang, SiteId};
+use pamir_import::progress::Progress;
 
 pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
     match command {
         ImportCommand::Wxr { file, lang, files, permalinks, dry_run } => {
-            if let Some(folder) = files.as_ref().filter(|folder| !folder.is_dir()) {
-                bail!("the files folder {} does not exist", folder.display());
-            }
+            check_folder(files.as_deref())?;
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let export = pamir_import::read_wxr(&bytes)
                 .with_context(|| format!("{} is not a usable WordPress export", file.display()))?;
@@ -26,18 +26,121 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
                 export.attachments.len()
             );
             let (core, site) = super::open(&config).await?;
-            let settings = pamir_db::settings::load(&core.db, site).await?;
-            let lang = match lang {
-                None => settings.default_lang.clone(),
-                Some(code) => match Lang::parse(&code).ok().filter(|l| settings.offers(l)) {
-                    Some(lang) => lang,
-                    None => bail!("the site has no language {code:?}; its languages are {:?}", settings.languages),
-                },
-            };
-            let report = load(&core, site, &export, &Options { lang, dry_run, files, permalinks }).await?;
+            let lang = language(&core, site, lang).await?;
+            let options = pamir_import::wordpress::load::Options { lang, dry_run, files, permalinks };
+            let report = pamir_import::wordpress::load::load(&core, site, &export, &options).await?;
             print!("{report}");
             core.db.close().await;
             Ok(())
+        }
+        ImportCommand::Joomla { mysql, sql_dump, prefix, lang, files, dry_run } => {
+            check_folder(files.as_deref())?;
+            let tables = match (mysql, sql_dump) {
+                (Some(url), _) => pamir_import::joomla::read_database(&url, prefix.as_deref()).await?,
+                (None, Some(file)) => {
+                    let sql = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+                    let sql = String::from_utf8_lossy(&sql);
+                    pamir_import::joomla::read_dump(&sql, prefix.as_deref())
+                        .with_context(|| format!("{} is not a usable Joomla dump", file.display()))?
+                }
+                (None, None) => bail!("say where the Joomla site is: --mysql URL or --sql-dump FILE"),
+            };
+            let joomla = pamir_import::joomla::Site::from_tables(&tables);
+            println!(
+                "Read Joomla tables {}*: {} articles, {} categories, {} tags, {} users, {} contacts.",
+                tables.prefix,
+                joomla.articles.len(),
+                joomla.categories.len(),
+                joomla.tags.len(),
+                joomla.users.len(),
+                joomla.contacts.len()
+            );
+            let (core, site) = super::open(&config).await?;
+            let lang = language(&core, site, lang).await?;
+            let options = pamir_import::joomla::Options { lang, dry_run, files };
+            let progress = Shown::new();
+            let report = pamir_import::joomla::load(&core, site, &joomla, &tables.prefix, &options, &progress).await;
+            progress.finish();
+            let report = report?;
+            print!("{report}");
+            core.db.close().await;
+            Ok(())
+        }
+    }
+}
+
+fn check_folder(folder: Option<&std::path::Path>) -> anyhow::Result<()> {
+    match folder {
+        Some(folder) if !folder.is_dir() => bail!("the files folder {} does not exist", folder.display()),
+        _ => Ok(()),
+    }
+}
+
+/// The language asked for, if the site offers it, else the site's own.
+async fn language(core: &Core, site: SiteId, asked: Option<String>) -> anyhow::Result<Lang> {
+    let settings = pamir_db::settings::load(&core.db, site).await?;
+    match asked {
+        None => Ok(settings.default_lang.clone()),
+        Some(code) => match Lang::parse(&code).ok().filter(|l| settings.offers(l)) {
+            Some(lang) => Ok(lang),
+            None => bail!("the site has no language {code:?}; its languages are {:?}", settings.languages),
+        },
+    }
+}
+
+/// A progress bar on a terminal; plain lines (a few per stage) when the
+/// output goes to a file or a CI log.
+struct Shown {
+    bar: Option<indicatif::ProgressBar>,
+    plain: std::sync::Mutex<(String, usize, usize)>,
+}
+
+impl Shown {
+    fn new() -> Self {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new(0);
+            let style = indicatif::ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} {eta}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style.progress_chars("=> "));
+            bar
+        });
+        Self { bar, plain: std::sync::Mutex::new((String::new(), 0, 0)) }
+    }
+}
+
+impl Progress for Shown {
+    fn stage(&self, name: &str, total: usize) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(name.to_owned());
+            bar.set_length(total as u64);
+            bar.set_position(0);
+            return;
+        }
+        if let Ok(mut plain) = self.plain.lock() {
+            *plain = (name.to_owned(), 0, total);
+        }
+        eprintln!("{name}: 0/{total}");
+    }
+
+    fn advance(&self, count: usize) {
+        if let Some(bar) = &self.bar {
+            bar.inc(count as u64);
+            return;
+        }
+        let Ok(mut plain) = self.plain.lock() else { return };
+        let (name, done, total) = &mut *plain;
+        let step = (*total / 10).max(50);
+        let before = *done / step;
+        *done += count;
+        if *done / step > before || *done == *total {
+            eprintln!("{name}: {done}/{total}");
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.bar {
+            bar.finish_and_clear();
         }
     }
 }

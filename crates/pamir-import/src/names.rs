@@ -1,0 +1,41 @@
+//! Names and slugs from other systems made into ones pamir accepts.
+
+use pamir_content::slug::{is_valid_slug, slugify};
+
+/// A slug pamir accepts: the old system's own when it is one, else made from the name.
+pub fn slug_for(old_slug: &str, name: &str, fallback: &str) -> String {
+    let decoded = percent_decode(old_slug);
+    if is_valid_slug(&decoded) {
+        return decoded;
+    }
+    Some(slugify(&decoded))
+        .filter(|s| !s.is_empty() && is_valid_slug(s))
+        .or_else(|| Some(slugify(name)).filter(|s| !s.is_empty() && is_valid_slug(s)))
+        .unwrap_or_else(|| fallback.to_owned())
+}
+
+/// WordPress stores non-ASCII slugs and file names percent-encoded.
+pub fn percent_decode(text: &str) -> String {
+    percent_encoding::percent_decode_str(text).decode_utf8_lossy().into_owned()
+}
+
+/// Titles may carry HTML (WordPress allows it, Joomla editors paste it); pamir titles are text.
+pub fn plain_title(title: &str) -> String {
+    let mut text = String::with_capacity(title.len());
+    let mut in_tag = false;
+    for c in title.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    let text = text
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#039;", "'");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
