@@ -36,6 +36,33 @@ async fn stored_redirects_answer_301_however_the_old_address_is_spelt() {
 }
 
 #[tokio::test]
+async fn joomla_links_reach_their_article_whatever_menu_they_came_through() {
+    for site in TestSite::all().await {
+        let now = support::demo_day().timestamp();
+        // As the Joomla importer stores them.
+        let article = pamir_core::redirects::normalise("/", Some("option=com_content&view=article&id=24"));
+        pamir_db::redirects::insert(site.db(), site.site, &article, "/en/news/water", "joomla", now)
+            .await
+            .expect("stored");
+        let sef = "/component/content/article/24-water";
+        pamir_db::redirects::insert(site.db(), site.site, sef, "/en/news/water", "joomla", now).await.expect("stored");
+        for old in [
+            "/index.php?option=com_content&view=article&id=24",
+            "/index.php?option=com_content&view=article&id=24:water&catid=9&Itemid=435",
+            "/index.php?Itemid=101&id=24&view=article&option=com_content",
+            "/index.php/component/content/article/24-water?catid=9&Itemid=101",
+            "/component/content/article/24-water",
+        ] {
+            let response = site.get(old).await;
+            assert_eq!(response.status, StatusCode::MOVED_PERMANENTLY, "{}: {old}", site.backend);
+            assert_eq!(response.header("location"), "/en/news/water", "{old}");
+        }
+        let other = site.get("/index.php?option=com_content&view=article&id=25&Itemid=435").await;
+        assert_ne!(other.status, StatusCode::MOVED_PERMANENTLY, "another article is not this one");
+    }
+}
+
+#[tokio::test]
 async fn unknown_addresses_are_listed_for_editors_to_map() {
     let site = TestSite::sqlite().await;
     for _ in 0..3 {

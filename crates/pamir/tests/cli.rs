@@ -242,3 +242,63 @@ fn import_wxr_reports_and_refuses_bad_files_clearly() {
     assert_ne!(code, 0);
     assert!(stderr.contains("the site has no language \"fr\""), "{stderr}");
 }
+
+#[test]
+fn a_joomla_import_refuses_bad_sources_clearly_and_reports_a_good_one() {
+    let data = tempfile::tempdir().expect("dir");
+    let (code, _, stderr) = run(pamir().args(["import", "joomla", "--data"]).arg(data.path()));
+    assert_eq!(code, 2, "neither --mysql nor --sql-dump");
+    assert!(stderr.contains("--mysql") && stderr.contains("--sql-dump"), "{stderr}");
+
+    let other = data.path().join("wordpress.sql");
+    std::fs::write(&other, "CREATE TABLE wp_posts (ID int);\nINSERT INTO wp_posts VALUES (1);\n").expect("write");
+    let (code, _, stderr) =
+        run(pamir().args(["import", "joomla", "--sql-dump"]).arg(&other).arg("--data").arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("not a Joomla database"), "{stderr}");
+
+    let cut = data.path().join("cut.sql");
+    std::fs::write(
+        &cut,
+        "-- MariaDB dump 10.19\nCREATE TABLE jos_content (id int);\nINSERT INTO jos_content VALUES (1),(2",
+    )
+    .expect("write");
+    let (code, _, stderr) =
+        run(pamir().args(["import", "joomla", "--sql-dump"]).arg(&cut).arg("--data").arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("is not a usable Joomla dump") && stderr.contains("cut short"), "{stderr}");
+
+    let (code, _, stderr) = run(pamir()
+        .args(["import", "joomla", "--mysql", "mysql://joomla:hunter2@127.0.0.1:1/site", "--data"])
+        .arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("cannot read the Joomla database at mysql://joomla@127.0.0.1:1/site"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "the password never shows");
+
+    let (code, _, stderr) = run(pamir()
+        .args(["import", "joomla", "--sql-dump"])
+        .arg(&other)
+        .args(["--files", "/no/such/images", "--data"])
+        .arg(data.path()));
+    assert_ne!(code, 0);
+    assert!(stderr.contains("the files folder /no/such/images does not exist"), "{stderr}");
+
+    let corpus = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/joomla3"));
+    let (Ok(schema), Ok(sample)) =
+        (std::fs::read_to_string(corpus.join("joomla.sql")), std::fs::read_to_string(corpus.join("sample_data.sql")))
+    else {
+        eprintln!("skipped the import itself: the Joomla corpus is not here");
+        return;
+    };
+    let dump = data.path().join("site.sql");
+    std::fs::write(&dump, format!("{schema}\n{sample}").replace("#__", "j25_")).expect("write");
+    let (code, stdout, stderr) =
+        run(pamir().args(["import", "joomla", "--sql-dump"]).arg(&dump).arg("--data").arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Read Joomla tables j25_*") && stdout.contains("article: added"), "{stdout}");
+    assert!(stderr.contains("articles: 0/"), "plain progress lines when not on a terminal: {stderr}");
+    let (code, stdout, _) =
+        run(pamir().args(["import", "joomla", "--sql-dump"]).arg(&dump).arg("--data").arg(data.path()));
+    assert_eq!(code, 0);
+    assert!(stdout.contains("nothing new: this source was imported before"), "{stdout}");
+}
