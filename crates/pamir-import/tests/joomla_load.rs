@@ -209,3 +209,38 @@ async fn an_import_stopped_midway_resumes_after_its_last_batch() {
     assert_eq!(rest.added.get("article"), Some(&40));
     assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 70);
 }
+
+#[tokio::test]
+async fn a_joomla_5_site_loads_like_a_joomla_3_one() {
+    let sql = include_str!("fixtures/joomla5_site.sql").replace("#__", "j5x_");
+    let tables = read_dump(&sql, None).expect("Joomla 5's tables read");
+    let joomla = Site::from_tables(&tables);
+    let draft = joomla.articles.iter().find(|a| a.id == 2).expect("the draft");
+    assert_eq!((draft.publish_up, draft.publish_down), (None, None), "NULL dates are no dates");
+    for database in TestDatabase::all().await {
+        let media = tempfile::tempdir().expect("media dir");
+        let (core, site) = core_for(&database, media.path()).await;
+        let options = Options { lang: Lang::parse("en").expect("en"), dry_run: false, files: None };
+        let report = load(&core, site, &joomla, "j5x_", &options, &Quiet).await.expect("import");
+        assert_eq!(report.added.get("article"), Some(&2), "{report}");
+        let imported = pamir_db::import_sources::known(&core.db, site, "joomla:j5x_", "article").await.expect("db");
+        let office = pamir_db::items::find_by_id(&core.db, site, imported["1"]).await.expect("db").expect("item");
+        assert!(office.featured);
+        assert_eq!(office.featured_until.map(|d| d.timestamp()), Some(1_767_225_599), "featured_down is kept");
+        assert_eq!(office.byline.as_deref(), Some("Dilnoza Karimova"));
+        let draft = pamir_db::items::find_by_id(&core.db, site, imported["2"]).await.expect("db").expect("item");
+        assert_eq!(draft.state, ItemState::Draft);
+        let users = pamir_db::users::list(&core.db).await.expect("users");
+        assert_eq!(users.len(), 1);
+        assert_eq!(users[0].role, Role::Editor, "a site's own group inherits from the core group above it");
+        assert_eq!(
+            follow(&core, site, "/press-releases/new-office-in-khujand").await,
+            "/en/press-releases/new-office-in-khujand",
+            "Joomla 4's addresses without ids"
+        );
+        assert_eq!(
+            follow(&core, site, "/press-releases/1-new-office-in-khujand").await,
+            "/en/press-releases/new-office-in-khujand"
+        );
+    }
+}

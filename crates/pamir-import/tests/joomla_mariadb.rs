@@ -154,3 +154,21 @@ async fn a_database_that_is_not_joomlas_is_refused_clearly() {
     let unreachable = read_database("mysql://nobody:secret@127.0.0.1:1/none", None).await.expect_err("no server");
     assert!(!unreachable.to_string().contains("secret"), "passwords never show: {unreachable}");
 }
+
+#[tokio::test]
+async fn a_live_joomla_5_database_reads_with_its_null_dates() {
+    let Some(server) = server() else { return };
+    let sql = include_str!("fixtures/joomla5_site.sql").replace("#__", "j5_");
+    let scratch = Scratch::create(&server, "joomla5").await;
+    let mut site = MySqlConnection::connect(&scratch.url()).await.expect("connect");
+    sqlx::raw_sql(sqlx::AssertSqlSafe(sql)).execute(&mut site).await.expect("Joomla 5's tables load");
+    site.close().await.expect("close");
+    let live = read_database(&scratch.url(), Some("j5_")).await.expect("reads");
+    let joomla = pamir_import::joomla::Site::from_tables(&live);
+    let draft = joomla.articles.iter().find(|a| a.id == 2).expect("the draft");
+    assert_eq!(draft.publish_up, None);
+    let office = joomla.articles.iter().find(|a| a.id == 1).expect("the office article");
+    assert_eq!(office.featured_down.map(|d| d.timestamp()), Some(1_767_225_599));
+    assert_eq!(office.hits, 57);
+    scratch.drop_database().await;
+}
