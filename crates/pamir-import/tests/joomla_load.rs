@@ -60,13 +60,13 @@ async fn the_sample_site_loads_completely_and_only_once() {
         let options = |dry_run| Options { lang: en.clone(), dry_run, files: Some(files.path().to_owned()) };
 
         let dry = load(&core, site, &joomla, "jml_", &options(true), &Quiet).await.expect("dry run");
-        assert_eq!(dry.added.get("article"), Some(&70), "{}: {dry}", database.backend);
+        assert_eq!(dry.added.get("article"), Some(&72), "{}: {dry}", database.backend);
         assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 0, "a dry run writes nothing");
         assert!(pamir_db::users::list(&core.db).await.expect("users").is_empty(), "a dry run writes nothing");
 
         let report = load(&core, site, &joomla, "jml_", &options(false), &Quiet).await.expect("import");
-        assert_eq!(report.added.get("article"), Some(&70), "{report}");
-        assert_eq!(report.added.get("category"), Some(&24), "{report}");
+        assert_eq!(report.added.get("article"), Some(&72), "{report}");
+        assert_eq!(report.added.get("category"), Some(&26), "{report}");
         assert_eq!(report.added.get("user"), Some(&3), "{report}");
         assert_eq!(report.added.get("tag"), Some(&1), "{report}");
         assert_eq!(report.added.get("image"), Some(&1), "{report}");
@@ -74,7 +74,7 @@ async fn the_sample_site_loads_completely_and_only_once() {
             report.skipped.iter().any(|(kind, id, _)| kind == "user" && *id == 125),
             "a reader's account is not imported"
         );
-        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 70);
+        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 72);
 
         // The tree: Components sits under Extensions, under Joomla!, under Sample Data-Articles.
         let tree = pamir_domain::taxonomy::CategoryTree::new(
@@ -86,7 +86,7 @@ async fn the_sample_site_loads_completely_and_only_once() {
 
         // What articles became.
         let imported = pamir_db::import_sources::known(&core.db, site, "joomla:jml_", "article").await.expect("db");
-        assert_eq!(imported.len(), 70, "each article's Joomla id is remembered");
+        assert_eq!(imported.len(), 72, "each article's Joomla id is remembered");
         let mut items = Vec::new();
         for id in imported.values() {
             items.push(pamir_db::items::find_by_id(&core.db, site, *id).await.expect("db").expect("item"));
@@ -132,6 +132,15 @@ async fn the_sample_site_loads_completely_and_only_once() {
         assert_eq!(planned.state, ItemState::Published);
         assert_eq!(planned.publish_up.map(|d| d.timestamp()), Some(4_070_908_800), "scheduled, not shown yet");
         assert_eq!(by_title("Binned").state, ItemState::Trashed, "Joomla's trash is pamir's");
+        assert_eq!(by_title("Members only").state, ItemState::Draft, "registered-only articles do not become public");
+
+        // Categories linked as translations are one category, named in each language.
+        let news = by_title("Members only").category_id;
+        assert_eq!(by_title("Новость").category_id, news);
+        let (_, names) = pamir_db::categories::texts(&core.db, site, news).await.expect("db").expect("category");
+        let names: Vec<(&str, &str)> = names.iter().map(|(lang, name, _)| (lang.as_str(), name.as_str())).collect();
+        assert_eq!(names, [("en", "News"), ("ru", "Новости")]);
+        assert_eq!(follow(&core, site, "/ru/novosti/1004-novost").await, "/ru/novosti/novost");
 
         // People: roles from their groups, old passwords still work, blocked stays blocked.
         let users = pamir_db::users::list(&core.db).await.expect("users");
@@ -181,8 +190,8 @@ async fn the_sample_site_loads_completely_and_only_once() {
 
         let again = load(&core, site, &joomla, "jml_", &options(false), &Quiet).await.expect("again");
         assert!(again.changed_nothing(), "{again}");
-        assert_eq!(again.unchanged.get("article"), Some(&70));
-        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 70);
+        assert_eq!(again.unchanged.get("article"), Some(&72));
+        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 72);
     }
 }
 
@@ -206,8 +215,8 @@ async fn an_import_stopped_midway_resumes_after_its_last_batch() {
     joomla.articles = all;
     let rest = load(&core, site, &joomla, "jml_", &options, &Quiet).await.expect("the rest");
     assert_eq!(rest.unchanged.get("article"), Some(&30));
-    assert_eq!(rest.added.get("article"), Some(&40));
-    assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 70);
+    assert_eq!(rest.added.get("article"), Some(&42));
+    assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 72);
 }
 
 #[tokio::test]

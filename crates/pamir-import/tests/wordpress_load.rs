@@ -29,17 +29,25 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
     for database in TestDatabase::all().await {
         let (core, site) = core_for(&database).await;
 
-        let dry =
-            load(&core, site, &export, &Options { lang: en.clone(), dry_run: true, files: None, permalinks: None })
-                .await
-                .expect("dry run");
+        let dry = load(
+            &core,
+            site,
+            &export,
+            &Options { lang: en.clone(), dry_run: true, files: None, permalinks: None, users: false },
+        )
+        .await
+        .expect("dry run");
         assert_eq!(dry.added.get("post"), Some(&58), "{}", database.backend);
         assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 0, "a dry run writes nothing");
 
-        let report =
-            load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None })
-                .await
-                .expect("import");
+        let report = load(
+            &core,
+            site,
+            &export,
+            &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None, users: false },
+        )
+        .await
+        .expect("import");
         assert_eq!(report.added.get("post"), Some(&58));
         assert_eq!(report.added.get("page"), Some(&21));
         assert_eq!(report.added.get("category"), Some(&68));
@@ -88,10 +96,14 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
                 .is_some()
         );
 
-        let again =
-            load(&core, site, &export, &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None })
-                .await
-                .expect("again");
+        let again = load(
+            &core,
+            site,
+            &export,
+            &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None, users: false },
+        )
+        .await
+        .expect("again");
         assert!(again.changed_nothing(), "{again}");
         assert_eq!(again.unchanged.get("post"), Some(&58));
         assert!(again.to_string().contains("nothing new: this source was imported before"));
@@ -141,8 +153,27 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
         dry_run: false,
         files: Some(files.path().to_path_buf()),
         permalinks: Some("/%year%/%monthnum%/%postname%/".into()),
+        users: true,
     };
     let report = load(&core, site, &export, &options).await.expect("import");
+    // Authors as users: each with an e-mail address, as an author, no password yet.
+    let with_email = export.authors.iter().filter(|a| a.email.contains('@')).count();
+    assert!(with_email > 0);
+    assert_eq!(report.added.get("user"), Some(&with_email), "{report}");
+    let users = pamir_db::users::list(&core.db).await.expect("users");
+    assert!(users.iter().all(|u| u.role == pamir_domain::Role::Author));
+    let first = pamir_db::users::find_by_email(&core.db, &users[0].email).await.expect("db").expect("user");
+    assert!(first.password_hash.is_none(), "WordPress exports carry no passwords");
+    let posts =
+        pamir_db::import_sources::known(&core.db, site, "wordpress:https://wpthemetestdata.wordpress.com", "post")
+            .await
+            .expect("db");
+    let mut authored = 0;
+    for id in posts.values() {
+        let item = pamir_db::items::find_by_id(&core.db, site, *id).await.expect("db").expect("item");
+        authored += usize::from(item.created_by.is_some());
+    }
+    assert!(authored > 50, "posts name their author as a user ({authored} of {})", posts.len());
     assert_eq!(report.added.get("attachment"), Some(&written), "{report}");
     let skipped: Vec<&String> =
         report.skipped.iter().filter(|(kind, _, _)| kind == "attachment").map(|(_, _, why)| why).collect();

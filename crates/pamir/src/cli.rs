@@ -68,6 +68,9 @@ pub enum ImportCommand {
         /// The old permalink structure, e.g. '/%year%/%monthnum%/%postname%/', for more 301s
         #[arg(long)]
         permalinks: Option<String>,
+        /// Also make the authors pamir users (role Author; an administrator sets their passwords)
+        #[arg(long)]
+        users: bool,
         /// Show what would be imported, write nothing
         #[arg(long)]
         dry_run: bool,

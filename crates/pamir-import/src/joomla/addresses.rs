@@ -202,6 +202,7 @@ mod tests {
             featured_order: None,
             featured_down: None,
             ordering: 0,
+            access: 1,
             hits: 0,
             language: "ru-RU".into(),
             metadesc: String::new(),

@@ -389,6 +389,7 @@ impl Loader<'_> {
             }
         }
 
+        let hidden_categories = self.hidden_categories();
         let mut created = Vec::new();
         let mut used_slugs: HashSet<(i64, String, String)> = HashSet::new();
         let mut batch: Vec<ItemInput> = Vec::with_capacity(BATCH);
@@ -418,6 +419,9 @@ impl Loader<'_> {
             input.slug = Some(slug);
             self.fill_text(&mut input, article, &new_addresses, &record);
             input.state = self.state_of(article, &record);
+            if input.state == ItemState::Published {
+                input.state = self.visibility(article, &hidden_categories, &record);
+            }
             input.byline = Some(article.created_by_alias.clone())
                 .filter(|alias| !alias.is_empty())
                 .or_else(|| names.get(&article.created_by).map(|name| (*name).to_owned()))
@@ -504,6 +508,49 @@ impl Loader<'_> {
         };
         input.teaser_markdown = text::replace_image_sources(&teaser, images);
         input.body_markdown = text::replace_image_sources(&body, images);
+    }
+
+    /// Categories whose articles Joomla did not show: unpublished, or below an unpublished one.
+    fn hidden_categories(&self) -> HashSet<i64> {
+        let parents: HashMap<i64, (i64, i64)> =
+            self.joomla.categories.iter().map(|c| (c.id, (c.parent_id, c.published))).collect();
+        let mut hidden = HashSet::new();
+        for category in &self.joomla.categories {
+            let mut at = category.id;
+            for _ in 0..64 {
+                match parents.get(&at) {
+                    Some((_, published)) if *published == 0 => {
+                        hidden.insert(category.id);
+                        break;
+                    }
+                    Some((parent, _)) => at = *parent,
+                    None => break,
+                }
+            }
+        }
+        hidden
+    }
+
+    /// A published article everyone could read stays published; one Joomla
+    /// showed only to signed-in users, or kept in an unpublished category,
+    /// becomes a draft: pamir has no reader accounts, and it must not
+    /// become public by moving.
+    fn visibility(&mut self, article: &Article, hidden_categories: &HashSet<i64>, record: &str) -> ItemState {
+        if !matches!(article.access, 0 | 1 | 5) {
+            self.report.warn(
+                record,
+                &format!(
+                    "only signed-in users could read it in Joomla (access level {}): imported as a draft",
+                    article.access
+                ),
+            );
+            return ItemState::Draft;
+        }
+        if hidden_categories.contains(&article.catid) {
+            self.report.warn(record, "its category was unpublished in Joomla: imported as a draft");
+            return ItemState::Draft;
+        }
+        ItemState::Published
     }
 
     fn state_of(&mut self, article: &Article, record: &str) -> ItemState {

@@ -44,6 +44,9 @@ pub struct Article {
     /// Joomla 4+: when the article stops being featured.
     pub featured_down: Option<DateTime<Utc>>,
     pub ordering: i64,
+    /// Joomla's viewing access level: 1 Public and 5 Guest are for everyone,
+    /// the others (Registered, Special, a site's own) for signed-in users only.
+    pub access: i64,
     pub hits: i64,
     pub language: String,
     pub metadesc: String,
@@ -218,6 +221,7 @@ impl Site {
                     featured_order: front.map(|(ordering, _)| *ordering),
                     featured_down: front.and_then(|(_, down)| *down),
                     ordering: r.int("ordering"),
+                    access: r.int("access"),
                     hits: r.int("hits"),
                     language: r.text("language").to_owned(),
                     metadesc: r.text("metadesc").to_owned(),

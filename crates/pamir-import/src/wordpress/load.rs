@@ -29,6 +29,9 @@ pub struct Options {
     /// The site's permalink structure, e.g. `/%year%/%monthnum%/%postname%/`,
     /// when old links used another than the export's `<link>` addresses.
     pub permalinks: Option<String>,
+    /// Also make the export's authors pamir users (role Author, no password
+    /// until an administrator sets one), as the authors of their posts.
+    pub users: bool,
 }
 
 /// A post's address under a WordPress permalink structure. The tags are
@@ -171,6 +174,11 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
     }
 
     let media = attachments(core, site, &source, export, options, &mut report).await?;
+    let users = if options.users {
+        authors_as_users(core, site, &source, export, options, &mut report).await?
+    } else {
+        HashMap::new()
+    };
 
     // Posts and pages.
     let known_posts = pamir_db::import_sources::known(db, site, &source, "post").await?;
@@ -241,6 +249,14 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
         input.teaser_markdown = teaser;
         input.body_markdown = body;
         input.byline = authors.get(post.author_login.as_str()).map(|name| (*name).to_owned());
+        input.author_id = users.get(post.author_login.as_str()).copied();
+        input.imported = Some(pamir_core::items::ImportedFrom {
+            source: source.clone(),
+            kind: "post".into(),
+            source_id: post.id.to_string(),
+            hits: 0,
+            created_at: None,
+        });
         input.state = state;
         input.featured = post.sticky;
         let published = gmt(&post.date_gmt);
@@ -283,9 +299,8 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
         let items = pamir_core::items::create_many(core, batch.iter().map(|(_, _, input)| input.clone()).collect())
             .await
             .map_err(|e| CoreError::Invalid(format!("posts {}..{}: {e}", batch[0].0, batch[batch.len() - 1].0)))?;
+        // Each post's source id was stored with it, in the batch's transaction.
         for ((id, post, _), item) in batch.iter().zip(items) {
-            pamir_db::import_sources::remember(db, site, &source, "post", &id.to_string(), item.id, now.timestamp())
-                .await?;
             report.added(kind_name(post));
             created.push((*id, item, post));
         }
@@ -421,6 +436,67 @@ async fn attachments(
         }
     }
     Ok(media)
+}
+
+/// The export's authors as pamir users, by login: found by e-mail address
+/// when the site has them already, else added as authors without a
+/// password (WordPress exports carry none).
+async fn authors_as_users(
+    core: &Core,
+    site: SiteId,
+    source: &str,
+    export: &Export,
+    options: &Options,
+    report: &mut Report,
+) -> Result<HashMap<String, i64>, CoreError> {
+    let known = pamir_db::import_sources::known(&core.db, site, source, "user").await?;
+    let now = core.clock.now().timestamp();
+    let mut users = HashMap::new();
+    for (n, author) in export.authors.iter().enumerate() {
+        let record_id = author.id.unwrap_or(n as i64);
+        if let Some(id) = known.get(&author.login) {
+            users.insert(author.login.clone(), *id);
+            report.unchanged("user");
+            continue;
+        }
+        if !pamir_domain::contact::looks_like_email(&author.email) {
+            report.skip("user", record_id, "no usable e-mail address in the export");
+            continue;
+        }
+        let existing = pamir_db::users::find_id_by_email(&core.db, &author.email).await?;
+        if options.dry_run {
+            if existing.is_none() {
+                report.added("user");
+            }
+            continue;
+        }
+        let id = match existing {
+            Some(id) => {
+                report.unchanged("user");
+                id
+            }
+            None => {
+                let name =
+                    Some(plain_title(&author.display_name)).filter(|n| !n.is_empty()).unwrap_or(author.login.clone());
+                let new = pamir_db::users::NewUser {
+                    email: &author.email,
+                    display_name: &name,
+                    role: pamir_domain::Role::Author.as_str(),
+                    password_hash: None,
+                };
+                let id = pamir_db::users::insert(&core.db, &new, now).await?;
+                report.added("user");
+                report.warn(
+                    &format!("user {}", author.login),
+                    "WordPress exports carry no passwords: an administrator sets one before they sign in",
+                );
+                id
+            }
+        };
+        pamir_db::import_sources::remember(&core.db, site, source, "user", &author.login, id, now).await?;
+        users.insert(author.login.clone(), id);
+    }
+    Ok(users)
 }
 
 /// A top-level category of this slug: the site's own if it has one, else a new one.

@@ -12,7 +12,7 @@ use pamir_import::progress::Progress;
 
 pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
     match command {
-        ImportCommand::Wxr { file, lang, files, permalinks, dry_run } => {
+        ImportCommand::Wxr { file, lang, files, permalinks, users, dry_run } => {
             check_folder(files.as_deref())?;
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let export = pamir_import::read_wxr(&bytes)
@@ -27,7 +27,7 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
             );
             let (core, site) = super::open(&config).await?;
             let lang = language(&core, site, lang).await?;
-            let options = pamir_import::wordpress::load::Options { lang, dry_run, files, permalinks };
+            let options = pamir_import::wordpress::load::Options { lang, dry_run, files, permalinks, users };
             let report = pamir_import::wordpress::load::load(&core, site, &export, &options).await?;
             print!("{report}");
             core.db.close().await;
