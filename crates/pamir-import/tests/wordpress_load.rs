@@ -5,6 +5,7 @@
 use pamir_core::Core;
 use pamir_db::testing::TestDatabase;
 use pamir_domain::{ItemState, Lang, ManualClock};
+use pamir_import::progress::Quiet;
 use pamir_import::wordpress::load::{Options, load};
 use std::sync::Arc;
 
@@ -34,6 +35,7 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
             site,
             &export,
             &Options { lang: en.clone(), dry_run: true, files: None, permalinks: None, users: false },
+            &Quiet,
         )
         .await
         .expect("dry run");
@@ -45,6 +47,7 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
             site,
             &export,
             &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None, users: false },
+            &Quiet,
         )
         .await
         .expect("import");
@@ -101,6 +104,7 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
             site,
             &export,
             &Options { lang: en.clone(), dry_run: false, files: None, permalinks: None, users: false },
+            &Quiet,
         )
         .await
         .expect("again");
@@ -155,7 +159,7 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
         permalinks: Some("/%year%/%monthnum%/%postname%/".into()),
         users: true,
     };
-    let report = load(&core, site, &export, &options).await.expect("import");
+    let report = load(&core, site, &export, &options, &Quiet).await.expect("import");
     // Authors as users: each with an e-mail address, as an author, no password yet.
     let with_email = export.authors.iter().filter(|a| a.email.contains('@')).count();
     assert!(with_email > 0);
@@ -199,7 +203,7 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
         "the --permalinks address leads there too"
     );
 
-    let again = load(&core, site, &export, &options).await.expect("again");
+    let again = load(&core, site, &export, &options, &Quiet).await.expect("again");
     assert!(again.changed_nothing(), "{again}");
     assert_eq!(again.unchanged.get("attachment"), Some(&written));
 }

@@ -77,7 +77,13 @@ fn path_of(link: &str) -> Option<String> {
     Some(path.to_owned())
 }
 
-pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options) -> Result<Report, CoreError> {
+pub async fn load(
+    core: &Core,
+    site: SiteId,
+    export: &Export,
+    options: &Options,
+    progress: &dyn crate::progress::Progress,
+) -> Result<Report, CoreError> {
     let source = source_key(export);
     let mut report = Report::new("WordPress", options.dry_run);
     let now = core.clock.now();
@@ -173,7 +179,8 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
         known_categories.insert(key.to_owned(), id);
     }
 
-    let media = attachments(core, site, &source, export, options, &mut report).await?;
+    progress.stage("attachments", export.attachments.len());
+    let media = attachments(core, site, &source, export, options, &mut report, progress).await?;
     let users = if options.users {
         authors_as_users(core, site, &source, export, options, &mut report).await?
     } else {
@@ -295,11 +302,13 @@ pub async fn load(core: &Core, site: SiteId, export: &Export, options: &Options)
     }
 
     let mut created: Vec<(i64, pamir_domain::Item, &Post)> = Vec::new();
+    progress.stage("posts and pages", inputs.len());
     for batch in inputs.chunks(BATCH) {
         let items = pamir_core::items::create_many(core, batch.iter().map(|(_, _, input)| input.clone()).collect())
             .await
             .map_err(|e| CoreError::Invalid(format!("posts {}..{}: {e}", batch[0].0, batch[batch.len() - 1].0)))?;
         // Each post's source id was stored with it, in the batch's transaction.
+        progress.advance(batch.len());
         for ((id, post, _), item) in batch.iter().zip(items) {
             report.added(kind_name(post));
             created.push((*id, item, post));
@@ -362,10 +371,12 @@ async fn attachments(
     export: &Export,
     options: &Options,
     report: &mut Report,
+    progress: &dyn crate::progress::Progress,
 ) -> Result<HashMap<i64, i64>, CoreError> {
     let mut known = pamir_db::import_sources::known(&core.db, site, source, "attachment").await?;
     let mut media = HashMap::new();
     for attachment in &export.attachments {
+        progress.advance(1);
         if let Some(id) = known.get(&attachment.id.to_string()) {
             media.insert(attachment.id, *id);
             report.unchanged("attachment");

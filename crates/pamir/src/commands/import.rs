@@ -28,7 +28,10 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
             let (core, site) = super::open(&config).await?;
             let lang = language(&core, site, lang).await?;
             let options = pamir_import::wordpress::load::Options { lang, dry_run, files, permalinks, users };
-            let report = pamir_import::wordpress::load::load(&core, site, &export, &options).await?;
+            let progress = Shown::new();
+            let report = pamir_import::wordpress::load::load(&core, site, &export, &options, &progress).await;
+            progress.finish();
+            let report = report?;
             print!("{report}");
             core.db.close().await;
             Ok(())
