@@ -1,5 +1,7 @@
 // Starts `pamir serve --demo` on a free loopback port with a fresh data
-// directory, waits for /healthz, and stops it again.
+// directory, waits for /healthz, and stops it again. With `prepare`, that
+// function runs first (given the binary and the data directory: to import a
+// site into it, say) and the server starts without the demo.
 //
 //   PAMIR_BIN  path of the pamir binary (default: target/debug/pamir in the
 //              repository root, or $CARGO_TARGET_DIR/debug/pamir)
@@ -56,7 +58,7 @@ process.on('exit', () => {
  * Rejects with a readable error (including the server's stderr) if the binary
  * is missing, exits early, or /healthz does not answer 200 within 60 s.
  */
-export async function startServer({ extraArgs = [] } = {}) {
+export async function startServer({ extraArgs = [], prepare = null } = {}) {
   const bin = pamirBin();
   try {
     accessSync(bin, constants.X_OK);
@@ -70,7 +72,7 @@ export async function startServer({ extraArgs = [] } = {}) {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pamir-browser-test-'));
   const listen = `127.0.0.1:${port}`;
-  const args = ['serve', '--demo', '--listen', listen, '--data', dataDir, ...extraArgs];
+  const args = ['serve', ...(prepare ? [] : ['--demo']), '--listen', listen, '--data', dataDir, ...extraArgs];
 
   // The server reads PAMIR_* variables as configuration; do not hand it the
   // test harness's own ones.
@@ -78,6 +80,14 @@ export async function startServer({ extraArgs = [] } = {}) {
   delete env.PAMIR_BIN;
   delete env.PAMIR_TEST_DATABASE_URL;
 
+  if (prepare) {
+    try {
+      prepare({ bin, dataDir, env });
+    } catch (e) {
+      rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const child = spawn(bin, args, { cwd: dataDir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   running.add(child);
   let stdout = '';

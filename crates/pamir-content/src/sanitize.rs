@@ -25,6 +25,9 @@ fn builder() -> &'static Builder<'static> {
             .attribute_filter(|_element, attribute, value| match attribute {
                 "id" if is_footnote_id(value) => Some(value.into()),
                 "id" => None,
+                // Imported HTML has addresses with spaces (and `cite` notes
+                // in words): written as valid URLs, or a validator rejects the page.
+                "href" | "src" | "cite" if value.contains(' ') => Some(value.trim().replace(' ', "%20").into()),
                 _ => Some(value.into()),
             });
         builder.add_allowed_classes("section", ["footnotes"]);
@@ -59,6 +62,13 @@ mod tests {
             assert!(!clean.contains(banned), "{banned} survived in {clean}");
         }
         assert!(clean.contains(r#"<img src="a.png" alt="a">"#), "{clean}");
+    }
+
+    #[test]
+    fn addresses_with_spaces_become_valid_urls() {
+        let clean = clean(r#"<p><a href="files/annual report.pdf">r</a><del cite="deleted it">x</del></p>"#);
+        assert!(clean.contains(r#"href="files/annual%20report.pdf""#), "{clean}");
+        assert!(clean.contains(r#"cite="deleted%20it""#), "{clean}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub struct Cleaned {
 }
 
 /// Takes Joomla's plugin tags out of a text, saying which modules were
-/// placed where, and makes it safe to read as Markdown.
+/// placed where, and makes it safe to read as Markdown (see [`crate::html`]).
 pub fn clean(html: &str) -> Cleaned {
     let mut warnings = Vec::new();
     let mut out = String::with_capacity(html.len());
@@ -44,28 +44,7 @@ pub fn clean(html: &str) -> Cleaned {
     }
     out.push_str(rest);
     let out = out.replace("href=\"index.php", "href=\"/index.php");
-    Cleaned { html: as_markdown_source(&out), warnings }
-}
-
-/// HTML handed to the Markdown step stays HTML: a line indented by four
-/// spaces after a blank one would otherwise become a code block. Lines in
-/// `<pre>` keep their indentation.
-fn as_markdown_source(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_pre = false;
-    for line in html.lines() {
-        let lower = line.to_ascii_lowercase();
-        let text = if in_pre { line } else { line.trim_start() };
-        out.push_str(text);
-        out.push('\n');
-        if lower.contains("<pre") {
-            in_pre = true;
-        }
-        if lower.contains("</pre") {
-            in_pre = false;
-        }
-    }
-    out.trim_end().to_owned()
+    Cleaned { html: crate::html::for_markdown(&out), warnings }
 }
 
 /// The images a text shows from Joomla's `images/` folder, in order, as
@@ -112,7 +91,7 @@ mod tests {
         let cleaned = clean(
             "<p>{emailcloak=off}Write to a@b.org</p>\n<p>{loadposition user1}</p>\n{loadmodule articles_latest,Latest News}\n<p>{loadmoduleid 17}</p>",
         );
-        assert_eq!(cleaned.html, "<p>Write to a@b.org</p>\n<p></p>\n\n<p></p>");
+        assert_eq!(cleaned.html, "<p>Write to a@b.org</p>\n<p></p>\n<p></p>");
         assert_eq!(cleaned.warnings.len(), 3);
         assert!(cleaned.warnings[1].contains("articles_latest,Latest News"), "{:?}", cleaned.warnings);
     }
@@ -121,12 +100,6 @@ mod tests {
     fn other_braces_are_text() {
         let text = "<p>Sets {a, b} and {loadpositionx} and {loadmodule</p>";
         assert_eq!(clean(text).html, text);
-    }
-
-    #[test]
-    fn indentation_cannot_make_code_blocks_except_in_pre() {
-        let cleaned = clean("<div>\n\n    <p>One</p>\n</div>\n<pre>\n    kept\n</pre>");
-        assert_eq!(cleaned.html, "<div>\n\n<p>One</p>\n</div>\n<pre>\n    kept\n</pre>");
     }
 
     #[test]

@@ -250,6 +250,7 @@ pub async fn load(
             None => (String::new(), converted.html.clone()),
         };
         let teaser = if post.excerpt.trim().is_empty() { teaser } else { super::autop(&post.excerpt) };
+        let (teaser, body) = (crate::html::for_markdown(&teaser), crate::html::for_markdown(&body));
         let mut input = ItemInput::article(site, options.lang.clone(), category, &title);
         input.kind = ItemKind::Article;
         input.slug = Some(slug);
