@@ -258,3 +258,8 @@ admin-redirects-map = Send readers there
 admin-redirects-add = Add a redirect
 admin-redirects-list = Redirects
 admin-redirects-origin = From
+admin-redirects-find = Find an old or new address
+admin-redirects-found = { $count ->
+    [one] { $count } redirect
+   *[other] { $count } redirects
+}

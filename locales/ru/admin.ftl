@@ -262,3 +262,10 @@ admin-redirects-map = Направлять туда
 admin-redirects-add = Добавить перенаправление
 admin-redirects-list = Перенаправления
 admin-redirects-origin = Откуда
+admin-redirects-find = Найти старый или новый адрес
+admin-redirects-found = { $count ->
+    [one] { $count } перенаправление
+    [few] { $count } перенаправления
+    [many] { $count } перенаправлений
+   *[other] { $count } перенаправления
+}

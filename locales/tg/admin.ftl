@@ -252,3 +252,5 @@ admin-redirects-map = Ба он ҷо равона кардан
 admin-redirects-add = Илова кардани равонакунӣ
 admin-redirects-list = Равонакуниҳо
 admin-redirects-origin = Аз куҷо
+admin-redirects-find = Ҷустуҷӯи суроғаи кӯҳна ё нав
+admin-redirects-found = { $count } интиқол

@@ -69,15 +69,37 @@ pub async fn follow(db: &Db, site: SiteId, old_path: &str) -> Result<Option<Stri
     Ok(target)
 }
 
-pub async fn list(db: &Db, site: SiteId, limit: u32, offset: i64) -> Result<Vec<Redirect>, DbError> {
+/// Redirects in order of their old address; with `containing`, only those
+/// whose old or new address contains it (any case). An import leaves tens
+/// of thousands, so editors find one by a part of it.
+pub async fn list(db: &Db, site: SiteId, containing: &str, limit: u32, offset: i64) -> Result<Vec<Redirect>, DbError> {
     let rows = on_pool!(db, pool => {
         sqlx::query_as(
-            "SELECT id, old_path, target, origin, hits FROM redirects WHERE site_id = $1
-             ORDER BY old_path LIMIT $2 OFFSET $3",
+            "SELECT id, old_path, target, origin, hits FROM redirects
+             WHERE site_id = $1 AND (LOWER(old_path) LIKE $2 ESCAPE '\\' OR LOWER(target) LIKE $2 ESCAPE '\\')
+             ORDER BY old_path LIMIT $3 OFFSET $4",
         )
-        .bind(site).bind(i64::from(limit)).bind(offset).fetch_all(pool).await
+        .bind(site).bind(like_pattern(containing)).bind(i64::from(limit)).bind(offset).fetch_all(pool).await
     })?;
     Ok(rows)
+}
+
+/// How many redirects [`list`] would give without a limit.
+pub async fn count(db: &Db, site: SiteId, containing: &str) -> Result<i64, DbError> {
+    let count = on_pool!(db, pool => {
+        sqlx::query_scalar(
+            "SELECT COUNT(*) FROM redirects
+             WHERE site_id = $1 AND (LOWER(old_path) LIKE $2 ESCAPE '\\' OR LOWER(target) LIKE $2 ESCAPE '\\')",
+        )
+        .bind(site).bind(like_pattern(containing)).fetch_one(pool).await
+    })?;
+    Ok(count)
+}
+
+/// `%text%` for LIKE, with LIKE's own characters in the text taken literally.
+fn like_pattern(text: &str) -> String {
+    let escaped = text.to_lowercase().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+    format!("%{escaped}%")
 }
 
 pub async fn update(db: &Db, site: SiteId, id: i64, target: &str) -> Result<bool, DbError> {

@@ -63,6 +63,32 @@ async fn joomla_links_reach_their_article_whatever_menu_they_came_through() {
 }
 
 #[tokio::test]
+async fn editors_find_one_redirect_among_thousands() {
+    for site in TestSite::all().await {
+        let now = support::demo_day().timestamp();
+        let many: Vec<(String, String)> =
+            (1..=450).map(|n| (format!("/component/content/article/{n}"), format!("/en/news/story-{n}"))).collect();
+        pamir_db::redirects::insert_many(site.db(), site.site, &many, "joomla", now).await.expect("stored");
+        let editor = signed_in(&site, Role::Editor).await;
+        let first = editor.get("/admin/redirects").await;
+        assert_eq!(first.status, StatusCode::OK, "{}", first.body);
+        assert!(first.body.contains("450 redirects"), "{}: {}", site.backend, first.body);
+        assert!(first.body.contains("Page 1 of 3") && first.body.contains("rel=\"next\""), "a page at a time");
+        let last = editor.get("/admin/redirects?q=&page=3").await;
+        assert!(last.body.contains("Page 3 of 3") && !last.body.contains("rel=\"next\""));
+
+        let found = editor.get("/admin/redirects?q=STORY-417").await;
+        assert!(found.body.contains(">1 redirect</p>"), "{}", found.body);
+        assert!(
+            found.body.contains("<code>/component/content/article/417</code>"),
+            "found by its new address, any case"
+        );
+        let literal = editor.get("/admin/redirects?q=%25").await;
+        assert!(literal.body.contains("0 redirects"), "LIKE's wildcards are taken literally");
+    }
+}
+
+#[tokio::test]
 async fn unknown_addresses_are_listed_for_editors_to_map() {
     let site = TestSite::sqlite().await;
     for _ in 0..3 {

@@ -1,12 +1,13 @@
 //! `/admin/redirects`: old addresses and where they lead now (imported or
-//! added here), and the unknown addresses readers asked for, most asked
-//! first, each with a form to map it.
+//! added here: found by a part of either address, a page at a time), and
+//! the unknown addresses readers asked for, most asked first, each with a
+//! form to map it.
 
 use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pamir_core::CoreError;
@@ -14,11 +15,28 @@ use pamir_core::site_admin;
 use pamir_domain::Action;
 use serde::{Deserialize, Serialize};
 
+/// Redirects per page of the list.
+const PAGE_SIZE: u32 = 200;
+
 #[derive(Serialize)]
 struct RedirectsPage {
     redirects: Vec<(i64, String, String, String, i64)>,
     not_found: Vec<(String, i64, String)>,
     error: Option<String>,
+    q: String,
+    /// `q=…` for the pages' links.
+    base: String,
+    total: i64,
+    page: i64,
+    pages: i64,
+}
+
+#[derive(Deserialize, Default)]
+pub struct ListQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: Option<String>,
 }
 
 async fn view(
@@ -26,13 +44,20 @@ async fn view(
     editor: &Editor,
     status: StatusCode,
     error: Option<String>,
+    query: ListQuery,
 ) -> Result<Response, AdminError> {
     editor.actor.require(Action::ManageTaxonomy)?;
-    let redirects = pamir_db::redirects::list(&state.core.db, editor.site, 500, 0)
+    let q: String = query.q.trim().chars().take(200).collect();
+    let total = pamir_db::redirects::count(&state.core.db, editor.site, &q).await?;
+    let pages = (total + i64::from(PAGE_SIZE) - 1) / i64::from(PAGE_SIZE);
+    let page_number = query.page.and_then(|p| p.parse::<i64>().ok()).unwrap_or(1).clamp(1, pages.max(1));
+    let offset = (page_number - 1) * i64::from(PAGE_SIZE);
+    let redirects = pamir_db::redirects::list(&state.core.db, editor.site, &q, PAGE_SIZE, offset)
         .await?
         .into_iter()
         .map(|r| (r.id, r.old_path, r.target, r.origin, r.hits))
         .collect();
+    let base = format!("q={}", percent_encoding::utf8_percent_encode(&q, percent_encoding::NON_ALPHANUMERIC));
     let when =
         |at: i64| chrono::DateTime::from_timestamp(at, 0).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
     let not_found = pamir_db::redirects::not_found(&state.core.db, editor.site, 100)
@@ -46,13 +71,17 @@ async fn view(
         status,
         "admin/redirects.html",
         "redirects",
-        RedirectsPage { redirects, not_found, error },
+        RedirectsPage { redirects, not_found, error, q, base, total, page: page_number, pages },
         None,
     ))
 }
 
-pub async fn list(State(state): State<AppState>, editor: Editor) -> Result<Response, AdminError> {
-    view(&state, &editor, StatusCode::OK, None).await
+pub async fn list(
+    State(state): State<AppState>,
+    editor: Editor,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, AdminError> {
+    view(&state, &editor, StatusCode::OK, None, query).await
 }
 
 #[derive(Deserialize)]
@@ -74,7 +103,7 @@ pub async fn add(
     match site_admin::add_redirect(&state.core, &editor.actor, editor.site, &form.old, &form.target).await {
         Ok(()) => Ok(Redirect::to("/admin/redirects").into_response()),
         Err(CoreError::Invalid(problem)) => {
-            view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem)).await
+            view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), ListQuery::default()).await
         }
         Err(other) => Err(other.into()),
     }
@@ -104,7 +133,7 @@ pub async fn edit(
     match result {
         Ok(()) => Ok(Redirect::to("/admin/redirects").into_response()),
         Err(CoreError::Invalid(problem)) => {
-            view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem)).await
+            view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), ListQuery::default()).await
         }
         Err(other) => Err(other.into()),
     }
