@@ -50,6 +50,7 @@ const OLD_ADDRESSES = [
   ['/index.php/sample-data-articles/joomla/extensions/components/10-content', 'Content'],
   ['/index.php?option=com_content&view=category&id=19', 'Joomla!'],
   ['/index.php/sample-data-articles/park-site/photo-gallery/animals/25-koala', 'Koala'],
+  ['/index.php?option=com_contact&view=contact&id=1&Itemid=62', 'Contacts'],
   ['/?p=1241', 'Template: Sticky'],
   ['/2013/01/11/markup-html-tags-and-formatting/', 'Markup: HTML Tags and Formatting'],
   ['/?p=1177', 'Markup: Image Alignment'],

@@ -74,7 +74,11 @@ async fn the_sample_site_loads_completely_and_only_once() {
             report.skipped.iter().any(|(kind, id, _)| kind == "user" && *id == 125),
             "a reader's account is not imported"
         );
-        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 72);
+        assert_eq!(
+            pamir_db::items::count_all(&core.db, site).await.expect("count"),
+            73,
+            "72 articles and the contacts page"
+        );
 
         // The tree: Components sits under Extensions, under Joomla!, under Sample Data-Articles.
         let tree = pamir_domain::taxonomy::CategoryTree::new(
@@ -191,7 +195,11 @@ async fn the_sample_site_loads_completely_and_only_once() {
         let again = load(&core, site, &joomla, "jml_", &options(false), &Quiet).await.expect("again");
         assert!(again.changed_nothing(), "{again}");
         assert_eq!(again.unchanged.get("article"), Some(&72));
-        assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 72);
+        assert_eq!(
+            pamir_db::items::count_all(&core.db, site).await.expect("count"),
+            73,
+            "72 articles and the contacts page"
+        );
     }
 }
 
@@ -216,7 +224,11 @@ async fn an_import_stopped_midway_resumes_after_its_last_batch() {
     let rest = load(&core, site, &joomla, "jml_", &options, &Quiet).await.expect("the rest");
     assert_eq!(rest.unchanged.get("article"), Some(&30));
     assert_eq!(rest.added.get("article"), Some(&42));
-    assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 72);
+    assert_eq!(
+        pamir_db::items::count_all(&core.db, site).await.expect("count"),
+        73,
+        "72 articles and the contacts page"
+    );
 }
 
 #[tokio::test]

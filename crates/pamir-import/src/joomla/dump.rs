@@ -109,13 +109,13 @@ fn read_statement(
         // A script that empties a table before filling it (as Joomla's
         // sample data does) means its rows from then on.
         Some(Keyword::TRUNCATE | Keyword::DROP) => {
-            let emptied = tokens.iter().skip(1).filter_map(|t| match &t.token {
+            let mut emptied = tokens.iter().skip(1).filter_map(|t| match &t.token {
                 Token::Word(word) if word.quote_style.is_some() || word.keyword == Keyword::NoKeyword => {
                     Some(word.value.as_str())
                 }
                 _ => None,
             });
-            if let Some(table) = emptied.last() {
+            if let Some(table) = emptied.next_back() {
                 data.remove(table);
             }
             Ok(())
@@ -137,7 +137,7 @@ fn create_table_columns(tokens: &[TokenWithSpan]) -> Option<(String, Vec<String>
             }
             _ => None,
         })
-        .last()?;
+        .next_back()?;
     let mut columns = Vec::new();
     let mut depth = 0;
     let mut element_start = true;

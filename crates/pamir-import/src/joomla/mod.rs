@@ -2,6 +2,7 @@
 //! into pamir with 301s from every old address.
 
 pub mod addresses;
+pub mod contacts;
 pub mod dump;
 pub mod images;
 pub mod live;

@@ -86,6 +86,7 @@ pub struct User {
 pub struct Contact {
     pub id: i64,
     pub name: String,
+    pub alias: String,
     pub position: String,
     /// Street, town, region, postcode, country: the lines of the address.
     pub address_lines: Vec<String>,
@@ -93,6 +94,9 @@ pub struct Contact {
     pub mobile: String,
     pub fax: String,
     pub email: String,
+    pub webpage: String,
+    /// "Miscellaneous information": HTML an editor wrote about the contact.
+    pub misc: String,
     pub published: i64,
     /// Joomla's "featured" contact, shown first.
     pub default_contact: bool,
@@ -318,12 +322,15 @@ fn contact(r: &Record<'_>) -> Contact {
     Contact {
         id: r.int("id"),
         name: r.text("name").to_owned(),
+        alias: r.text("alias").to_owned(),
         position: r.text("con_position").to_owned(),
         address_lines,
         telephone: r.text("telephone").trim().to_owned(),
         mobile: r.text("mobile").trim().to_owned(),
         fax: r.text("fax").trim().to_owned(),
         email: r.text("email_to").trim().to_owned(),
+        webpage: r.text("webpage").trim().to_owned(),
+        misc: r.text("misc").to_owned(),
         published: r.int("published"),
         default_contact: r.int("featured") == 1 || r.int("default_con") == 1,
         language: r.text("language").to_owned(),
