@@ -96,6 +96,10 @@ admin-version-column = Version
 admin-preview-as-reader = Preview as a reader
 admin-revisions = Revisions
 admin-view-public = View on the site
+admin-old-site-hits = { $count ->
+    [one] read once on the old site
+   *[other] read { $count } times on the old site
+}
 admin-translations = Languages
 admin-translate-into = Translate into { $lang }
 

@@ -100,6 +100,12 @@ admin-version-column = Версия
 admin-preview-as-reader = Посмотреть глазами читателя
 admin-revisions = Версии
 admin-view-public = Посмотреть на сайте
+admin-old-site-hits = { $count ->
+    [one] прочитан { $count } раз на старом сайте
+    [few] прочитан { $count } раза на старом сайте
+    [many] прочитан { $count } раз на старом сайте
+   *[other] прочитан { $count } раза на старом сайте
+}
 admin-translations = Языки
 admin-translate-into = Перевести на { $lang }
 

@@ -90,6 +90,7 @@ admin-version-column = Версия
 admin-preview-as-reader = Пешнамоиш ҳамчун хонанда
 admin-revisions = Версияҳо
 admin-view-public = Дидан дар сомона
+admin-old-site-hits = дар сомонаи пешина { $count } бор хонда шуд
 admin-translations = Забонҳо
 admin-translate-into = Тарҷума ба { $lang }
 

@@ -358,3 +358,28 @@ async fn categories_and_tags_are_added_and_renamed_and_the_site_follows() {
         assert!(editor.get("/admin/tags").await.body.contains("Safe water"));
     }
 }
+
+#[tokio::test]
+async fn an_imported_item_shows_how_often_it_was_read_on_the_old_site() {
+    for site in TestSite::all().await {
+        let en = pamir_domain::Lang::parse("en").expect("en");
+        let categories = pamir_db::categories::list(site.db(), site.site, &en).await.expect("categories");
+        let news = categories.iter().find(|c| c.slug == "news").expect("news").id;
+        let mut input = pamir_core::items::ItemInput::article(site.site, en, news, "Moved from Joomla");
+        input.body_markdown = "<p>Read often.</p>".into();
+        input.imported = Some(pamir_core::items::ImportedFrom {
+            source: "joomla:jos_".into(),
+            kind: "article".into(),
+            source_id: "24".into(),
+            hits: 321,
+            created_at: None,
+        });
+        let item = pamir_core::items::create(&site.core, input).await.expect("created");
+        let editor = signed_in(&site, Role::Editor).await;
+        let page = editor.get(&format!("/admin/items/{}", item.id)).await;
+        assert_eq!(page.status, StatusCode::OK, "{}", site.backend);
+        assert!(page.body.contains("read 321 times on the old site"), "{}", page.body);
+        let known = pamir_db::import_sources::known(site.db(), site.site, "joomla:jos_", "article").await.expect("db");
+        assert_eq!(known.get("24"), Some(&item.id), "the source is stored with the item");
+    }
+}

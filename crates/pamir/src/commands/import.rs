@@ -10,6 +10,10 @@ use pamir_core::Core;
 use pamir_domain::{Lang, SiteId};
 use pamir_import::progress::Progress;
 
+/// Said when an import fails while writing: nothing is half-done in secret.
+const STOPPED: &str = "the import stopped: what it imported so far is kept (each batch whole), \
+                       and the same command again continues where it stopped";
+
 pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
     match command {
         ImportCommand::Wxr { file, lang, files, permalinks, users, dry_run } => {
@@ -31,7 +35,7 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
             let progress = Shown::new();
             let report = pamir_import::wordpress::load::load(&core, site, &export, &options, &progress).await;
             progress.finish();
-            let report = report?;
+            let report = report.context(STOPPED)?;
             print!("{report}");
             core.db.close().await;
             Ok(())
@@ -64,7 +68,7 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
             let progress = Shown::new();
             let report = pamir_import::joomla::load(&core, site, &joomla, &tables.prefix, &options, &progress).await;
             progress.finish();
-            let report = report?;
+            let report = report.context(STOPPED)?;
             print!("{report}");
             core.db.close().await;
             Ok(())

@@ -34,6 +34,8 @@ struct EditorPage {
     /// Languages without a version yet, for "translate into".
     missing_languages: Vec<String>,
     public_url: Option<String>,
+    /// How often it was read on the site it was imported from (0: not imported, or unread).
+    old_site_hits: i64,
 }
 
 /// The other editor's save, shown beside ours.
@@ -121,7 +123,12 @@ async fn render(
         let path = tree.path(i.category_id);
         (!path.is_empty()).then(|| format!("/{}/{path}/{}", i.lang, i.slug))
     });
+    let old_site_hits = match item {
+        Some(item) => pamir_db::items::hits(db, item.id).await?,
+        None => 0,
+    };
     let view = EditorPage {
+        old_site_hits,
         id: item.map(|i| i.id),
         state: item.map(|i| i.state.as_str()).unwrap_or("new").to_owned(),
         actions: actions_for(editor, item.map(|i| i.state)),
