@@ -132,6 +132,19 @@ async fn the_sample_site_loads_completely_and_only_once() {
         let settings = pamir_db::settings::load(&core.db, site).await.expect("settings");
         assert!(settings.languages.iter().any(|l| l.as_str() == "ru"), "the site offers the articles' languages");
         assert_eq!(pamir_db::tags::for_items(&core.db, &[russian.id], &en).await.expect("tags").len(), 1);
+        let ru = Lang::parse("ru").expect("ru");
+        assert_eq!(
+            pamir_db::tags::for_items(&core.db, &[russian.id], &ru).await.expect("tags").len(),
+            1,
+            "an all-languages tag is named in each language"
+        );
+        assert!(
+            report
+                .warnings
+                .iter()
+                .any(|(record, why)| record == "image images/joomla_black.png" && why.contains("review")),
+            "an image without alternative text is flagged: {report}"
+        );
         let planned = by_title("Planned");
         assert_eq!(planned.state, ItemState::Published);
         assert_eq!(planned.publish_up.map(|d| d.timestamp()), Some(4_070_908_800), "scheduled, not shown yet");

@@ -17,6 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct Wanted {
     pub path: String,
     pub alt: String,
+    /// Whether Joomla had alternative text for it (else `alt` is the article's title).
+    pub described: bool,
     pub article: i64,
 }
 
@@ -32,8 +34,9 @@ pub fn wanted(site: &Site) -> Vec<Wanted> {
         for (path, alt) in found {
             let path = path.trim_start_matches('/').to_owned();
             if path.starts_with("images/") && seen.insert(path.clone()) {
-                let alt = if alt.is_empty() { article.title.clone() } else { alt };
-                wanted.push(Wanted { path, alt, article: article.id });
+                let described = !alt.is_empty();
+                let alt = if described { alt } else { article.title.clone() };
+                wanted.push(Wanted { path, alt, described, article: article.id });
             }
         }
     }
@@ -113,6 +116,12 @@ pub async fn import(
         };
         match pamir_core::media::import(core, upload).await {
             Ok((id, stored)) => {
+                if !image.described {
+                    report.warn(
+                        &format!("image {}", image.path),
+                        "no alternative text in Joomla: its article's title was used; review it",
+                    );
+                }
                 let now = core.clock.now().timestamp();
                 pamir_db::import_sources::remember(&core.db, site, source, "image", &image.path, id, now).await?;
                 imported.insert(image.path.clone(), (id, format!("/media/{stored}")));

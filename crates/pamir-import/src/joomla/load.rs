@@ -336,14 +336,11 @@ impl Loader<'_> {
                 self.report.added("tag");
                 continue;
             }
-            let text = TagText { lang: lang.as_str(), name: &name, slug: &slug };
-            let id = match pamir_db::tags::insert(&self.core.db, self.site_id, &[text], self.now).await {
+            // "All languages": named alike in each language the articles are written in.
+            let langs = if tag.language == "*" { self.content_langs.clone() } else { vec![lang] };
+            let id = match self.insert_tag(&langs, &name, &slug).await {
                 Ok(id) => id,
-                Err(DbError::Conflict(_)) => {
-                    let slug = format!("{slug}-{}", tag.id);
-                    let text = TagText { lang: lang.as_str(), name: &name, slug: &slug };
-                    pamir_db::tags::insert(&self.core.db, self.site_id, &[text], self.now).await?
-                }
+                Err(DbError::Conflict(_)) => self.insert_tag(&langs, &name, &format!("{slug}-{}", tag.id)).await?,
                 Err(error) => return Err(error.into()),
             };
             self.remember("tag", tag.id, id).await?;
@@ -351,6 +348,11 @@ impl Loader<'_> {
             self.report.added("tag");
         }
         Ok(map)
+    }
+
+    async fn insert_tag(&self, langs: &[Lang], name: &str, slug: &str) -> Result<i64, DbError> {
+        let texts: Vec<TagText<'_>> = langs.iter().map(|lang| TagText { lang: lang.as_str(), name, slug }).collect();
+        pamir_db::tags::insert(&self.core.db, self.site_id, &texts, self.now).await
     }
 
     /// The images the articles show, from the `images/` folder given, into
