@@ -156,11 +156,25 @@ pub async fn create(core: &Core, input: ItemInput) -> Result<Item, CoreError> {
 /// Creates items in one transaction (all or none) and announces the change once.
 pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item>, CoreError> {
     let now = core.clock.now();
+    // Validate everything before writing anything, then make the new groups together.
+    for input in &inputs {
+        prepare(input, 0, now)?;
+    }
+    let mut new_groups: std::collections::HashMap<SiteId, Vec<i64>> = std::collections::HashMap::new();
+    for input in inputs.iter().filter(|input| input.group_id.is_none()) {
+        new_groups.entry(input.site).or_default().push(0);
+    }
+    for (site, groups) in &mut new_groups {
+        *groups = pamir_db::items::create_groups(&core.db, *site, groups.len(), now).await?;
+    }
     let mut items = Vec::with_capacity(inputs.len());
     for input in &inputs {
         let group_id = match input.group_id {
             Some(group) => group,
-            None => pamir_db::items::create_group(&core.db, input.site, now).await?,
+            None => new_groups
+                .get_mut(&input.site)
+                .and_then(Vec::pop)
+                .ok_or_else(|| CoreError::Invalid("an item group was not created".into()))?,
         };
         items.push(prepare(input, group_id, now)?);
     }

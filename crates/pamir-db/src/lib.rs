@@ -107,6 +107,18 @@ impl DbError {
     }
 }
 
+/// `($1, ..., $34), ($35, ...)` for `rows` rows of `columns` values each:
+/// the VALUES of a multi-row INSERT, which writes many rows in one round trip.
+///
+/// SQLite gets anonymous `?` placeholders here, because it finds a numbered `$n` by scanning all the
+/// statement's names, which makes binding thousands of them quadratic.
+pub(crate) fn values(sqlite: bool, rows: usize, columns: usize) -> String {
+    let row = |start: usize| {
+        if sqlite { vec!["?"; columns].join(", ") } else { items::placeholders(start, columns) }
+    };
+    (0..rows).map(|n| format!("({})", row(1 + n * columns))).collect::<Vec<_>>().join(", ")
+}
+
 /// Marks SQL that pamir assembled at run time as safe to send. Callers build
 /// it only from constant fragments and numbered placeholders (`$4, $5, ...`
 /// for an `IN` list); every value is bound, never spliced into the text.

@@ -1,7 +1,7 @@
 //! Old addresses that answer with a 301 (imported or added by editors), and
 //! the unknown addresses readers ask for, counted for an editor to map.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, assembled, on_pool, values};
 use pamir_domain::SiteId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -43,16 +43,22 @@ pub async fn insert_many(
     origin: &str,
     now: i64,
 ) -> Result<usize, DbError> {
+    let sqlite = matches!(db, Db::Sqlite(_));
     let added = on_pool!(db, pool => {
         let mut tx = pool.begin().await?;
         let mut added = 0;
-        for (old_path, target) in redirects {
-            added += sqlx::query(
-                "INSERT INTO redirects (site_id, old_path, target, origin, created_at) VALUES ($1, $2, $3, $4, $5)
+        // Many rows per statement: an import stores a hundred thousand of them.
+        for chunk in redirects.chunks(500) {
+            let sql = format!(
+                "INSERT INTO redirects (site_id, old_path, target, origin, created_at) VALUES {}
                  ON CONFLICT (site_id, old_path) DO NOTHING",
-            )
-            .bind(site).bind(old_path).bind(target).bind(origin).bind(now)
-            .execute(&mut *tx).await?.rows_affected();
+                values(sqlite, chunk.len(), 5)
+            );
+            let mut insert = sqlx::query(assembled(&sql));
+            for (old_path, target) in chunk {
+                insert = insert.bind(site).bind(old_path).bind(target).bind(origin).bind(now);
+            }
+            added += insert.execute(&mut *tx).await?.rows_affected();
         }
         tx.commit().await?;
         Ok::<u64, DbError>(added)

@@ -1,7 +1,8 @@
 //! Importing a large Joomla site: 10,000 generated articles (two languages,
 //! half of them linked as translations, nested categories, tags, authors)
 //! written as a mysqldump would write them, then read and loaded into a
-//! fresh SQLite database on disk. Prints the time of each half.
+//! fresh SQLite database on disk (and a fresh PostgreSQL database when
+//! PAMIR_TEST_DATABASE_URL names a server). Prints the time of each step.
 //!
 //!     cargo bench -p pamir-import --bench joomla_import [-- ARTICLES]
 
@@ -103,27 +104,34 @@ fn main() {
     let read = started.elapsed();
     println!("  read and parse the dump: {:>8.2} s", read.as_secs_f64());
 
-    let folder = tempfile::tempdir().expect("dir");
-    let url = format!("sqlite://{}", folder.path().join("pamir.db").display());
     runtime.block_on(async {
-        let db = pamir_db::connect(&url).await.expect("database");
-        let site = pamir_db::sites::ensure_default(&db, 1_795_000_000).await.expect("site");
-        let clock = Arc::new(ManualClock::new(chrono::DateTime::from_timestamp(1_795_000_000, 0).expect("time")));
-        let core = Core { db, clock, events: Default::default(), mailer: None, media_dir: folder.path().to_owned() };
-        let options = Options { lang: Lang::parse("en").expect("en"), dry_run: false, files: None };
-        let started = Instant::now();
-        let report = load(&core, site, &joomla, &tables.prefix, &options, &Quiet).await.expect("import");
-        let loaded = started.elapsed();
-        println!("  load into SQLite:        {:>8.2} s", loaded.as_secs_f64());
-        println!("  total:                   {:>8.2} s", (read + loaded).as_secs_f64());
-        println!(
-            "  added: {} articles, {} categories, {} redirects",
-            report.added.get("article").copied().unwrap_or(0),
-            report.added.get("category").copied().unwrap_or(0),
-            report.added.get("redirect").copied().unwrap_or(0)
-        );
-        let started = Instant::now();
-        let again = load(&core, site, &joomla, &tables.prefix, &options, &Quiet).await.expect("again");
-        println!("  second run (nothing new: {}): {:.2} s", again.changed_nothing(), started.elapsed().as_secs_f64());
+        for database in pamir_db::testing::TestDatabase::all().await {
+            let media = tempfile::tempdir().expect("dir");
+            let db = pamir_db::connect(&database.url).await.expect("database");
+            let site = pamir_db::sites::ensure_default(&db, 1_795_000_000).await.expect("site");
+            let clock = Arc::new(ManualClock::new(chrono::DateTime::from_timestamp(1_795_000_000, 0).expect("time")));
+            let core = Core { db, clock, events: Default::default(), mailer: None, media_dir: media.path().to_owned() };
+            let options = Options { lang: Lang::parse("en").expect("en"), dry_run: false, files: None };
+            let started = Instant::now();
+            let report = load(&core, site, &joomla, &tables.prefix, &options, &Quiet).await.expect("import");
+            let loaded = started.elapsed();
+            println!("  {}:", database.backend);
+            println!("    load:                  {:>8.2} s", loaded.as_secs_f64());
+            println!("    read and load:         {:>8.2} s", (read + loaded).as_secs_f64());
+            println!(
+                "    added: {} articles, {} categories, {} redirects",
+                report.added.get("article").copied().unwrap_or(0),
+                report.added.get("category").copied().unwrap_or(0),
+                report.added.get("redirect").copied().unwrap_or(0)
+            );
+            let started = Instant::now();
+            let again = load(&core, site, &joomla, &tables.prefix, &options, &Quiet).await.expect("again");
+            println!(
+                "    second run (nothing new: {}): {:.2} s",
+                again.changed_nothing(),
+                started.elapsed().as_secs_f64()
+            );
+            core.db.close().await;
+        }
     });
 }

@@ -3,9 +3,8 @@
 //! to the database), so a batch of 2,000 items takes a few dozen of them
 //! rather than thousands.
 
-use super::placeholders;
 use crate::time::{opt_to_db, to_db};
-use crate::{Db, DbError, assembled, on_pool};
+use crate::{Db, DbError, assembled, on_pool, values};
 use pamir_domain::Item;
 use std::collections::HashMap;
 
@@ -38,18 +37,6 @@ const COLUMN_COUNT: usize = 34;
 
 /// Rows per INSERT: 3,400 bound values, well under both databases' limits.
 const ROWS_PER_STATEMENT: usize = 100;
-
-/// `($1, ..., $34), ($35, ...)` for `rows` rows of `columns` values each.
-///
-/// The one dialect fork of this module: SQLite gets anonymous `?`
-/// placeholders here, because it finds a numbered `$n` by scanning all the
-/// statement's names, which makes binding thousands of them quadratic.
-fn values(sqlite: bool, rows: usize, columns: usize) -> String {
-    let row = |start: usize| {
-        if sqlite { vec!["?"; columns].join(", ") } else { placeholders(start, columns) }
-    };
-    (0..rows).map(|n| format!("({})", row(1 + n * columns))).collect::<Vec<_>>().join(", ")
-}
 
 /// Binds one item's columns in the order of [`COLUMNS`].
 macro_rules! bind_item {
@@ -166,27 +153,49 @@ pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, Db
                 }
                 insert.execute(&mut *tx).await?;
             }
-            for (new, id) in chunk.iter().zip(&chunk_ids) {
-                let Some(imported) = new.imported else { continue };
-                sqlx::query(
-                    "INSERT INTO import_sources (site_id, source, kind, source_id, target_id, imported_at)
-                     VALUES ($1, $2, $3, $4, $5, $6)",
-                )
-                .bind(new.item.site_id)
-                .bind(imported.source)
-                .bind(imported.kind)
-                .bind(imported.source_id)
-                .bind(*id)
-                .bind(to_db(new.item.updated_at))
-                .execute(&mut *tx)
-                .await?;
-                if imported.hits > 0 {
-                    sqlx::query("UPDATE items SET hits = $1 WHERE id = $2")
-                        .bind(imported.hits)
+            let imported: Vec<(Imported<'_>, i64, i64)> = chunk
+                .iter()
+                .zip(&chunk_ids)
+                .filter_map(|(new, id)| new.imported.map(|from| (from, *id, to_db(new.item.updated_at))))
+                .collect();
+            if !imported.is_empty() {
+                let sql = format!(
+                    "INSERT INTO import_sources (site_id, source, kind, source_id, target_id, imported_at) VALUES {}",
+                    values(sqlite, imported.len(), 6)
+                );
+                let mut insert = sqlx::query(assembled(&sql));
+                for (new, (from, id, at)) in chunk.iter().filter(|new| new.imported.is_some()).zip(&imported) {
+                    insert = insert
+                        .bind(new.item.site_id)
+                        .bind(from.source)
+                        .bind(from.kind)
+                        .bind(from.source_id)
                         .bind(*id)
-                        .execute(&mut *tx)
-                        .await?;
+                        .bind(*at);
                 }
+                insert.execute(&mut *tx).await?;
+            }
+            let read: Vec<(i64, i64)> =
+                imported.iter().filter(|(from, _, _)| from.hits > 0).map(|(from, id, _)| (*id, from.hits)).collect();
+            if !read.is_empty() {
+                // One statement for the chunk: hits = CASE id WHEN … THEN … END.
+                let (cases, ids) = if sqlite {
+                    ("WHEN ? THEN ? ".repeat(read.len()), vec!["?"; read.len()].join(", "))
+                } else {
+                    let cases: String =
+                        (0..read.len()).map(|n| format!("WHEN ${} THEN ${} ", 2 * n + 1, 2 * n + 2)).collect();
+                    let start = 2 * read.len() + 1;
+                    (cases, super::placeholders(start, read.len()))
+                };
+                let sql = format!("UPDATE items SET hits = CASE id {cases}END WHERE id IN ({ids})");
+                let mut update = sqlx::query(assembled(&sql));
+                for (id, hits) in &read {
+                    update = update.bind(*id).bind(*hits);
+                }
+                for (id, _) in &read {
+                    update = update.bind(*id);
+                }
+                update.execute(&mut *tx).await?;
             }
             ids.extend(chunk_ids);
         }

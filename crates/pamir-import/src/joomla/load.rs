@@ -390,6 +390,21 @@ impl Loader<'_> {
                 groups.insert(key, item.group_id);
             }
         }
+        let mut new_keys: Vec<&str> = self
+            .joomla
+            .articles
+            .iter()
+            .filter(|article| !known.contains_key(&article.id.to_string()))
+            .filter_map(|article| self.joomla.article_associations.get(&article.id).map(String::as_str))
+            .filter(|key| !groups.contains_key(key))
+            .collect();
+        new_keys.sort_unstable();
+        new_keys.dedup();
+        if !self.options.dry_run && !new_keys.is_empty() {
+            let now = self.core.clock.now();
+            let created = pamir_db::items::create_groups(&self.core.db, self.site_id, new_keys.len(), now).await?;
+            groups.extend(new_keys.into_iter().zip(created));
+        }
 
         let hidden_categories = self.hidden_categories();
         let mut created = Vec::new();
@@ -452,17 +467,8 @@ impl Loader<'_> {
                 created_at: article.created,
             });
             if let Some(key) = self.joomla.article_associations.get(&article.id) {
-                let group = match groups.get(key.as_str()) {
-                    Some(group) => *group,
-                    None if self.options.dry_run => 0,
-                    None => {
-                        let group =
-                            pamir_db::items::create_group(&self.core.db, self.site_id, self.core.clock.now()).await?;
-                        groups.insert(key, group);
-                        group
-                    }
-                };
-                input.group_id = Some(group);
+                // Made above for every set of translations (none in a dry run).
+                input.group_id = Some(groups.get(key.as_str()).copied().unwrap_or(0));
             }
             batch.push(input);
             if batch.len() == BATCH {
