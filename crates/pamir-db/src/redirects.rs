@@ -22,14 +22,7 @@ pub async fn insert(
     origin: &str,
     now: i64,
 ) -> Result<bool, DbError> {
-    let added = on_pool!(db, pool => {
-        sqlx::query(
-            "INSERT INTO redirects (site_id, old_path, target, origin, created_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (site_id, old_path) DO NOTHING",
-        )
-        .bind(site).bind(old_path).bind(target).bind(origin).bind(now)
-        .execute(pool).await.map(|r| r.rows_affected())
-    })?;
+    let added = insert_many(db, site, &[(old_path.to_owned(), target.to_owned())], origin, now).await?;
     Ok(added == 1)
 }
 

@@ -5,7 +5,7 @@
 
 use crate::time::{opt_to_db, to_db};
 use crate::{Db, DbError, assembled, on_pool, values};
-use pamir_domain::Item;
+use pamir_domain::{Item, SiteId};
 use std::collections::HashMap;
 
 /// An item to store, with what hangs off it.
@@ -153,10 +153,13 @@ pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, Db
                 }
                 insert.execute(&mut *tx).await?;
             }
-            let imported: Vec<(Imported<'_>, i64, i64)> = chunk
+            // (source record, site, item id, when) of the chunk's imported items.
+            let imported: Vec<(Imported<'_>, SiteId, i64, i64)> = chunk
                 .iter()
                 .zip(&chunk_ids)
-                .filter_map(|(new, id)| new.imported.map(|from| (from, *id, to_db(new.item.updated_at))))
+                .filter_map(|(new, id)| {
+                    new.imported.map(|from| (from, new.item.site_id, *id, to_db(new.item.updated_at)))
+                })
                 .collect();
             if !imported.is_empty() {
                 let sql = format!(
@@ -164,9 +167,9 @@ pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, Db
                     values(sqlite, imported.len(), 6)
                 );
                 let mut insert = sqlx::query(assembled(&sql));
-                for (new, (from, id, at)) in chunk.iter().filter(|new| new.imported.is_some()).zip(&imported) {
+                for (from, site, id, at) in &imported {
                     insert = insert
-                        .bind(new.item.site_id)
+                        .bind(*site)
                         .bind(from.source)
                         .bind(from.kind)
                         .bind(from.source_id)
@@ -176,7 +179,7 @@ pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, Db
                 insert.execute(&mut *tx).await?;
             }
             let read: Vec<(i64, i64)> =
-                imported.iter().filter(|(from, _, _)| from.hits > 0).map(|(from, id, _)| (*id, from.hits)).collect();
+                imported.iter().filter(|(from, ..)| from.hits > 0).map(|(from, _, id, _)| (*id, from.hits)).collect();
             if !read.is_empty() {
                 // One statement for the chunk: hits = CASE id WHEN … THEN … END.
                 let (cases, ids) = if sqlite {

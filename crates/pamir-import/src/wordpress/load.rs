@@ -318,6 +318,7 @@ pub async fn load(
 
     // Old addresses: the permalink each post had, and WordPress's ?p= / ?page_id= forms.
     let tree = CategoryTree::new(pamir_db::categories::list(db, site, &options.lang).await?);
+    let mut redirects: Vec<(String, String)> = Vec::new();
     for (id, item, post) in &created {
         let target = format!("/{}/{}/{}", item.lang, tree.path(item.category_id), item.slug);
         let query = match post.post_type {
@@ -336,11 +337,11 @@ pub async fn load(
                 }
             }
         }
-        for old in olds {
-            if pamir_db::redirects::insert(db, site, &old, &target, "wordpress", now.timestamp()).await? {
-                report.added("redirect");
-            }
-        }
+        redirects.extend(olds.into_iter().map(|old| (old, target.clone())));
+    }
+    let added = pamir_db::redirects::insert_many(db, site, &redirects, "wordpress", now.timestamp()).await?;
+    for _ in 0..added {
+        report.added("redirect");
     }
     Ok(report)
 }
