@@ -64,6 +64,7 @@ admin-signin-code-refused = That code is not right. Codes change every 30 second
 admin-error-forbidden = Your role does not allow this
 admin-error-not-found = Not found
 admin-error-csrf = This form has expired. Go back, reload the page and send it again.
+admin-error-cross-site = This request came from another website and was refused. Open the admin at its own address and try again.
 admin-error-invalid = This cannot be done
 admin-error-internal = Something went wrong on the server. Nothing you typed was saved; please try again.
 

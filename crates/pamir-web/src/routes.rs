@@ -29,7 +29,7 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(metrics::get))
         .route("/assets/{file}", get(assets::get))
         .route("/media/{*path}", get(media::get))
-        .merge(crate::admin::routes())
+        .merge(crate::admin::routes(&state))
         .merge(crate::api::routes())
         .route("/{lang}", get(front::redirect))
         .route("/{lang}/", get(front::get))

@@ -29,45 +29,66 @@ pub use session::Editor;
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::routing::{get, post};
+use axum::middleware::from_fn_with_state;
+use axum::routing::MethodRouter;
+
+pub mod same_origin;
 
 /// Articles are text; two megabytes is a book.
 const MAX_FORM_BYTES: usize = 2 * 1024 * 1024;
 
-pub fn routes() -> Router<AppState> {
-    let forms = Router::new()
-        .route("/admin", get(render::to_dashboard))
-        .route("/admin/", get(items::list::dashboard))
-        .route("/admin/login", get(signin::form).post(signin::submit))
-        .route("/admin/login/code", get(signin::code_form).post(signin::code_submit))
-        .route("/admin/logout", post(signin::logout))
-        .route("/admin/items", get(items::list::get))
-        .route("/admin/items/new", get(items::edit::new_form).post(items::edit::create))
-        .route("/admin/items/preview", post(items::preview::markdown))
-        .route("/admin/items/{id}", get(items::edit::form).post(items::edit::save))
-        .route("/admin/items/{id}/preview", get(items::preview::as_reader))
-        .route("/admin/items/{id}/revisions", get(items::revisions::list))
-        .route("/admin/items/{id}/revisions/compare", get(items::revisions::compare))
-        .route("/admin/items/{id}/revisions/{revision}/restore", post(items::revisions::restore))
-        .route("/admin/account", get(account::show).post(account::change_password))
-        .route("/admin/account/language", post(account::language))
-        .route("/admin/account/mfa", get(account::mfa_page).post(account::mfa_enable))
-        .route("/admin/account/mfa/disable", post(account::mfa_disable))
-        .route("/admin/users", get(people::users).post(people::add_user))
-        .route("/admin/users/{id}", post(people::update_user))
-        .route("/admin/audit", get(people::audit))
-        .route("/admin/categories", get(site::categories).post(site::add_category))
-        .route("/admin/categories/{id}", get(site::category_form).post(site::update_category))
-        .route("/admin/tags", get(site::tags).post(site::add_tag))
-        .route("/admin/tags/{id}", get(site::tag_form).post(site::update_tag))
-        .route("/admin/settings", get(site::settings).post(site::save_settings))
-        .route("/admin/redirects", get(redirects::list).post(redirects::add))
-        .route("/admin/redirects/{id}", post(redirects::edit))
-        .route("/admin/media", get(media::library))
-        .route("/admin/media/{id}/delete", post(media::delete))
-        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES));
-    let uploads = Router::new()
-        .route("/admin/media/upload", post(media::upload))
-        .layer(DefaultBodyLimit::max(media::MAX_UPLOAD_BYTES));
-    forms.merge(uploads)
+/// Writes the admin's route table once, as the router and as [`ROUTES`]
+/// (every address with its methods), so the tests that walk every route
+/// (cross-site refusals, permissions) cannot miss one.
+macro_rules! route_table {
+    ($($path:literal => $($method:ident($handler:path)).+ $([limit $limit:expr])?;)*) => {
+        /// Every admin address with its methods.
+        pub const ROUTES: &[(&str, &[&str])] = &[$(($path, &[$(stringify!($method)),+])),*];
+
+        fn table() -> Router<AppState> {
+            Router::new()
+                $(.route($path, MethodRouter::new()$(.$method($handler))+ $(.layer(DefaultBodyLimit::max($limit)))?))*
+        }
+    };
+}
+
+route_table! {
+    "/admin" => get(render::to_dashboard);
+    "/admin/" => get(items::list::dashboard);
+    "/admin/login" => get(signin::form).post(signin::submit);
+    "/admin/login/code" => get(signin::code_form).post(signin::code_submit);
+    "/admin/logout" => post(signin::logout);
+    "/admin/items" => get(items::list::get);
+    "/admin/items/new" => get(items::edit::new_form).post(items::edit::create);
+    "/admin/items/preview" => post(items::preview::markdown);
+    "/admin/items/{id}" => get(items::edit::form).post(items::edit::save);
+    "/admin/items/{id}/preview" => get(items::preview::as_reader);
+    "/admin/items/{id}/revisions" => get(items::revisions::list);
+    "/admin/items/{id}/revisions/compare" => get(items::revisions::compare);
+    "/admin/items/{id}/revisions/{revision}/restore" => post(items::revisions::restore);
+    "/admin/account" => get(account::show).post(account::change_password);
+    "/admin/account/language" => post(account::language);
+    "/admin/account/mfa" => get(account::mfa_page).post(account::mfa_enable);
+    "/admin/account/mfa/disable" => post(account::mfa_disable);
+    "/admin/users" => get(people::users).post(people::add_user);
+    "/admin/users/{id}" => post(people::update_user);
+    "/admin/audit" => get(people::audit);
+    "/admin/categories" => get(site::categories).post(site::add_category);
+    "/admin/categories/{id}" => get(site::category_form).post(site::update_category);
+    "/admin/tags" => get(site::tags).post(site::add_tag);
+    "/admin/tags/{id}" => get(site::tag_form).post(site::update_tag);
+    "/admin/settings" => get(site::settings).post(site::save_settings);
+    "/admin/redirects" => get(redirects::list).post(redirects::add);
+    "/admin/redirects/{id}" => post(redirects::edit);
+    "/admin/media" => get(media::library);
+    "/admin/media/{id}/delete" => post(media::delete);
+    "/admin/media/upload" => post(media::upload) [limit media::MAX_UPLOAD_BYTES];
+}
+
+/// The admin behind its cross-site wall. Forms are held to
+/// [`MAX_FORM_BYTES`]; the upload route sets its own, larger, limit.
+pub fn routes(state: &AppState) -> Router<AppState> {
+    table()
+        .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
+        .layer(from_fn_with_state(state.clone(), same_origin::refuse_other_sites))
 }

@@ -116,6 +116,9 @@ pub enum AdminError {
     /// The form's CSRF token is missing or not this session's.
     #[error("the form has expired")]
     Csrf,
+    /// An unsafe request sent from another site's page (see `same_origin`).
+    #[error("sent from another site")]
+    CrossSite,
     #[error("{0}")]
     BadRequest(String),
     /// A body over the route's limit (an upload too big to read).
@@ -148,6 +151,7 @@ impl IntoResponse for AdminError {
             AdminError::Forbidden(_) => (StatusCode::FORBIDDEN, "admin-error-forbidden"),
             AdminError::NotFound(_) => (StatusCode::NOT_FOUND, "admin-error-not-found"),
             AdminError::Csrf => (StatusCode::FORBIDDEN, "admin-error-csrf"),
+            AdminError::CrossSite => (StatusCode::FORBIDDEN, "admin-error-cross-site"),
             AdminError::BadRequest(_) => (StatusCode::UNPROCESSABLE_ENTITY, "admin-error-invalid"),
             AdminError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "admin-error-invalid"),
             AdminError::Internal(detail) => {
@@ -157,7 +161,7 @@ impl IntoResponse for AdminError {
         };
         // Internal details stay in the log; the rest is the editor's own input.
         let detail = match &self {
-            AdminError::Internal(_) | AdminError::Csrf => String::new(),
+            AdminError::Internal(_) | AdminError::Csrf | AdminError::CrossSite => String::new(),
             other => other.to_string(),
         };
         let html = format!(
