@@ -3,6 +3,7 @@
 //! checked once at start so a typo stops pamir with a clear message.
 
 use crate::cli::GlobalOptions;
+use crate::logging::LogFormat;
 use anyhow::{Context, bail};
 use serde::Deserialize;
 use std::net::SocketAddr;
@@ -21,6 +22,7 @@ struct FileConfig {
     trust_forwarded_for: Option<bool>,
     base_url: Option<String>,
     log: Option<String>,
+    log_format: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +37,7 @@ pub struct Config {
     /// The public address of the site (`https://example.org`), for absolute links.
     pub base_url: Option<String>,
     pub log: String,
+    pub log_format: LogFormat,
 }
 
 impl Config {
@@ -75,7 +78,14 @@ impl Config {
                 bail!("base_url must be the site's address such as https://example.org, not {url:?}");
             }
         }
+        let log_format = match env("PAMIR_LOG_FORMAT").or(file.log_format) {
+            None => LogFormat::Text,
+            Some(text) => {
+                LogFormat::parse(&text).with_context(|| format!("log_format must be text or json, not {text:?}"))?
+            }
+        };
         Ok(Self {
+            log_format,
             base_url,
             data,
             database,
