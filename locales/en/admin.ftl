@@ -67,6 +67,7 @@ admin-error-csrf = This form has expired. Go back, reload the page and send it a
 admin-error-cross-site = This request came from another website and was refused. Open the admin at its own address and try again.
 admin-error-invalid = This cannot be done
 admin-error-internal = Something went wrong on the server. Nothing you typed was saved; please try again.
+admin-error-internal-id = If it happens again, give the site's administrators this error id: { $id }
 
 admin-notice-saved = Saved.
 admin-none = none

@@ -384,15 +384,13 @@ async fn check_category(core: &Core, site: SiteId, category_id: i64) -> Result<(
     if pamir_db::categories::ids(&core.db, site).await?.contains(&category_id) {
         Ok(())
     } else {
-        Err(CoreError::Invalid("choose a category".into()))
+        Err(CoreError::rule("category_id", pamir_domain::Message::new("rule-category-unknown")))
     }
 }
 
 fn slug_taken(error: CoreError) -> CoreError {
     match error {
-        CoreError::Db(DbError::Conflict(_)) => {
-            CoreError::Invalid("another item in this category and language already has this slug".into())
-        }
+        CoreError::Db(DbError::Conflict(_)) => CoreError::rule("slug", pamir_domain::Message::new("rule-slug-taken")),
         other => other,
     }
 }

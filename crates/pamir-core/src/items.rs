@@ -4,9 +4,9 @@ use crate::{Core, CoreError};
 use chrono::{DateTime, Utc};
 use pamir_content::slug::{is_valid_slug, slugify};
 use pamir_db::items::NewItem;
-use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SiteId, SourceCitation};
+use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, Message, SiteId, SourceCitation, Violations};
 
-pub const TITLE_MAX: usize = 300;
+pub use pamir_domain::item::TITLE_MAX;
 
 /// What an editor, importer or generator provides for a new item.
 #[derive(Debug, Clone)]
@@ -87,34 +87,20 @@ impl ItemInput {
     }
 }
 
-/// Checks the input and turns it into a storable item (id 0 until stored).
+/// Checks the input against every rule and turns it into a storable item
+/// (id 0 until stored). A refusal names every broken rule with its field.
 pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<Item, CoreError> {
     let title = input.title.trim();
-    if title.is_empty() {
-        return Err(CoreError::Invalid("the title is empty".into()));
-    }
-    if title.chars().count() > TITLE_MAX {
-        return Err(CoreError::Invalid(format!("the title is longer than {TITLE_MAX} characters")));
-    }
+    let mut broken = Violations::default();
     let slug = match &input.slug {
-        Some(slug) if is_valid_slug(slug) => slug.clone(),
         Some(slug) => {
-            return Err(CoreError::Invalid(format!(
-                "the slug {slug:?} may hold only lowercase letters a-z, digits and single hyphens"
-            )));
+            broken.check(!is_valid_slug(slug), "slug", || Message::new("rule-slug-invalid").with("slug", slug));
+            slug.clone()
         }
         None => Some(slugify(title)).filter(|slug| !slug.is_empty()).unwrap_or_else(|| format!("item-{group_id}")),
     };
-    if input.kind == ItemKind::Event && input.event.is_none() {
-        return Err(CoreError::Invalid("an event needs its start date".into()));
-    }
-    if let (Some(up), Some(down)) = (input.publish_up, input.publish_down) {
-        if down <= up {
-            return Err(CoreError::Invalid("publish-down must come after publish-up".into()));
-        }
-    }
     let non_empty = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
-    Ok(Item {
+    let item = Item {
         id: 0,
         site_id: input.site,
         group_id,
@@ -144,7 +130,12 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
         created_by: input.author_id,
         updated_by: input.author_id,
         version: 1,
-    })
+    };
+    if let Err(rules) = item.validate() {
+        broken.0.extend(rules.0);
+    }
+    broken.into_result().map_err(CoreError::Rules)?;
+    Ok(item)
 }
 
 /// Creates one item and announces the change.

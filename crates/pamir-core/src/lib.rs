@@ -70,6 +70,10 @@ pub enum CoreError {
     /// The input breaks a rule; the message says which, for the person who typed it.
     #[error("{0}")]
     Invalid(String),
+    /// The input breaks rules of the domain: every one, with its field and
+    /// a translation key, so each interface says it in its reader's language.
+    #[error("{}", describe(.0))]
+    Rules(pamir_domain::Violations),
     /// The actor's role does not allow this.
     #[error("not allowed: {0}")]
     Forbidden(String),
@@ -77,4 +81,23 @@ pub enum CoreError {
     NotFound(String),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// Broken rules in plain keys and fields, for logs and tests.
+fn describe(rules: &pamir_domain::Violations) -> String {
+    let each: Vec<String> = rules.0.iter().map(|rule| format!("{}: {}", rule.field, rule.message.key)).collect();
+    each.join("; ")
+}
+
+impl CoreError {
+    /// One broken rule of one field.
+    pub fn rule(field: &'static str, message: pamir_domain::Message) -> Self {
+        CoreError::Rules(pamir_domain::Violations(vec![pamir_domain::Violation { field, message }]))
+    }
+
+    /// Whether the fault is the server's (the database, the disk), not the input's.
+    pub fn is_internal(&self) -> bool {
+        use pamir_db::DbError;
+        matches!(self, CoreError::Db(DbError::Sqlx(_) | DbError::Corrupt(_) | DbError::Config(_)) | CoreError::Io(_))
+    }
 }

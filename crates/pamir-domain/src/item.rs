@@ -1,6 +1,10 @@
 //! Items: the articles, op-eds, facts, events and photo stories a site publishes.
 
+use crate::rules::{Message, Violations, is_web_address};
 use crate::{Lang, SiteId};
+
+/// The longest title an item may have, in characters.
+pub const TITLE_MAX: usize = 300;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -125,6 +129,46 @@ pub struct Item {
 }
 
 impl Item {
+    /// Every rule the item breaks, each with its field. Every writer (the
+    /// admin, the API, the importers, the command line) is held to these,
+    /// because `pamir-core` asks before it stores anything.
+    pub fn validate(&self) -> Result<(), Violations> {
+        let mut broken = Violations::default();
+        let title = self.title.trim();
+        broken.check(title.is_empty(), "title", || Message::new("rule-title-empty"));
+        broken.check(title.chars().count() > TITLE_MAX, "title", || {
+            Message::new("rule-title-too-long").with("max", TITLE_MAX)
+        });
+        if let (Some(up), Some(down)) = (self.publish_up, self.publish_down) {
+            broken.check(down <= up, "publish_down", || Message::new("rule-publish-down-before-up"));
+        }
+        if let Some(source) = &self.source {
+            broken.check(source.title.trim().is_empty(), "source.title", || Message::new("rule-source-title-empty"));
+            if let Some(url) = &source.url {
+                broken.check(!is_web_address(url), "source.url", || Message::new("rule-web-address"));
+            }
+        }
+        match &self.event {
+            None => broken
+                .check(self.kind == ItemKind::Event, "event.starts_at", || Message::new("rule-event-start-missing")),
+            Some(event) => {
+                broken.check(event.ends_at.is_some_and(|end| end < event.starts_at), "event.ends_at", || {
+                    Message::new("rule-event-ends-before-start")
+                });
+                let last_day = event.ends_at.unwrap_or(event.starts_at).max(event.starts_at);
+                broken.check(
+                    event.entries_deadline.is_some_and(|deadline| deadline > last_day),
+                    "event.entries_deadline",
+                    || Message::new("rule-deadline-after-event"),
+                );
+                if let Some(url) = &event.registration_url {
+                    broken.check(!is_web_address(url), "event.registration_url", || Message::new("rule-web-address"));
+                }
+            }
+        }
+        broken.into_result()
+    }
+
     /// Whether a reader may see this item at `now`.
     pub fn is_visible_at(&self, now: DateTime<Utc>) -> bool {
         self.state == ItemState::Published
@@ -201,6 +245,36 @@ mod tests {
         assert!(item.is_featured_at(at(4)));
         assert!(!item.is_featured_at(at(5)));
         assert!(item.is_visible_at(at(5)));
+    }
+
+    fn fields(item: &Item) -> Vec<&'static str> {
+        item.validate().err().map(|broken| broken.0.iter().map(|v| v.field).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_valid_item_passes_and_every_broken_rule_is_named_with_its_field() {
+        let mut item = item();
+        assert_eq!(item.validate(), Ok(()));
+        item.title = " ".into();
+        item.kind = ItemKind::Event;
+        item.publish_up = Some(at(10));
+        item.publish_down = Some(at(9));
+        item.source =
+            Some(SourceCitation { title: "".into(), url: Some("javascript:alert(1)".into()), ..Default::default() });
+        assert_eq!(fields(&item), ["title", "publish_down", "source.title", "source.url", "event.starts_at"]);
+        item.event = Some(EventDetails {
+            starts_at: at(10),
+            ends_at: Some(at(8)),
+            venue: None,
+            entries_deadline: Some(at(11)),
+            registration_url: Some("mailto:x@example.org".into()),
+        });
+        let broken = fields(&item);
+        assert!(broken.ends_with(&["event.ends_at", "event.entries_deadline", "event.registration_url"]), "{broken:?}");
+        item.title = "x".repeat(TITLE_MAX + 1);
+        let Err(broken) = item.validate() else { unreachable!("still broken") };
+        assert_eq!(broken.0[0].message.key, "rule-title-too-long");
+        assert_eq!(broken.0[0].message.args, [("max", TITLE_MAX.to_string())]);
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! - [`user`]: admin users, roles and the permission matrix
 //! - [`clock`]: where "now" comes from
 //! - [`paging`]: page numbers
+//! - [`rules`]: broken rules as values (translation keys, arguments, fields)
 
 pub mod clock;
 pub mod contact;
@@ -16,6 +17,7 @@ pub mod item;
 pub mod lang;
 pub mod media;
 pub mod paging;
+pub mod rules;
 pub mod site;
 pub mod taxonomy;
 pub mod user;
@@ -24,6 +26,7 @@ pub use clock::{Clock, ManualClock, SystemClock};
 pub use item::{EventDetails, Item, ItemKind, ItemState, SourceCitation};
 pub use lang::Lang;
 pub use paging::PageNumber;
+pub use rules::{Message, Violation, Violations};
 pub use user::{Action, Role, User};
 
 /// Identifier of a site: every content row belongs to one.

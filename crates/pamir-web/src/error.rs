@@ -4,6 +4,18 @@
 
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Logs an internal failure under a new id and returns the id: the person
+/// who met the failure sees only the id, the operator finds the cause
+/// under it in the log.
+pub fn log_internal(detail: &str) -> String {
+    static COUNT: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_nanos()).unwrap_or(0);
+    let id = format!("{:08x}{:04x}", (nanos as u64) & 0xffff_ffff, COUNT.fetch_add(1, Ordering::Relaxed) & 0xffff);
+    tracing::error!(error_id = %id, %detail, "internal failure");
+    id
+}
 
 /// Attached to an error response; the error-page middleware renders it,
 /// with the status's own words unless others are given.
@@ -53,7 +65,9 @@ impl PageError {
 impl IntoResponse for PageError {
     fn into_response(self) -> Response {
         match &self {
-            PageError::Internal(detail) => tracing::error!(%detail, "request failed"),
+            PageError::Internal(detail) => {
+                log_internal(detail);
+            }
             PageError::BadRequest(detail) => tracing::debug!(%detail, "bad request"),
             _ => {}
         }

@@ -30,6 +30,18 @@ pub fn text(lang: &str, key: &str, args: &[(&str, FluentValue<'static>)]) -> Str
     LOCALES.try_lookup_with_args(&id, key, &args).unwrap_or_else(|| key.to_owned())
 }
 
+/// A message of the domain or the core (a key and its arguments) in `lang`.
+pub fn message(lang: &str, message: &pamir_domain::Message) -> String {
+    let args: Vec<(&str, FluentValue<'static>)> =
+        message.args.iter().map(|(name, value)| (*name, FluentValue::from(value.clone()))).collect();
+    text(lang, message.key, &args)
+}
+
+/// Every broken rule in `lang`, one sentence each.
+pub fn rules(lang: &str, rules: &pamir_domain::Violations) -> Vec<String> {
+    rules.0.iter().map(|rule| message(lang, &rule.message)).collect()
+}
+
 /// A date as readers of `lang` write it, e.g. "14 October 2026", "14 октября
 /// 2026 г.": CLDR's pattern where it has the language, else the Fluent files'.
 pub fn date(lang: &str, date: chrono::DateTime<chrono::Utc>) -> String {
@@ -56,7 +68,7 @@ mod tests {
     /// The keys of every Fluent file of a language (`main.ftl`, `admin.ftl`).
     fn keys(lang: &str) -> BTreeSet<String> {
         let mut text = String::new();
-        for file in ["main.ftl", "admin.ftl"] {
+        for file in ["main.ftl", "admin.ftl", "rules.ftl"] {
             let path = format!("{}/../../locales/{lang}/{file}", env!("CARGO_MANIFEST_DIR"));
             text += &std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
         }

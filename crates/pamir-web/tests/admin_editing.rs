@@ -220,7 +220,7 @@ async fn a_refused_save_says_why_and_shows_everything_typed() {
         fields.into_iter().map(|(k, v)| if k == "publish_up" { (k, String::new()) } else { (k, v) }).collect();
     let response = editor.post("/admin/items/new", &pairs(&fields)).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(response.body.contains("the title is empty"));
+    assert!(response.body.contains("The title is empty."), "{}", response.body);
     assert!(response.body.contains("role=\"alert\""));
 }
 

@@ -33,10 +33,11 @@ async fn token_for(site: &TestSite, role: Role) -> String {
 
 fn assert_problem(response: &Response, status: StatusCode, contains: &str) {
     assert_eq!(response.status, status, "{}", response.body);
-    assert!(response.header("content-type").starts_with("application/json"), "{}", response.header("content-type"));
+    assert_eq!(response.header("content-type"), "application/problem+json");
     let problem = body(response);
-    assert_eq!(problem["error"]["status"], status.as_u16());
-    let message = problem["error"]["message"].as_str().unwrap_or("");
+    assert_eq!(problem["status"], status.as_u16());
+    assert!(problem["type"].as_str().unwrap_or("").starts_with("/api/v1/problems/"), "{problem}");
+    let message = problem["detail"].as_str().unwrap_or("");
     assert!(message.contains(contains), "{message:?} should say {contains:?}");
 }
 
@@ -254,12 +255,12 @@ async fn bad_bodies_are_refused_with_the_reason() {
         (
             r#"{"kind": "article", "category_id": 1, "title": ""}"#,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "the title is empty",
+            "The title is empty.",
         ),
         (
             r#"{"kind": "article", "category_id": 999999, "title": "x"}"#,
             StatusCode::UNPROCESSABLE_ENTITY,
-            "choose a category",
+            "Choose one of the site's categories.",
         ),
     ];
     for (text, status, reason) in cases {

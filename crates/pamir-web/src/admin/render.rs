@@ -134,6 +134,7 @@ impl From<CoreError> for AdminError {
             CoreError::Forbidden(why) => AdminError::Forbidden(why),
             CoreError::NotFound(what) => AdminError::NotFound(what),
             CoreError::Invalid(why) => AdminError::BadRequest(why),
+            CoreError::Rules(rules) => AdminError::BadRequest(crate::i18n::rules("en", &rules).join(" ")),
             other => AdminError::Internal(other.to_string()),
         }
     }
@@ -154,14 +155,16 @@ impl IntoResponse for AdminError {
             AdminError::CrossSite => (StatusCode::FORBIDDEN, "admin-error-cross-site"),
             AdminError::BadRequest(_) => (StatusCode::UNPROCESSABLE_ENTITY, "admin-error-invalid"),
             AdminError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "admin-error-invalid"),
-            AdminError::Internal(detail) => {
-                tracing::error!(%detail, "admin request failed");
-                (StatusCode::INTERNAL_SERVER_ERROR, "admin-error-internal")
-            }
+            AdminError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "admin-error-internal"),
         };
-        // Internal details stay in the log; the rest is the editor's own input.
+        // Internal details stay in the log under an id the editor can quote;
+        // the rest is the editor's own input.
         let detail = match &self {
-            AdminError::Internal(_) | AdminError::Csrf | AdminError::CrossSite => String::new(),
+            AdminError::Internal(detail) => {
+                let id = crate::error::log_internal(detail);
+                crate::i18n::text("en", "admin-error-internal-id", &[("id", id.into())])
+            }
+            AdminError::Csrf | AdminError::CrossSite => String::new(),
             other => other.to_string(),
         };
         let html = format!(

@@ -72,7 +72,7 @@ pub fn routes() -> Router<AppState> {
         taxonomy::categories, taxonomy::tags, media::get, media::upload, search::search, openapi
     ),
     components(schemas(
-        error::Problem, error::ProblemDetail, items::ItemList, items::ItemWrite, items::SourceWrite,
+        error::Problem, error::FieldProblem, items::ItemList, items::ItemWrite, items::SourceWrite,
         items::EventWrite, items::VersionBody, views::ApiItem, views::ApiItemSummary, views::ApiMedia,
         views::ApiVariant, views::ApiTag, views::ApiCategory, views::ApiSource, views::ApiEvent,
         views::ApiTranslation, search::SearchResults, search::SearchHit

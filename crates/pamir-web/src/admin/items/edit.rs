@@ -201,6 +201,10 @@ pub async fn create(
         Err(CoreError::Invalid(problem)) => {
             render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Some(problem), None, None).await
         }
+        Err(CoreError::Rules(rules)) => {
+            let problem = crate::i18n::rules(&editor.lang, &rules).join(" ");
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Some(problem), None, None).await
+        }
         Err(other) => Err(other.into()),
     }
 }
@@ -251,6 +255,11 @@ pub async fn save(
                 .await
         }
         Err(CoreError::Invalid(problem)) => {
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(&current), form, Some(problem), None, None)
+                .await
+        }
+        Err(CoreError::Rules(rules)) => {
+            let problem = crate::i18n::rules(&editor.lang, &rules).join(" ");
             render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(&current), form, Some(problem), None, None)
                 .await
         }

@@ -1,0 +1,223 @@
+//! One set of rules for every writer: each invalid item is written through
+//! the admin's form, the API and the use case the importers call, and all
+//! three refuse it with the same translation key for the same field. A
+//! Russian editor reads the reason in Russian; a failure of the database
+//! is a 500 whose id is in the log, never its message.
+
+mod support;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use pamir_core::items::ItemInput;
+use pamir_domain::{EventDetails, ItemKind, Lang, Role, SourceCitation};
+use serde_json::{Value, json};
+use support::TestSite;
+use support::admin::{self, pairs, signed_in};
+
+/// One broken rule: how each writer is given it, and what all must answer.
+struct Case {
+    name: &'static str,
+    form: &'static [(&'static str, &'static str)],
+    json: fn() -> Value,
+    input: fn(&mut ItemInput),
+    field: &'static str,
+    key: &'static str,
+}
+
+fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
+    chrono::DateTime::parse_from_rfc3339(text).expect("time").to_utc()
+}
+
+fn event(starts: &str, ends: Option<&str>, deadline: Option<&str>, registration: Option<&str>) -> EventDetails {
+    EventDetails {
+        starts_at: at(starts),
+        ends_at: ends.map(at),
+        venue: None,
+        entries_deadline: deadline.map(at),
+        registration_url: registration.map(str::to_owned),
+    }
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "a source address that runs a script",
+        form: &[("kind", "facts"), ("source_title", "Report"), ("source_url", "javascript:alert(1)")],
+        json: || json!({"kind": "facts", "source": {"title": "Report", "url": "javascript:alert(1)"}}),
+        input: |input| {
+            input.kind = ItemKind::Facts;
+            input.source = Some(SourceCitation {
+                title: "Report".into(),
+                url: Some("javascript:alert(1)".into()),
+                ..Default::default()
+            });
+        },
+        field: "source.url",
+        key: "rule-web-address",
+    },
+    Case {
+        name: "an event that ends before it starts",
+        form: &[("kind", "event"), ("event_starts_at", "2026-12-10T18:00"), ("event_ends_at", "2026-12-09T18:00")],
+        json: || json!({"kind": "event", "event": {"starts_at": "2026-12-10T18:00:00Z", "ends_at": "2026-12-09T18:00:00Z"}}),
+        input: |input| {
+            input.kind = ItemKind::Event;
+            input.event = Some(event("2026-12-10T18:00:00Z", Some("2026-12-09T18:00:00Z"), None, None));
+        },
+        field: "event.ends_at",
+        key: "rule-event-ends-before-start",
+    },
+    Case {
+        name: "a deadline for entries after the event",
+        form: &[
+            ("kind", "event"),
+            ("event_starts_at", "2026-12-10T18:00"),
+            ("event_entries_deadline", "2026-12-20T18:00"),
+        ],
+        json: || json!({"kind": "event", "event": {"starts_at": "2026-12-10T18:00:00Z", "entries_deadline": "2026-12-20T18:00:00Z"}}),
+        input: |input| {
+            input.kind = ItemKind::Event;
+            input.event = Some(event("2026-12-10T18:00:00Z", None, Some("2026-12-20T18:00:00Z"), None));
+        },
+        field: "event.entries_deadline",
+        key: "rule-deadline-after-event",
+    },
+    Case {
+        name: "a registration address that is not http(s)",
+        form: &[
+            ("kind", "event"),
+            ("event_starts_at", "2026-12-10T18:00"),
+            ("event_registration_url", "ftp://files.example.org/form"),
+        ],
+        json: || json!({"kind": "event", "event": {"starts_at": "2026-12-10T18:00:00Z", "registration_url": "ftp://files.example.org/form"}}),
+        input: |input| {
+            input.kind = ItemKind::Event;
+            input.event = Some(event("2026-12-10T18:00:00Z", None, None, Some("ftp://files.example.org/form")));
+        },
+        field: "event.registration_url",
+        key: "rule-web-address",
+    },
+    Case {
+        name: "an event without its start",
+        form: &[("kind", "event")],
+        json: || json!({"kind": "event"}),
+        input: |input| input.kind = ItemKind::Event,
+        field: "event.starts_at",
+        key: "rule-event-start-missing",
+    },
+    Case {
+        name: "a publishing window that closes before it opens",
+        form: &[("publish_up", "2026-12-10T18:00"), ("publish_down", "2026-12-01T18:00")],
+        json: || json!({"publish_up": "2026-12-10T18:00:00Z", "publish_down": "2026-12-01T18:00:00Z"}),
+        input: |input| {
+            input.publish_up = Some(at("2026-12-10T18:00:00Z"));
+            input.publish_down = Some(at("2026-12-01T18:00:00Z"));
+        },
+        field: "publish_down",
+        key: "rule-publish-down-before-up",
+    },
+    Case {
+        name: "a slug with capitals and spaces",
+        form: &[("slug", "Not A Slug")],
+        json: || json!({"slug": "Not A Slug"}),
+        input: |input| input.slug = Some("Not A Slug".into()),
+        field: "slug",
+        key: "rule-slug-invalid",
+    },
+];
+
+/// The rule's English sentence (the slug case names the slug typed).
+fn english(key: &'static str) -> String {
+    pamir_web::i18n::message("en", &pamir_domain::Message::new(key).with("slug", "Not A Slug"))
+}
+
+async fn news(site: &TestSite) -> i64 {
+    let en = Lang::parse("en").expect("en");
+    let categories = pamir_db::categories::list(site.db(), site.site, &en).await.expect("categories");
+    categories.iter().find(|c| c.slug == "news").expect("news").id
+}
+
+#[tokio::test]
+async fn the_admin_the_api_and_the_importers_refuse_each_invalid_item_alike() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let email = admin::add_user(&site, Role::Editor, "api-editor").await;
+    let token = pamir_core::tokens::create(&site.core, &email, "tests").await.expect("token").1;
+    let category = news(&site).await;
+    let before = pamir_db::items::count_all(site.db(), site.site).await.expect("count");
+
+    for case in CASES {
+        // The admin's form, as a browser sends it.
+        let mut fields = admin::article_fields(&site, "Invalid on purpose").await;
+        fields.retain(|(name, _)| !case.form.iter().any(|(field, _)| field == name));
+        fields.extend(case.form.iter().map(|(name, value)| (name.to_string(), value.to_string())));
+        fields.push(("action".into(), "save".into()));
+        let response = editor.post("/admin/items/new", &pairs(&fields)).await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "admin, {}: {}", case.name, response.body);
+        let sentence = english(case.key);
+        let escaped = sentence.replace('"', "&quot;").replace('\'', "&#x27;");
+        assert!(
+            response.body.contains(&sentence) || response.body.contains(&escaped),
+            "admin, {}: says {sentence:?}",
+            case.name
+        );
+
+        // The API, as a client sends it.
+        let mut body = json!({"kind": "article", "category_id": category, "title": "Invalid on purpose"});
+        for (name, value) in (case.json)().as_object().expect("object") {
+            body[name] = value.clone();
+        }
+        let request = Request::post("/api/v1/items")
+            .header(header::AUTHORIZATION, format!("Bearer {token}"))
+            .header(header::CONTENT_TYPE, "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request");
+        let response = site.request(request).await;
+        assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "API, {}: {}", case.name, response.body);
+        assert_eq!(response.header("content-type"), "application/problem+json");
+        let problem: Value = serde_json::from_str(&response.body).expect("JSON");
+        assert_eq!(problem["type"], "/api/v1/problems/rules", "API, {}", case.name);
+        let errors = problem["errors"].as_array().expect("errors");
+        assert!(
+            errors.iter().any(|e| e["field"] == case.field && e["key"] == case.key && e["detail"] == sentence),
+            "API, {}: {problem}",
+            case.name
+        );
+
+        // The use case every importer writes through (a batch of one).
+        let mut input = ItemInput::article(site.site, Lang::parse("en").expect("en"), category, "Invalid on purpose");
+        (case.input)(&mut input);
+        match pamir_core::items::create_many(&site.core, vec![input]).await {
+            Err(pamir_core::CoreError::Rules(rules)) => assert!(
+                rules.0.iter().any(|rule| rule.field == case.field && rule.message.key == case.key),
+                "importers, {}: {rules:?}",
+                case.name
+            ),
+            other => panic!("importers, {}: {other:?}", case.name),
+        }
+    }
+    let after = pamir_db::items::count_all(site.db(), site.site).await.expect("count");
+    assert_eq!(after, before, "no writer stored an invalid item");
+}
+
+#[tokio::test]
+async fn a_russian_editor_reads_why_an_event_was_refused_in_russian() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let switched = editor.post("/admin/account/language", &[("lang", "ru")]).await;
+    assert_eq!(switched.status, StatusCode::SEE_OTHER);
+    let mut fields = admin::article_fields(&site, "Кинофестиваль").await;
+    fields.retain(|(name, _)| name != "kind");
+    fields.extend([
+        ("kind".into(), "event".into()),
+        ("event_starts_at".into(), "2026-12-10T18:00".into()),
+        ("event_ends_at".into(), "2026-12-09T18:00".into()),
+        ("action".into(), "save".into()),
+    ]);
+    let response = editor.post("/admin/items/new", &pairs(&fields)).await;
+    assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        response.body.contains("Мероприятие не может закончиться раньше, чем начнётся."),
+        "the reason in Russian: {}",
+        response.body
+    );
+    assert!(response.body.contains("Кинофестиваль"), "everything typed is kept");
+}
