@@ -6,6 +6,7 @@
 //! - with the GFM extensions pamir enables for editors (tables, autolinks,
 //!   footnotes, strikethrough), where the only differences allowed are the
 //!   examples listed in `GFM_EXCEPTIONS`, each with its reason.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use serde::Deserialize;
 

@@ -4,6 +4,7 @@
 //! actor's role and leaves an audit entry.
 
 use crate::audit::{self, Actor};
+use crate::change::Change;
 use crate::items::{ItemInput, prepare};
 use crate::{Core, CoreError};
 use chrono::{DateTime, Utc};
@@ -156,7 +157,7 @@ impl Snapshot {
 /// The result of a save.
 #[derive(Debug)]
 pub enum Saved {
-    Stored(Item),
+    Stored(Box<Item>),
     /// Someone saved since the editor opened the item: nothing was stored,
     /// and this is the item as it is now, to show beside the editor's text.
     Conflict(Box<Item>),
@@ -218,10 +219,16 @@ pub async fn create(
         return Err(CoreError::Invalid("a new item starts as a draft".into()));
     }
     input.author_id = Some(actor.user.id);
-    let item = crate::items::create(core, input.clone()).await.map_err(slug_taken)?;
+    // The item, its first revision and its audit entry: one transaction.
+    let mut change = core.begin().await?;
+    let item = crate::items::create_many_in(core, &mut change, vec![input.clone()])
+        .await
+        .map_err(slug_taken)?
+        .pop()
+        .ok_or_else(|| CoreError::Invalid("nothing was created".into()))?;
     let snapshot = Snapshot::of(&item, &input.tag_ids, &input.gallery).to_json()?;
     pamir_db::revisions::insert(
-        &core.db,
+        &mut change.tx,
         item.id,
         item.version,
         &snapshot,
@@ -229,7 +236,8 @@ pub async fn create(
         item.created_at.timestamp(),
     )
     .await?;
-    audit::record(core, Some(item.site_id), actor, "item.create", &subject(&item), item.state.as_str()).await?;
+    change.audit(Some(item.site_id), actor, "item.create", &subject(&item), item.state.as_str()).await?;
+    change.commit().await?;
     Ok(item)
 }
 
@@ -251,7 +259,6 @@ pub async fn save(
         return Ok(Saved::Conflict(Box::new(current)));
     }
     check_category(core, site, input.category_id).await?;
-    ensure_baseline_revision(core, &current).await?;
 
     let now = core.clock.now();
     let mut item = prepare(&input, current.group_id, now)?;
@@ -269,8 +276,11 @@ pub async fn save(
         current.published_at
     };
     let snapshot = Snapshot::of(&item, &input.tag_ids, &input.gallery).to_json()?;
+    // The baseline, the new version, its revision and the audit entry: one transaction.
+    let mut change = core.begin().await?;
+    ensure_baseline_revision(core, &mut change, &current).await?;
     let stored = pamir_db::items::save(
-        &core.db,
+        &mut change.tx,
         &pamir_db::items::Save {
             item: &item,
             expected_version,
@@ -283,14 +293,15 @@ pub async fn save(
     .map_err(|e| slug_taken(CoreError::Db(e)))?;
     let Some(version) = stored else {
         // Lost a race with another save between the check and the write.
+        drop(change);
         let now_current = load(core, actor, site, id).await?;
         return Ok(Saved::Conflict(Box::new(now_current)));
     };
     item.version = version;
-    audit::record(core, Some(site), actor, transition.audit_name(), &subject(&item), &format!("version {version}"))
-        .await?;
-    core.changed(site).await?;
-    Ok(Saved::Stored(item))
+    change.audit(Some(site), actor, transition.audit_name(), &subject(&item), &format!("version {version}")).await?;
+    change.content_changed(site);
+    change.commit().await?;
+    Ok(Saved::Stored(Box::new(item)))
 }
 
 /// Changes only the state, keeping every field as it is.
@@ -312,7 +323,7 @@ pub async fn transition(
 /// Items created before the admin (the demo, imports, seeds) have no
 /// revision yet; their state before the first edit is kept as one, so the
 /// first edit can be compared and undone like any other.
-async fn ensure_baseline_revision(core: &Core, item: &Item) -> Result<(), CoreError> {
+async fn ensure_baseline_revision(core: &Core, change: &mut Change<'_>, item: &Item) -> Result<(), CoreError> {
     if !pamir_db::revisions::list(&core.db, item.id).await?.is_empty() {
         return Ok(());
     }
@@ -320,7 +331,7 @@ async fn ensure_baseline_revision(core: &Core, item: &Item) -> Result<(), CoreEr
     let gallery = pamir_db::items::gallery(&core.db, item.id).await?;
     let snapshot = Snapshot::of(item, &tags, &gallery).to_json()?;
     pamir_db::revisions::insert(
-        &core.db,
+        &mut change.tx,
         item.id,
         item.version,
         &snapshot,
@@ -342,7 +353,9 @@ pub async fn revisions(
     actor.require_on(Action::RestoreRevision, Action::EditOwnItem, item.created_by)?;
     let mut list = pamir_db::revisions::list(&core.db, id).await?;
     if list.is_empty() {
-        ensure_baseline_revision(core, &item).await?;
+        let mut change = core.begin().await?;
+        ensure_baseline_revision(core, &mut change, &item).await?;
+        change.commit().await?;
         list = pamir_db::revisions::list(&core.db, id).await?;
     }
     Ok((item, list))

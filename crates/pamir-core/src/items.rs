@@ -1,5 +1,6 @@
 //! Creating items. Markdown is rendered and sanitised here, once, on save.
 
+use crate::change::Change;
 use crate::{Core, CoreError};
 use chrono::{DateTime, Utc};
 use pamir_content::slug::{is_valid_slug, slugify};
@@ -144,8 +145,29 @@ pub async fn create(core: &Core, input: ItemInput) -> Result<Item, CoreError> {
     created.pop().ok_or_else(|| CoreError::Invalid("nothing was created".into()))
 }
 
+/// Makes `count` new translation groups, for items that will be created in
+/// several languages later in the same import (an item names its group).
+pub async fn create_groups(core: &Core, site: SiteId, count: usize) -> Result<Vec<i64>, CoreError> {
+    let mut change = core.begin().await?;
+    let groups = pamir_db::items::create_groups(&mut change.tx, site, count, core.clock.now()).await?;
+    change.commit().await?;
+    Ok(groups)
+}
+
 /// Creates items in one transaction (all or none) and announces the change once.
 pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item>, CoreError> {
+    let mut change = core.begin().await?;
+    let items = create_many_in(core, &mut change, inputs).await?;
+    change.commit().await?;
+    Ok(items)
+}
+
+/// Creates items as part of a larger change (its transaction, its notices).
+pub async fn create_many_in(
+    core: &Core,
+    change: &mut Change<'_>,
+    inputs: Vec<ItemInput>,
+) -> Result<Vec<Item>, CoreError> {
     let now = core.clock.now();
     // Validate everything before writing anything, then make the new groups together.
     for input in &inputs {
@@ -156,7 +178,7 @@ pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item
         new_groups.entry(input.site).or_default().push(0);
     }
     for (site, groups) in &mut new_groups {
-        *groups = pamir_db::items::create_groups(&core.db, *site, groups.len(), now).await?;
+        *groups = pamir_db::items::create_groups(&mut change.tx, *site, groups.len(), now).await?;
     }
     let mut items = Vec::with_capacity(inputs.len());
     for input in &inputs {
@@ -184,14 +206,12 @@ pub async fn create_many(core: &Core, inputs: Vec<ItemInput>) -> Result<Vec<Item
             }),
         })
         .collect();
-    let ids = pamir_db::items::insert_batch(&core.db, &batch).await?;
+    let ids = pamir_db::items::insert_batch(&mut change.tx, &batch).await?;
     for (item, id) in items.iter_mut().zip(ids) {
         item.id = id;
     }
-    let mut sites: Vec<SiteId> = inputs.iter().map(|input| input.site).collect();
-    sites.dedup();
-    for site in sites {
-        core.changed(site).await?;
+    for input in &inputs {
+        change.content_changed(input.site);
     }
     Ok(items)
 }

@@ -2,6 +2,7 @@
 //! (validation, rendering, cache invalidation) lives in one place.
 //!
 //! - [`Core`]: the database, clock, mailer and event bus a use case needs
+//! - [`change`]: one use case, one transaction; notices after commit
 //! - [`events`]: "content changed" notices that caches listen to
 //! - [`items`]: creating items (Markdown rendered once, on save)
 //! - [`auth`]: signing in: passwords, second factors, sessions, throttling
@@ -21,6 +22,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod change;
 pub mod contact;
 pub mod demo;
 pub mod editing;
@@ -57,9 +59,9 @@ impl Core {
     /// once, and (through the site's content version) to every other process
     /// or node serving it, whose scheduler notices within seconds.
     pub async fn changed(&self, site: pamir_domain::SiteId) -> Result<(), CoreError> {
-        pamir_db::sites::bump_content_version(&self.db, site).await?;
-        self.events.publish(events::ContentChanged::Site(site));
-        Ok(())
+        let mut change = self.begin().await?;
+        change.content_changed(site);
+        change.commit().await
     }
 }
 

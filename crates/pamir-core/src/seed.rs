@@ -61,7 +61,9 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
     let mut created = 0;
     while created < count {
         let size = BATCH.min(count - created);
-        let groups = pamir_db::items::create_groups(&core.db, site, size.div_ceil(langs.len()), now).await?;
+        // A batch is one transaction: its groups and items land together.
+        let mut change = core.begin().await?;
+        let groups = pamir_db::items::create_groups(&mut change.tx, site, size.div_ceil(langs.len()), now).await?;
         let mut inputs = Vec::with_capacity(size);
         for offset in 0..size {
             let n = first + created + offset;
@@ -73,10 +75,10 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
             input.slug = Some(format!("seeded-{n}"));
             input.teaser_markdown = format!("{}.", words(n + 1, 20));
             input.body_markdown = (0..4).map(|p| format!("{}.", words(n + p, 60))).collect::<Vec<_>>().join("\n\n");
-            input.kind = if n % 17 == 0 { ItemKind::OpEd } else { ItemKind::Article };
+            input.kind = if n.is_multiple_of(17) { ItemKind::OpEd } else { ItemKind::Article };
             input.byline = (input.kind == ItemKind::OpEd).then(|| "Seeded Author".to_owned());
             // About one in fifty is featured, like a real front page's share.
-            input.featured = n % 50 == 0;
+            input.featured = n.is_multiple_of(50);
             input.published_at = Some(now - chrono::Duration::minutes(n as i64 * 7));
             if !tags.is_empty() {
                 input.tag_ids = vec![tags[n % tags.len()]];
@@ -89,12 +91,13 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
             .zip(&inputs)
             .map(|(item, input)| NewItem { item, tag_ids: &input.tag_ids, gallery: &[], imported: None })
             .collect();
-        pamir_db::items::insert_batch(&core.db, &batch).await?;
+        pamir_db::items::insert_batch(&mut change.tx, &batch).await?;
+        change.content_changed(site);
+        change.commit().await?;
         created += size;
         tracing::info!(created, count, "seeding");
     }
     pamir_db::maintenance::analyze(&core.db).await?;
-    core.changed(site).await?;
     Ok(created)
 }
 

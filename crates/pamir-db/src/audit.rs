@@ -1,7 +1,7 @@
 //! The audit log: who changed what, when, and from where. Written by the
 //! use cases in `pamir-core`, read by administrators.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 
 pub struct NewEntry<'a> {
     pub site_id: Option<i64>,
@@ -14,8 +14,16 @@ pub struct NewEntry<'a> {
     pub ip: &'a str,
 }
 
+/// Records an entry on its own (a sign-in, a refusal).
 pub async fn insert(db: &Db, entry: &NewEntry<'_>, now: i64) -> Result<(), DbError> {
-    on_pool!(db, pool => {
+    let mut tx = db.begin().await?;
+    insert_in(&mut tx, entry, now).await?;
+    tx.commit().await
+}
+
+/// Records an entry in the transaction of the change it describes.
+pub async fn insert_in(tx: &mut Tx, entry: &NewEntry<'_>, now: i64) -> Result<(), DbError> {
+    on_tx!(tx, conn => {
         sqlx::query(
             "INSERT INTO audit_log (site_id, user_id, action, subject, detail, ip, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
@@ -26,7 +34,7 @@ pub async fn insert(db: &Db, entry: &NewEntry<'_>, now: i64) -> Result<(), DbErr
         .bind(entry.detail)
         .bind(entry.ip)
         .bind(now)
-        .execute(pool)
+        .execute(conn)
         .await.map(|_| ())
     })?;
     Ok(())
@@ -83,5 +91,5 @@ pub async fn list(db: &Db, site: i64, filter: &Filter, limit: u32, offset: i64) 
 /// does not mean. They are dropped rather than escaped because the two
 /// databases disagree about the default escape character.
 pub(crate) fn escape_like(text: &str) -> String {
-    text.replace('\\', "").replace('%', "").replace('_', "")
+    text.replace(['\\', '%', '_'], "")
 }

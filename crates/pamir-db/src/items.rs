@@ -12,7 +12,7 @@ pub use edit::{AdminFilter, AdminRow, AdminSort, Save, admin_list, find_by_id, g
 pub use insert::{Imported, NewItem, insert_batch};
 
 use crate::time::to_db;
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use chrono::{DateTime, Utc};
 use pamir_domain::{Item, Lang, SiteId};
 use row::{ITEM_COLUMNS, ItemRow};
@@ -276,12 +276,11 @@ pub async fn count_all(db: &Db, site: SiteId) -> Result<i64, DbError> {
 }
 
 /// Creates `count` translation groups in one transaction (for bulk loads).
-pub async fn create_groups(db: &Db, site: SiteId, count: usize, now: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
+pub async fn create_groups(tx: &mut Tx, site: SiteId, count: usize, now: DateTime<Utc>) -> Result<Vec<i64>, DbError> {
     // Groups are alike, so the order RETURNING gives them in does not matter.
     const ROWS_PER_STATEMENT: usize = 500;
     let mut ids = Vec::with_capacity(count);
-    on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    on_tx!(tx, tx => {
         let mut left = count;
         while left > 0 {
             let rows = left.min(ROWS_PER_STATEMENT);
@@ -292,7 +291,7 @@ pub async fn create_groups(db: &Db, site: SiteId, count: usize, now: DateTime<Ut
             ids.extend(created);
             left -= rows;
         }
-        tx.commit().await
+        Ok::<(), sqlx::Error>(())
     })?;
     Ok(ids)
 }

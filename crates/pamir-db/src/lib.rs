@@ -11,6 +11,7 @@
 //! - [`sites`], [`settings`], [`users`], [`categories`], [`tags`], [`media`],
 //!   [`items`], [`contact`], [`sessions`], [`revisions`], [`audit`], [`tokens`], [`redirects`], [`import_sources`]: one
 //!   module per aggregate
+//! - [`Tx`]: one transaction on either database, which use cases pass to every write
 //! - [`testing`]: fresh databases for test suites
 
 pub mod audit;
@@ -31,11 +32,13 @@ pub mod tags;
 #[cfg(feature = "testing")]
 pub mod testing;
 pub mod tokens;
+mod tx;
 pub mod users;
 
 mod time;
 
 pub use connect::connect;
+pub use tx::Tx;
 
 use sqlx::{PgPool, SqlitePool};
 

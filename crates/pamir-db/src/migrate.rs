@@ -35,7 +35,7 @@ pub const MIGRATIONS: &[Migration] = &[
 ];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.
-const PG_LOCK_KEY: i64 = 0x7061_6d69_72;
+const PG_LOCK_KEY: i64 = 0x0070_616d_6972;
 
 const CREATE_HISTORY: &str = "CREATE TABLE IF NOT EXISTS schema_migrations (
     version BIGINT PRIMARY KEY,

@@ -1,7 +1,7 @@
 //! Revisions: a snapshot of an item's editable fields at every save, so
 //! any two can be compared and any one restored. Never pruned.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Revision {
@@ -16,20 +16,20 @@ pub struct Revision {
 }
 
 pub async fn insert(
-    db: &Db,
+    tx: &mut Tx,
     item_id: i64,
     version: i64,
     snapshot: &str,
     by: Option<i64>,
     now: i64,
 ) -> Result<i64, DbError> {
-    let id = on_pool!(db, pool => {
+    let id = on_tx!(tx, conn => {
         sqlx::query_scalar(
             "INSERT INTO revisions (item_id, version, snapshot, created_at, created_by) VALUES ($1, $2, $3, $4, $5)
              RETURNING id",
         )
         .bind(item_id).bind(version).bind(snapshot).bind(now).bind(by)
-        .fetch_one(pool)
+        .fetch_one(conn)
         .await
     })?;
     Ok(id)

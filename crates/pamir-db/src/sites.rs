@@ -1,7 +1,7 @@
 //! Sites: which host names an install serves. A site with host `*` answers
 //! every host, which is how a single-site install runs.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use pamir_domain::SiteId;
 
 /// The host of the site that answers requests for any host.
@@ -38,11 +38,11 @@ pub async fn list(db: &Db) -> Result<Vec<(SiteId, String)>, DbError> {
 }
 
 /// Records that the site's content changed, for every process watching it.
-pub async fn bump_content_version(db: &Db, site: SiteId) -> Result<(), DbError> {
-    on_pool!(db, pool => {
+pub async fn bump_content_version(tx: &mut Tx, site: SiteId) -> Result<(), DbError> {
+    on_tx!(tx, conn => {
         sqlx::query("UPDATE sites SET content_version = content_version + 1 WHERE id = $1")
             .bind(site)
-            .execute(pool)
+            .execute(conn)
             .await
             .map(|_| ())
     })?;

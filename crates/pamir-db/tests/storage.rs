@@ -1,5 +1,6 @@
 //! The storage API behaves the same on SQLite and PostgreSQL. Each test runs
 //! on every configured backend, in a database of its own.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use chrono::{DateTime, TimeZone, Utc};
 use pamir_db::categories::CategoryText;
@@ -94,7 +95,8 @@ async fn items_round_trip_and_listings_honour_the_publishing_window() {
         let (db, site) = open(&database).await;
         let news = category(&db, site, None, "news").await;
         let releases = category(&db, site, Some(news), "releases").await;
-        let groups = pamir_db::items::create_groups(&db, site, 4, at(0)).await.expect("groups");
+        let mut tx = db.begin().await.expect("begin");
+        let groups = pamir_db::items::create_groups(&mut tx, site, 4, at(0)).await.expect("groups");
 
         let mut visible = item(site, groups[0], news, "visible");
         visible.featured = true;
@@ -118,7 +120,8 @@ async fn items_round_trip_and_listings_honour_the_publishing_window() {
             .into_iter()
             .map(|item| NewItem { item, tag_ids: &[], gallery: &[], imported: None })
             .collect();
-        let ids = pamir_db::items::insert_batch(&db, &batch).await.expect("insert");
+        let ids = pamir_db::items::insert_batch(&mut tx, &batch).await.expect("insert");
+        tx.commit().await.expect("commit");
         assert_eq!(ids.len(), 4);
 
         let found = pamir_db::items::find_visible(&db, site, &en(), news, "visible", at(3))
@@ -158,18 +161,22 @@ async fn a_taken_slug_is_a_conflict_not_a_crash() {
     for database in TestDatabase::all().await {
         let (db, site) = open(&database).await;
         let news = category(&db, site, None, "news").await;
-        let groups = pamir_db::items::create_groups(&db, site, 2, at(0)).await.expect("groups");
+        let mut tx = db.begin().await.expect("begin");
+        let groups = pamir_db::items::create_groups(&mut tx, site, 2, at(0)).await.expect("groups");
         let first = item(site, groups[0], news, "same");
         let second = item(site, groups[1], news, "same");
-        pamir_db::items::insert_batch(&db, &[NewItem { item: &first, tag_ids: &[], gallery: &[], imported: None }])
+        pamir_db::items::insert_batch(&mut tx, &[NewItem { item: &first, tag_ids: &[], gallery: &[], imported: None }])
             .await
             .expect("first");
+        tx.commit().await.expect("commit");
+        let mut tx = db.begin().await.expect("begin");
         let error = pamir_db::items::insert_batch(
-            &db,
+            &mut tx,
             &[NewItem { item: &second, tag_ids: &[], gallery: &[], imported: None }],
         )
         .await;
         assert!(matches!(error, Err(DbError::Conflict(_))), "{}: {error:?}", database.backend);
+        drop(tx); // rolled back: the failed write leaves nothing and holds no lock
         let duplicate = category(&db, site, None, "other").await;
         let text = CategoryText { lang: "en", name: "Other", slug: "other", description: "" };
         let again = pamir_db::categories::insert(&db, site, None, 1, &[text], 0).await;

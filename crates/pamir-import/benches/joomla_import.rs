@@ -5,6 +5,7 @@
 //! PAMIR_TEST_DATABASE_URL names a server). Prints the time of each step.
 //!
 //!     cargo bench -p pamir-import --bench joomla_import [-- ARTICLES]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_core::Core;
 use pamir_domain::{Lang, ManualClock};

@@ -4,6 +4,7 @@
 //! what articles become, users who sign in with their old passwords, the
 //! office contact, 301s from the old addresses, and a second import that
 //! adds nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_core::Core;
 use pamir_db::testing::TestDatabase;

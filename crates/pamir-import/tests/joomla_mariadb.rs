@@ -4,6 +4,7 @@
 //!
 //! Runs when PAMIR_TEST_MYSQL_URL names a server (`mysql://root@127.0.0.1:3306`);
 //! each run creates its own databases and drops them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_import::joomla::{LiveError, Tables, read_database, read_dump};
 use sqlx::Connection;

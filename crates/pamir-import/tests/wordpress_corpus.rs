@@ -3,6 +3,7 @@
 //!
 //! Expected numbers were counted in the file itself (`grep -c` on `<wp:post_type>`,
 //! `<wp:category>`, `<wp:tag>`, `<wp:author>`), not taken from the reader's output.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_import::wordpress::shortcodes::KNOWN_SHORTCODES;
 use pamir_import::{Export, PostType, Status, WxrError, convert, read_wxr};

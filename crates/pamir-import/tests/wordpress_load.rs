@@ -1,6 +1,7 @@
 //! Loading WordPress's theme unit test export into a real database: counts,
 //! the category tree, what content becomes, 301s from the old addresses,
 //! and a second import that adds nothing.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_core::Core;
 use pamir_db::testing::TestDatabase;

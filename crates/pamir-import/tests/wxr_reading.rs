@@ -1,5 +1,6 @@
 //! Small hand-written exports for what the theme unit test file lacks: private posts,
 //! other post types, WXR 1.0 categories, bad ids, and files that are not exports at all.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_import::{PostType, Status, WxrError, read_wxr};
 

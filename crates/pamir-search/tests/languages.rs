@@ -1,6 +1,5 @@
 //! Each language's analyser finds the forms a reader would expect it to.
-// A failing `unwrap` is how a test reports a broken step.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod common;
 

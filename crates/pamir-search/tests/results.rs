@@ -1,6 +1,5 @@
 //! What a search returns: filters, paging, ranking, snippets, and tolerance of odd input.
-// A failing `unwrap` is how a test reports a broken step.
-#![allow(clippy::unwrap_used)]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod common;
 

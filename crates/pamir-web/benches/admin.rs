@@ -3,6 +3,7 @@
 //! signs in, and prints the median and 99th percentile of each list view.
 //!
 //! A benchmark, not a test: it asserts nothing and only reports figures.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! prints the median and 99th percentile of each page, plus a cached hit.
 //!
 //! A benchmark, not a test: it asserts nothing and only reports figures.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod common;
 

@@ -4,6 +4,7 @@
 //! straight to the index and of whole search pages.
 //!
 //! A benchmark, not a test: it asserts nothing and only reports figures.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod common;
 

@@ -92,10 +92,10 @@ impl PageCache {
         if self.generation.load(Ordering::Acquire) != ticket.0 {
             return; // Content changed while this page was rendered: it may be stale.
         }
-        if inner.bytes + size > MAX_BYTES {
-            if let Some(dropped) = inner.sites.remove(&site) {
-                inner.bytes -= dropped.bytes;
-            }
+        if inner.bytes + size > MAX_BYTES
+            && let Some(dropped) = inner.sites.remove(&site)
+        {
+            inner.bytes -= dropped.bytes;
         }
         let cache = match (inner.sites.contains_key(&site), valid_until) {
             (true, _) => inner.sites.get_mut(&site),

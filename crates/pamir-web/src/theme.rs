@@ -103,10 +103,11 @@ fn translate(state: &State, key: &str, kwargs: Kwargs) -> Result<String, minijin
 /// `/` alone: escaping it protects nothing inside quoted attributes or text,
 /// and would turn every URL into `&#x2f;` noise that slow links pay for.
 fn escape_minimally(out: &mut minijinja::Output, state: &mut State, value: &Value) -> Result<(), minijinja::Error> {
-    if matches!(state.auto_escape(), minijinja::AutoEscape::Html) && !value.is_safe() {
-        if let Some(text) = value.as_str() {
-            return out.write_str(&crate::markup::escape(text)).map_err(minijinja::Error::from);
-        }
+    if matches!(state.auto_escape(), minijinja::AutoEscape::Html)
+        && !value.is_safe()
+        && let Some(text) = value.as_str()
+    {
+        return out.write_str(&crate::markup::escape(text)).map_err(minijinja::Error::from);
     }
     minijinja::escape_formatter(out, state, value)
 }

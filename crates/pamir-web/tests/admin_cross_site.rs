@@ -2,6 +2,7 @@
 //! from another site is refused before any handler runs, on every admin
 //! route, sign-in and sign-out included; the API, which takes bearer
 //! tokens and no cookies, stays open to other origins.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

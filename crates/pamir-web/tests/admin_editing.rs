@@ -1,6 +1,7 @@
 //! Editing in the admin as editors meet it: drafts, publishing on a
 //! schedule, revisions compared and restored, two editors on one item,
 //! refused saves that keep what was typed, preview, the audit log.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

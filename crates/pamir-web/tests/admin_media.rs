@@ -1,6 +1,7 @@
 //! Uploading images in the admin: every file decoded and re-encoded into
 //! renditions, bad files refused with a reason, alternative text required,
 //! public pages given `srcset`, media deleted only when unused.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

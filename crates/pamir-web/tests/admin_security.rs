@@ -1,5 +1,6 @@
 //! The admin's locks: sign-in and its throttling, sessions and their
 //! expiry, CSRF, the second factor, and the permission matrix over HTTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

@@ -1,6 +1,7 @@
 //! The JSON API as a client meets it: every route documented in the
 //! OpenAPI document, cursor paging, ETags, JSON errors for every mistake,
 //! and token-scoped writes that follow the admin's permissions.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

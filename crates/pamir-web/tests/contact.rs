@@ -1,5 +1,6 @@
 //! The contact page: cloaked address, form validation, honeypot, rate limit,
 //! storage and delivery by SMTP.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

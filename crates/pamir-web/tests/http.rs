@@ -1,5 +1,6 @@
 //! HTTP behaviour: compression, validators, caching headers, security
 //! headers, assets, health and metrics, theme overrides.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

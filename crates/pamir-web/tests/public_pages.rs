@@ -1,5 +1,6 @@
 //! What a reader gets: the front page, items, categories, tags, languages.
 //! Every test runs on SQLite, and on PostgreSQL when it is configured.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

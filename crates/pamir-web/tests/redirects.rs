@@ -1,6 +1,7 @@
 //! Old addresses keep working: stored redirects answer 301 (query-string
 //! addresses too), and unknown addresses readers ask for are counted for an
 //! editor to map in the admin.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

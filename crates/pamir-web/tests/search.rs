@@ -1,6 +1,7 @@
 //! Site search as readers use it: one language at a time, stemmed for
 //! English and Russian, Tajik folded and stripped by our analyser, filtered,
 //! paged, in step with every publish, unpublish and schedule.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

@@ -1,4 +1,5 @@
 //! `/robots.txt` and `/sitemap.xml` as crawlers read them.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

@@ -3,6 +3,7 @@
 //! three refuse it with the same translation key for the same field. A
 //! Russian editor reads the reason in Russian; a failure of the database
 //! is a 500 whose id is in the log, never its message.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 mod support;
 

@@ -1,5 +1,6 @@
 //! The `pamir` binary as an operator meets it: clear refusals of bad
 //! configuration, a demo that starts and stops cleanly, the seeder.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Command, Stdio};

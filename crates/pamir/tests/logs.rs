@@ -3,6 +3,7 @@
 //! one JSON object a line with `PAMIR_LOG_FORMAT=json`, and none of the
 //! secrets a session used (password, session cookie, CSRF token, API
 //! token, second-factor secret), even at the most detailed level.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

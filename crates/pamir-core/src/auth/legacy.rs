@@ -32,11 +32,12 @@ pub fn verify(stored: &str, password: &str) -> Option<bool> {
     if stored.starts_with("$P$") || stored.starts_with("$H$") {
         return phpass(stored, password).map(|computed| constant_time_eq(computed.as_bytes(), stored.as_bytes()));
     }
-    if let Some((hash, salt)) = stored.split_once(':') {
-        if hash.len() == 32 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let computed = data_encoding::HEXLOWER.encode(&Md5::digest(format!("{password}{salt}").as_bytes()));
-            return Some(constant_time_eq(computed.as_bytes(), hash.to_ascii_lowercase().as_bytes()));
-        }
+    if let Some((hash, salt)) = stored.split_once(':')
+        && hash.len() == 32
+        && hash.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        let computed = data_encoding::HEXLOWER.encode(&Md5::digest(format!("{password}{salt}").as_bytes()));
+        return Some(constant_time_eq(computed.as_bytes(), hash.to_ascii_lowercase().as_bytes()));
     }
     None
 }

@@ -4,7 +4,7 @@
 
 use super::row::{ITEM_COLUMNS, ItemRow};
 use crate::time::{opt_to_db, to_db};
-use crate::{Db, DbError, assembled, on_pool};
+use crate::{Db, DbError, Tx, assembled, on_pool, on_tx};
 use pamir_domain::{Item, ItemKind, ItemState, SiteId};
 
 /// An item in any state, as the admin sees it.
@@ -52,13 +52,12 @@ pub struct Save<'a> {
 /// Stores a save and its revision in one transaction. Returns the new
 /// version, or `None` when the item is not at `expected_version` any more
 /// (someone else saved first) or does not exist.
-pub async fn save(db: &Db, save: &Save<'_>) -> Result<Option<i64>, DbError> {
+pub async fn save(tx: &mut Tx, save: &Save<'_>) -> Result<Option<i64>, DbError> {
     let item = save.item;
     let source = item.source.as_ref();
     let event = item.event.as_ref();
     let new_version = save.expected_version + 1;
-    let stored = on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    let stored = on_tx!(tx, tx => {
         let updated = sqlx::query(
             "UPDATE items SET kind = $4, category_id = $5, slug = $6, title = $7,
                 teaser_markdown = $8, body_markdown = $9, teaser_html = $10, body_html = $11,
@@ -128,7 +127,6 @@ pub async fn save(db: &Db, save: &Save<'_>) -> Result<Option<i64>, DbError> {
         .bind(item.updated_by)
         .execute(&mut *tx)
         .await?;
-        tx.commit().await?;
         Ok::<_, DbError>(Some(new_version))
     })?;
     Ok(stored)

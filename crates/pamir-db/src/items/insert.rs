@@ -4,7 +4,7 @@
 //! rather than thousands.
 
 use crate::time::{opt_to_db, to_db};
-use crate::{Db, DbError, assembled, on_pool, values};
+use crate::{DbError, Tx, assembled, on_tx, values};
 use pamir_domain::{Item, SiteId};
 use std::collections::HashMap;
 
@@ -82,13 +82,12 @@ macro_rules! bind_item {
     }};
 }
 
-/// Stores items with their tags and galleries in one transaction, so a batch
-/// lands whole or not at all. Returns the new ids in the batch's order.
-pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, DbError> {
+/// Stores items with their tags and galleries in the caller's transaction,
+/// so a batch lands whole or not at all. Returns the new ids in the batch's order.
+pub async fn insert_batch(tx: &mut Tx, batch: &[NewItem<'_>]) -> Result<Vec<i64>, DbError> {
     let mut ids = Vec::with_capacity(batch.len());
-    let sqlite = matches!(db, Db::Sqlite(_));
-    on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    let sqlite = tx.is_sqlite();
+    on_tx!(tx, tx => {
         for chunk in batch.chunks(ROWS_PER_STATEMENT) {
             let sql = format!("INSERT INTO items ({COLUMNS}) VALUES {}", values(sqlite, chunk.len(), COLUMN_COUNT));
             let mut insert = sqlx::query(assembled(&sql));
@@ -202,7 +201,6 @@ pub async fn insert_batch(db: &Db, batch: &[NewItem<'_>]) -> Result<Vec<i64>, Db
             }
             ids.extend(chunk_ids);
         }
-        tx.commit().await?;
         Ok::<(), DbError>(())
     })?;
     Ok(ids)

@@ -149,37 +149,38 @@ mod tests {
     use crate::joomla::model::{Images, MenuItem};
 
     fn site() -> Site {
-        let mut site = Site::default();
-        site.categories = vec![
-            Category {
-                id: 8,
-                parent_id: 1,
-                path: "news".into(),
-                alias: "news".into(),
-                title: "News".into(),
-                description: String::new(),
-                published: 1,
+        Site {
+            categories: vec![
+                Category {
+                    id: 8,
+                    parent_id: 1,
+                    path: "news".into(),
+                    alias: "news".into(),
+                    title: "News".into(),
+                    description: String::new(),
+                    published: 1,
+                    language: "*".into(),
+                },
+                Category {
+                    id: 9,
+                    parent_id: 8,
+                    path: "news/dushanbe".into(),
+                    alias: "dushanbe".into(),
+                    title: "Dushanbe".into(),
+                    description: String::new(),
+                    published: 1,
+                    language: "*".into(),
+                },
+            ],
+            menu: vec![MenuItem {
+                path: "latest".into(),
+                link: "index.php?option=com_content&view=category&layout=blog&id=8".into(),
                 language: "*".into(),
-            },
-            Category {
-                id: 9,
-                parent_id: 8,
-                path: "news/dushanbe".into(),
-                alias: "dushanbe".into(),
-                title: "Dushanbe".into(),
-                description: String::new(),
-                published: 1,
-                language: "*".into(),
-            },
-        ];
-        site.menu = vec![MenuItem {
-            path: "latest".into(),
-            link: "index.php?option=com_content&view=category&layout=blog&id=8".into(),
-            language: "*".into(),
-            home: false,
-        }];
-        site.language_sefs = [("en-GB".to_owned(), "en".to_owned()), ("ru-RU".to_owned(), "ru".to_owned())].into();
-        site
+                home: false,
+            }],
+            language_sefs: [("en-GB".to_owned(), "en".to_owned()), ("ru-RU".to_owned(), "ru".to_owned())].into(),
+            ..Site::default()
+        }
     }
 
     fn article() -> Article {

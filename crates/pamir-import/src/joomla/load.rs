@@ -401,8 +401,7 @@ impl Loader<'_> {
         new_keys.sort_unstable();
         new_keys.dedup();
         if !self.options.dry_run && !new_keys.is_empty() {
-            let now = self.core.clock.now();
-            let created = pamir_db::items::create_groups(&self.core.db, self.site_id, new_keys.len(), now).await?;
+            let created = pamir_core::items::create_groups(self.core, self.site_id, new_keys.len()).await?;
             groups.extend(new_keys.into_iter().zip(created));
         }
 
@@ -450,11 +449,11 @@ impl Loader<'_> {
             input.published_at = article.publish_up.or(article.created);
             input.publish_up = article.publish_up.filter(|up| up.timestamp() > self.now);
             input.publish_down = article.publish_down;
-            if let (Some(down), Some(up)) = (input.publish_down, input.publish_up.or(input.published_at)) {
-                if down <= up {
-                    self.report.warn(&record, "its publish-down date came before publish-up: dropped");
-                    input.publish_down = None;
-                }
+            if let (Some(down), Some(up)) = (input.publish_down, input.publish_up.or(input.published_at))
+                && down <= up
+            {
+                self.report.warn(&record, "its publish-down date came before publish-up: dropped");
+                input.publish_down = None;
             }
             input.tag_ids = article.tag_ids.iter().filter_map(|tag| tags.get(tag).copied()).collect();
             let lead = article.images.full.as_ref().or(article.images.intro.as_ref());

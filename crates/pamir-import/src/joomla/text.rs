@@ -24,10 +24,9 @@ pub fn clean(html: &str) -> Cleaned {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let tag = PLUGIN_TAGS.iter().find(|tag| {
-            after.starts_with(**tag)
-                && after[tag.len()..].starts_with(|c: char| c == '}' || c == '=' || c == ' ' || c == '\u{a0}')
-        });
+        let tag = PLUGIN_TAGS
+            .iter()
+            .find(|tag| after.starts_with(**tag) && after[tag.len()..].starts_with(['}', '=', ' ', '\u{a0}']));
         match (tag, after.find('}')) {
             (Some(tag), Some(close)) if !after[..close].contains(['{', '<', '\n']) => {
                 let argument = after[tag.len()..close].trim_matches([' ', '=', '\u{a0}']);

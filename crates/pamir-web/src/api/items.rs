@@ -320,7 +320,7 @@ pub async fn create(
 
 fn stored(saved: Saved) -> Result<Item, ApiError> {
     match saved {
-        Saved::Stored(item) => Ok(item),
+        Saved::Stored(item) => Ok(*item),
         Saved::Conflict(current) => Err(ApiError::new(
             StatusCode::CONFLICT,
             format!(

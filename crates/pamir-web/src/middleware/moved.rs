@@ -28,10 +28,8 @@ pub async fn redirect_unknown(State(state): State<AppState>, request: Request, n
     // pages that exist, so they are looked up before the page answers.
     let query_address =
         request.uri().query().is_some() && (old.starts_with("/?") || request.uri().path().starts_with("/index.php"));
-    if query_address {
-        if let Ok(Some(target)) = pamir_db::redirects::follow(&state.core.db, site, &old).await {
-            return moved_permanently(&target);
-        }
+    if query_address && let Ok(Some(target)) = pamir_db::redirects::follow(&state.core.db, site, &old).await {
+        return moved_permanently(&target);
     }
     let response = next.run(request).await;
     if response.status() != StatusCode::NOT_FOUND {

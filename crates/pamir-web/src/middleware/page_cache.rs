@@ -29,10 +29,10 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     let address = page_address(&request);
     // Pages carry absolute links made from the origin, so it is part of the key.
     let key = format!("{}{address}", crate::public::reader::origin(&state, request.headers()));
-    if let Some(site) = site {
-        if let Some(page) = state.cache.get(site, &key) {
-            return precompressed(request.headers(), &page.body, &page.content_type, PAGE_CACHE_CONTROL);
-        }
+    if let Some(site) = site
+        && let Some(page) = state.cache.get(site, &key)
+    {
+        return precompressed(request.headers(), &page.body, &page.content_type, PAGE_CACHE_CONTROL);
     }
     // Taken before rendering, so that neither a concurrent edit nor a
     // schedule transition during the render can leave a stale page behind.

@@ -39,10 +39,10 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
             calendar::single(&reader, &item).ok_or(PageError::NotFound)
         }
         Some((slug, parents)) => {
-            if let Some(category) = reader.tree.find_by_path(parents) {
-                if let Some(page) = item::render(&state, &reader, category.id, slug).await? {
-                    return Ok(page.into_response());
-                }
+            if let Some(category) = reader.tree.find_by_path(parents)
+                && let Some(page) = item::render(&state, &reader, category.id, slug).await?
+            {
+                return Ok(page.into_response());
             }
             match reader.tree.find_by_path(rest) {
                 Some(_) => Ok(Redirect::permanent(&format!("{}/", uri.path())).into_response()),

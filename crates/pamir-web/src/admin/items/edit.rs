@@ -89,16 +89,30 @@ fn actions_for(editor: &Editor, state: Option<ItemState>) -> Vec<&'static str> {
     actions
 }
 
+/// What the page says above the form, besides the form itself.
+#[derive(Default)]
+struct Said<'a> {
+    error: Option<String>,
+    /// The version someone else saved meanwhile, shown beside the editor's text.
+    conflict: Option<&'a Item>,
+    notice: Option<&'a str>,
+}
+
+impl Said<'_> {
+    fn error(problem: String) -> Self {
+        Said { error: Some(problem), ..Said::default() }
+    }
+}
+
 async fn render(
     state: &AppState,
     editor: &Editor,
     status: StatusCode,
     item: Option<&Item>,
     form: ItemForm,
-    error: Option<String>,
-    conflict: Option<&Item>,
-    notice: Option<&str>,
+    said: Said<'_>,
 ) -> Result<Response, AdminError> {
+    let Said { error, conflict, notice } = said;
     let lang = Lang::parse(&form.lang).unwrap_or_else(|_| editor.settings.default_lang.clone());
     let db = &state.core.db;
     let tree = state.sites.tree(editor.site, &lang).await?;
@@ -174,7 +188,7 @@ pub async fn new_form(
             form.event_starts_at = ItemForm::of(&original, vec![], vec![]).event_starts_at;
         }
     }
-    render(&state, &editor, StatusCode::OK, None, form, None, None, None).await
+    render(&state, &editor, StatusCode::OK, None, form, Said::default()).await
 }
 
 pub async fn create(
@@ -192,18 +206,17 @@ pub async fn create(
     let input = match form.to_input(editor.site, lang) {
         Ok(input) => input,
         Err(problem) => {
-            return render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Some(problem), None, None)
-                .await;
+            return render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Said::error(problem)).await;
         }
     };
     match editing::create(&state.core, &editor.actor, input, transition).await {
         Ok(item) => Ok(Redirect::to(&format!("/admin/items/{}?saved=1", item.id)).into_response()),
         Err(CoreError::Invalid(problem)) => {
-            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Some(problem), None, None).await
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Said::error(problem)).await
         }
         Err(CoreError::Rules(rules)) => {
             let problem = crate::i18n::rules(&editor.lang, &rules).join(" ");
-            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Some(problem), None, None).await
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Said::error(problem)).await
         }
         Err(other) => Err(other.into()),
     }
@@ -220,7 +233,7 @@ pub async fn form(
     let gallery = pamir_db::items::gallery(&state.core.db, id).await?;
     let form = ItemForm::of(&item, tags, gallery);
     let notice = (!notice.saved.is_empty()).then_some("admin-notice-saved");
-    render(&state, &editor, StatusCode::OK, Some(&item), form, None, None, notice).await
+    render(&state, &editor, StatusCode::OK, Some(&item), form, Said { notice, ..Said::default() }).await
 }
 
 pub async fn save(
@@ -251,17 +264,22 @@ pub async fn save(
             let problem = crate::i18n::text(&editor.lang, "admin-edit-conflict", &[]);
             // Saving again, having seen their version, is a deliberate overwrite.
             form.version = theirs.version.to_string();
-            render(&state, &editor, StatusCode::CONFLICT, Some(&current), form, Some(problem), Some(&theirs), None)
-                .await
+            render(
+                &state,
+                &editor,
+                StatusCode::CONFLICT,
+                Some(&current),
+                form,
+                Said { error: Some(problem), conflict: Some(&theirs), notice: None },
+            )
+            .await
         }
         Err(CoreError::Invalid(problem)) => {
-            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(&current), form, Some(problem), None, None)
-                .await
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(&current), form, Said::error(problem)).await
         }
         Err(CoreError::Rules(rules)) => {
             let problem = crate::i18n::rules(&editor.lang, &rules).join(" ");
-            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(&current), form, Some(problem), None, None)
-                .await
+            render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(&current), form, Said::error(problem)).await
         }
         Err(other) => Err(other.into()),
     }
