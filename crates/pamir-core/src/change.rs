@@ -7,6 +7,7 @@
 //! dropped without committing (an error half-way) leaves nothing behind.
 
 use crate::audit::Actor;
+use crate::auth::sessions::Origin;
 use crate::events::ContentChanged;
 use crate::{Core, CoreError};
 use pamir_db::Tx;
@@ -27,6 +28,11 @@ impl Core {
 }
 
 impl Change<'_> {
+    /// The time the use case happens at (the core's clock).
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.core.clock.now()
+    }
+
     /// Notes that the site's content changed; announced at commit.
     pub fn content_changed(&mut self, site: SiteId) {
         if !self.changed.contains(&site) {
@@ -43,8 +49,21 @@ impl Change<'_> {
         subject: &str,
         detail: &str,
     ) -> Result<(), CoreError> {
-        let entry =
-            NewEntry { site_id: site, user_id: Some(actor.user.id), action, subject, detail, ip: &actor.origin.ip };
+        self.audit_as(site, Some(actor.user.id), &actor.origin, action, subject, detail).await
+    }
+
+    /// Records what a user (or, with `None`, someone not signed in, or an
+    /// import run from the console) did, from where.
+    pub async fn audit_as(
+        &mut self,
+        site: Option<SiteId>,
+        user_id: Option<i64>,
+        origin: &Origin,
+        action: &str,
+        subject: &str,
+        detail: &str,
+    ) -> Result<(), CoreError> {
+        let entry = NewEntry { site_id: site, user_id, action, subject, detail, ip: &origin.ip };
         pamir_db::audit::insert_in(&mut self.tx, &entry, self.core.clock.now().timestamp()).await?;
         Ok(())
     }

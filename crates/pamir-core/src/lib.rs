@@ -27,6 +27,7 @@ pub mod contact;
 pub mod demo;
 pub mod editing;
 pub mod events;
+pub mod imports;
 pub mod items;
 pub mod mailer;
 pub mod media;

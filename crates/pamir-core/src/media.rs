@@ -2,7 +2,8 @@
 //! renditions (never kept as sent), described per language, and deleted
 //! only when no item shows them any more.
 
-use crate::audit::{self, Actor};
+use crate::audit::Actor;
+use crate::auth::sessions::Origin;
 use crate::{Core, CoreError};
 use pamir_db::media::NewMedia;
 use pamir_domain::media::MediaVariant;
@@ -56,22 +57,38 @@ fn stem(file_name: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String, C
 /// An editor's upload.
 pub async fn upload(core: &Core, actor: &Actor, upload: Upload) -> Result<i64, UploadRefused> {
     actor.require(Action::UploadMedia)?;
-    let site = upload.site;
-    let (id, path) = store(core, upload, Some(actor.user.id)).await?;
-    audit::record(core, Some(site), actor, "media.upload", &format!("media {id} {path}"), "").await?;
-    Ok(id)
+    let by =
+        Uploader { user_id: Some(actor.user.id), origin: actor.origin.clone(), action: "media.upload", record: None };
+    Ok(store(core, upload, by).await?.0)
 }
 
-/// An importer's file, checked and stored like an upload, by nobody in particular.
-pub async fn import(core: &Core, upload: Upload) -> Result<(i64, String), UploadRefused> {
-    let origin = crate::auth::sessions::Origin { ip: "console".into(), user_agent: String::new() };
-    let (id, path) = store(core, upload, None).await?;
-    audit::record_anonymous(core, "media.import", &format!("media {id} {path}"), &origin).await?;
-    Ok((id, path))
+/// An importer's file, checked and stored like an upload, by nobody in
+/// particular; the note of which record of the old site it was commits
+/// with its row.
+pub async fn import(
+    core: &Core,
+    upload: Upload,
+    record: crate::imports::Record<'_>,
+) -> Result<(i64, String), UploadRefused> {
+    let origin = Origin { ip: "console".into(), user_agent: String::new() };
+    store(core, upload, Uploader { user_id: None, origin, action: "media.import", record: Some(record) }).await
 }
 
-/// Checks, renders and stores an upload; returns its id and path.
-async fn store(core: &Core, upload: Upload, created_by: Option<i64>) -> Result<(i64, String), UploadRefused> {
+/// Who stores a file, for its row and its audit entry.
+struct Uploader<'a> {
+    user_id: Option<i64>,
+    origin: Origin,
+    action: &'static str,
+    /// The old site's record, for an import.
+    record: Option<crate::imports::Record<'a>>,
+}
+
+/// Checks, renders and stores an upload; returns its id and path. The files
+/// go to the store first and the row commits after them, with its audit
+/// entry: a row never points at a missing file, and when the row cannot be
+/// written the files are removed again.
+async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
+    let created_by = by.user_id;
     let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
     if !upload.decorative && !described {
         return Err(CoreError::Invalid(
@@ -131,8 +148,39 @@ async fn store(core: &Core, upload: Upload, created_by: Option<i64>) -> Result<(
         created_by,
         texts,
     };
-    let id = pamir_db::media::insert(&core.db, upload.site, &new, now.timestamp()).await.map_err(CoreError::from)?;
-    Ok((id, path))
+    let recorded = async {
+        let mut change = core.begin().await?;
+        let id = pamir_db::media::insert(&mut change.tx, upload.site, &new, now.timestamp()).await?;
+        let subject = format!("media {id} {path}");
+        change.audit_as(Some(upload.site), by.user_id, &by.origin, by.action, &subject, "").await?;
+        if let Some(record) = by.record {
+            crate::imports::remember_in(&mut change, upload.site, record, id).await?;
+        }
+        change.commit().await?;
+        Ok::<i64, CoreError>(id)
+    };
+    match recorded.await {
+        Ok(id) => Ok((id, path)),
+        Err(error) => {
+            remove_files(core, files.into_iter().map(|(key, ..)| key).collect()).await;
+            Err(error.into())
+        }
+    }
+}
+
+/// Removes stored files, logging (not failing on) any that stay.
+async fn remove_files(core: &Core, keys: Vec<String>) {
+    let store = core.blob_store();
+    let removed = tokio::task::spawn_blocking(move || {
+        for key in keys {
+            if let Err(error) = store.delete(&key) {
+                tracing::warn!(%key, %error, "media file could not be removed");
+            }
+        }
+    });
+    if let Err(error) = removed.await {
+        tracing::warn!(%error, "removing media files was interrupted");
+    }
 }
 
 /// Our WebP encoder is lossless: for photos its files are several times
@@ -168,19 +216,14 @@ pub async fn delete(core: &Core, actor: &Actor, site: SiteId, media_id: i64) -> 
     let Some(media) = pamir_db::media::get_many(&core.db, &[media_id], &lang, &lang).await?.pop() else {
         return Err(CoreError::NotFound(format!("media {media_id}")));
     };
-    pamir_db::media::delete(&core.db, site, media_id).await?;
-    let store = core.blob_store();
-    let keys: Vec<String> =
-        std::iter::once(media.path.clone()).chain(media.variants.iter().map(|v| v.path.clone())).collect();
-    tokio::task::spawn_blocking(move || {
-        for key in keys {
-            if let Err(error) = store.delete(&key) {
-                tracing::warn!(%key, %error, "media file could not be removed");
-            }
-        }
-    })
-    .await
-    .map_err(|e| CoreError::Invalid(format!("deleting files was interrupted: {e}")))?;
-    audit::record(core, Some(site), actor, "media.delete", &format!("media {media_id} {}", media.path), "").await?;
-    core.changed(site).await
+    // The row goes first, with its audit entry; the files after it commits,
+    // so a failure never leaves a row whose files are gone.
+    let mut change = core.begin().await?;
+    pamir_db::media::delete(&mut change.tx, site, media_id).await?;
+    change.audit(Some(site), actor, "media.delete", &format!("media {media_id} {}", media.path), "").await?;
+    change.content_changed(site);
+    change.commit().await?;
+    let keys = std::iter::once(media.path.clone()).chain(media.variants.iter().map(|v| v.path.clone())).collect();
+    remove_files(core, keys).await;
+    Ok(())
 }

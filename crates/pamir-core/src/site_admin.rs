@@ -1,8 +1,8 @@
-//! Running a site from the admin: categories, tags and settings. Each step
-//! checks the actor's role, leaves an audit entry and announces the change
-//! so cached pages go.
+//! Running a site from the admin: categories, tags, settings and redirects.
+//! Each step checks the actor's role, then writes its rows and its audit
+//! entry in one transaction and announces the change so cached pages go.
 
-use crate::audit::{self, Actor};
+use crate::audit::Actor;
 use crate::{Core, CoreError};
 use pamir_content::slug::{is_valid_slug, slugify};
 use pamir_db::DbError;
@@ -60,11 +60,14 @@ pub async fn add_category(
     let rows: Vec<CategoryText<'_>> =
         texts.iter().map(|(lang, name, slug)| CategoryText { lang, name, slug, description: "" }).collect();
     let position = existing.len() as i64;
-    let id = pamir_db::categories::insert(&core.db, site, parent_id, position, &rows, core.clock.now().timestamp())
-        .await
-        .map_err(conflict_as_invalid)?;
-    audit::record(core, Some(site), actor, "category.create", &format!("category {id} {}", texts[0].1), "").await?;
-    core.changed(site).await?;
+    let mut change = core.begin().await?;
+    let id =
+        pamir_db::categories::insert(&mut change.tx, site, parent_id, position, &rows, core.clock.now().timestamp())
+            .await
+            .map_err(conflict_as_invalid)?;
+    change.audit(Some(site), actor, "category.create", &format!("category {id} {}", texts[0].1), "").await?;
+    change.content_changed(site);
+    change.commit().await?;
     Ok(id)
 }
 
@@ -72,17 +75,29 @@ pub async fn add_tag(core: &Core, actor: &Actor, site: SiteId, names: &[Naming])
     actor.require(Action::ManageTaxonomy)?;
     let texts = slugs(names)?;
     let rows: Vec<TagText<'_>> = texts.iter().map(|(lang, name, slug)| TagText { lang, name, slug }).collect();
-    let id = pamir_db::tags::insert(&core.db, site, &rows, core.clock.now().timestamp())
+    let mut change = core.begin().await?;
+    let id = pamir_db::tags::insert(&mut change.tx, site, &rows, core.clock.now().timestamp())
         .await
         .map_err(conflict_as_invalid)?;
-    audit::record(core, Some(site), actor, "tag.create", &format!("tag {id} {}", texts[0].1), "").await?;
-    core.changed(site).await?;
+    change.audit(Some(site), actor, "tag.create", &format!("tag {id} {}", texts[0].1), "").await?;
+    change.content_changed(site);
+    change.commit().await?;
     Ok(id)
 }
 
 /// Saves the site's settings after checking them.
 pub async fn save_settings(core: &Core, actor: &Actor, site: SiteId, settings: SiteSettings) -> Result<(), CoreError> {
     actor.require(Action::ManageSettings)?;
+    check_settings(&settings)?;
+    let mut change = core.begin().await?;
+    pamir_db::settings::save(&mut change.tx, site, &settings).await?;
+    change.audit(Some(site), actor, "settings.save", "site settings", "").await?;
+    change.content_changed(site);
+    change.commit().await
+}
+
+/// The rules every writer's settings keep.
+pub fn check_settings(settings: &SiteSettings) -> Result<(), CoreError> {
     if settings.languages.is_empty() {
         return Err(CoreError::Invalid("the site needs at least one language".into()));
     }
@@ -95,9 +110,6 @@ pub async fn save_settings(core: &Core, actor: &Actor, site: SiteId, settings: S
     if settings.name.0.values().all(|name| name.trim().is_empty()) {
         return Err(CoreError::Invalid("the site needs a name".into()));
     }
-    pamir_db::settings::save(&core.db, site, &settings).await?;
-    audit::record(core, Some(site), actor, "settings.save", "site settings", "").await?;
-    core.changed(site).await?;
     Ok(())
 }
 
@@ -115,14 +127,16 @@ pub async fn update_category(
     let texts = slugs(names)?;
     let rows: Vec<CategoryText<'_>> =
         texts.iter().map(|(lang, name, slug)| CategoryText { lang, name, slug, description: "" }).collect();
-    pamir_db::categories::update(&core.db, site, id, position, &rows, core.clock.now().timestamp()).await.map_err(
-        |e| match e {
+    let mut change = core.begin().await?;
+    pamir_db::categories::update(&mut change.tx, site, id, position, &rows, core.clock.now().timestamp())
+        .await
+        .map_err(|e| match e {
             DbError::NotFound(what) => CoreError::NotFound(what),
             other => conflict_as_invalid(other),
-        },
-    )?;
-    audit::record(core, Some(site), actor, "category.update", &format!("category {id} {}", texts[0].1), "").await?;
-    core.changed(site).await
+        })?;
+    change.audit(Some(site), actor, "category.update", &format!("category {id} {}", texts[0].1), "").await?;
+    change.content_changed(site);
+    change.commit().await
 }
 
 pub async fn update_tag(core: &Core, actor: &Actor, site: SiteId, id: i64, names: &[Naming]) -> Result<(), CoreError> {
@@ -132,9 +146,11 @@ pub async fn update_tag(core: &Core, actor: &Actor, site: SiteId, id: i64, names
     }
     let texts = slugs(names)?;
     let rows: Vec<TagText<'_>> = texts.iter().map(|(lang, name, slug)| TagText { lang, name, slug }).collect();
-    pamir_db::tags::update(&core.db, site, id, &rows).await.map_err(conflict_as_invalid)?;
-    audit::record(core, Some(site), actor, "tag.update", &format!("tag {id} {}", texts[0].1), "").await?;
-    core.changed(site).await
+    let mut change = core.begin().await?;
+    pamir_db::tags::update(&mut change.tx, site, id, &rows).await.map_err(conflict_as_invalid)?;
+    change.audit(Some(site), actor, "tag.update", &format!("tag {id} {}", texts[0].1), "").await?;
+    change.content_changed(site);
+    change.commit().await
 }
 
 /// Maps an old address (as readers ask for it) to a page of this site.
@@ -149,28 +165,35 @@ pub async fn add_redirect(core: &Core, actor: &Actor, site: SiteId, old: &str, t
     }
     let target = check_target(target)?;
     let old = crate::redirects::normalise(&path, query.as_deref());
-    if !pamir_db::redirects::insert(&core.db, site, &old, &target, "editor", core.clock.now().timestamp()).await? {
+    let mut change = core.begin().await?;
+    if !pamir_db::redirects::insert(&mut change.tx, site, &old, &target, "editor", core.clock.now().timestamp()).await?
+    {
         return Err(CoreError::Invalid(format!("{old} already leads somewhere; change that redirect instead")));
     }
-    pamir_db::redirects::forget_not_found(&core.db, site, &old).await?;
-    audit::record(core, Some(site), actor, "redirect.create", &format!("redirect {old}"), &target).await
+    pamir_db::redirects::forget_not_found(&mut change.tx, site, &old).await?;
+    change.audit(Some(site), actor, "redirect.create", &format!("redirect {old}"), &target).await?;
+    change.commit().await
 }
 
 pub async fn update_redirect(core: &Core, actor: &Actor, site: SiteId, id: i64, target: &str) -> Result<(), CoreError> {
     actor.require(Action::ManageTaxonomy)?;
     let target = check_target(target)?;
-    if !pamir_db::redirects::update(&core.db, site, id, &target).await? {
+    let mut change = core.begin().await?;
+    if !pamir_db::redirects::update(&mut change.tx, site, id, &target).await? {
         return Err(CoreError::NotFound(format!("redirect {id}")));
     }
-    audit::record(core, Some(site), actor, "redirect.update", &format!("redirect {id}"), &target).await
+    change.audit(Some(site), actor, "redirect.update", &format!("redirect {id}"), &target).await?;
+    change.commit().await
 }
 
 pub async fn delete_redirect(core: &Core, actor: &Actor, site: SiteId, id: i64) -> Result<(), CoreError> {
     actor.require(Action::ManageTaxonomy)?;
-    if !pamir_db::redirects::delete(&core.db, site, id).await? {
+    let mut change = core.begin().await?;
+    if !pamir_db::redirects::delete(&mut change.tx, site, id).await? {
         return Err(CoreError::NotFound(format!("redirect {id}")));
     }
-    audit::record(core, Some(site), actor, "redirect.delete", &format!("redirect {id}"), "").await
+    change.audit(Some(site), actor, "redirect.delete", &format!("redirect {id}"), "").await?;
+    change.commit().await
 }
 
 /// A redirect leads to a path of this site or to an absolute http(s) address.

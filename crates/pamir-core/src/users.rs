@@ -51,19 +51,21 @@ pub async fn add(core: &Core, by: Option<&Actor>, account: NewAccount) -> Result
     let now = core.clock.now().timestamp();
     let new =
         NewUser { email: &email, display_name: &display_name, role: account.role.as_str(), password_hash: Some(&hash) };
-    let id = pamir_db::users::insert(&core.db, &new, now).await.map_err(|error| match error {
+    let mut change = core.begin().await?;
+    let id = pamir_db::users::insert(&mut change.tx, &new, now).await.map_err(|error| match error {
         pamir_db::DbError::Conflict(_) => CoreError::Invalid(format!("a user with the address {email} already exists")),
         other => CoreError::Db(other),
     })?;
     let user = User { id, email, display_name, role: account.role, disabled: false, mfa_enabled: false };
     let subject = format!("user {}", user.email);
     match by {
-        Some(actor) => audit::record(core, None, actor, "user.create", &subject, account.role.as_str()).await?,
+        Some(actor) => change.audit(None, actor, "user.create", &subject, account.role.as_str()).await?,
         None => {
             let origin = crate::auth::sessions::Origin { ip: "console".into(), user_agent: String::new() };
-            audit::record_user(core, None, id, "user.create", &subject, account.role.as_str(), &origin).await?
+            change.audit_as(None, Some(id), &origin, "user.create", &subject, account.role.as_str()).await?
         }
     }
+    change.commit().await?;
     Ok(Created { user, generated_password: generated.then_some(plain) })
 }
 
@@ -83,12 +85,17 @@ pub async fn update(core: &Core, actor: &Actor, id: i64, changes: UserChanges<'_
     if changes.display_name.trim().is_empty() {
         return Err(CoreError::Invalid("the name is empty".into()));
     }
-    pamir_db::users::update(&core.db, id, &changes, core.clock.now().timestamp()).await?;
+    let mut change = core.begin().await?;
+    pamir_db::users::update(&mut change.tx, id, &changes, core.clock.now().timestamp()).await?;
+    let detail = format!("role {}, {}", changes.role.as_str(), if changes.disabled { "disabled" } else { "active" });
+    change.audit(None, actor, "user.update", &format!("user {}", current.user.email), &detail).await?;
+    change.commit().await?;
+    // A disabled account is refused at every request; ending its sessions
+    // only tidies them away.
     if changes.disabled {
         pamir_db::sessions::delete_for_user(&core.db, id).await?;
     }
-    let detail = format!("role {}, {}", changes.role.as_str(), if changes.disabled { "disabled" } else { "active" });
-    audit::record(core, None, actor, "user.update", &format!("user {}", current.user.email), &detail).await
+    Ok(())
 }
 
 /// A user changes their own password, proving they know the current one.

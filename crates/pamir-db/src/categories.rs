@@ -1,6 +1,6 @@
 //! Categories: a tree per site, with a name and slug per language.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use pamir_domain::taxonomy::Category;
 use pamir_domain::{Lang, SiteId};
 
@@ -13,15 +13,14 @@ pub struct CategoryText<'a> {
 }
 
 pub async fn insert(
-    db: &Db,
+    tx: &mut Tx,
     site: SiteId,
     parent_id: Option<i64>,
     position: i64,
     texts: &[CategoryText<'_>],
     now: i64,
 ) -> Result<i64, DbError> {
-    let id = on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    let id = on_tx!(tx, conn => {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO categories (site_id, parent_id, position, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $4) RETURNING id",
@@ -30,7 +29,7 @@ pub async fn insert(
         .bind(parent_id)
         .bind(position)
         .bind(now)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *conn)
         .await?;
         for text in texts {
             sqlx::query(
@@ -44,11 +43,10 @@ pub async fn insert(
             .bind(text.name)
             .bind(text.slug)
             .bind(text.description)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await
             .map_err(DbError::conflict_as("a category with this slug at this level"))?;
         }
-        tx.commit().await?;
         Ok::<i64, DbError>(id)
     })?;
     Ok(id)
@@ -118,20 +116,19 @@ pub async fn texts(db: &Db, site: SiteId, id: i64) -> Result<Option<(i64, Vec<(S
 
 /// Renames a category (adding languages it lacked) and sets its position.
 pub async fn update(
-    db: &Db,
+    tx: &mut Tx,
     site: SiteId,
     id: i64,
     position: i64,
     texts: &[CategoryText<'_>],
     now: i64,
 ) -> Result<(), DbError> {
-    on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    on_tx!(tx, conn => {
         let parent: Option<Option<i64>> = sqlx::query_scalar(
             "UPDATE categories SET position = $3, updated_at = $4 WHERE site_id = $1 AND id = $2 RETURNING parent_id",
         )
         .bind(site).bind(id).bind(position).bind(now)
-        .fetch_optional(&mut *tx)
+        .fetch_optional(&mut *conn)
         .await?;
         let Some(parent) = parent else { return Err(DbError::NotFound(format!("category {id}"))) };
         for text in texts {
@@ -141,11 +138,10 @@ pub async fn update(
                  ON CONFLICT (category_id, lang) DO UPDATE SET name = excluded.name, slug = excluded.slug",
             )
             .bind(id).bind(site).bind(parent.unwrap_or(0)).bind(text.lang).bind(text.name).bind(text.slug)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await
             .map_err(DbError::conflict_as("a category with this slug at this level"))?;
         }
-        tx.commit().await?;
         Ok::<(), DbError>(())
     })
 }

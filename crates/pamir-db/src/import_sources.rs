@@ -1,7 +1,7 @@
 //! Where each imported record came from, so importing the same source again
 //! finds what it made last time instead of making it twice.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use pamir_domain::SiteId;
 use std::collections::HashMap;
 
@@ -15,7 +15,7 @@ pub async fn known(db: &Db, site: SiteId, source: &str, kind: &str) -> Result<Ha
 }
 
 pub async fn remember(
-    db: &Db,
+    tx: &mut Tx,
     site: SiteId,
     source: &str,
     kind: &str,
@@ -23,13 +23,13 @@ pub async fn remember(
     target_id: i64,
     now: i64,
 ) -> Result<(), DbError> {
-    on_pool!(db, pool => {
+    on_tx!(tx, conn => {
         sqlx::query(
             "INSERT INTO import_sources (site_id, source, kind, source_id, target_id, imported_at)
              VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (site_id, source, kind, source_id) DO NOTHING",
         )
         .bind(site).bind(source).bind(kind).bind(source_id).bind(target_id).bind(now)
-        .execute(pool).await.map(|_| ())
+        .execute(&mut *conn).await.map(|_| ())
     })?;
     Ok(())
 }

@@ -27,12 +27,12 @@ const VISIBLE: &str = "i.state = 'published'
     AND (i.publish_up IS NULL OR i.publish_up <= $3)
     AND (i.publish_down IS NULL OR i.publish_down > $3)";
 
-pub async fn create_group(db: &Db, site: SiteId, now: DateTime<Utc>) -> Result<i64, DbError> {
-    let id = on_pool!(db, pool => {
+pub async fn create_group(tx: &mut Tx, site: SiteId, now: DateTime<Utc>) -> Result<i64, DbError> {
+    let id = on_tx!(tx, conn => {
         sqlx::query_scalar("INSERT INTO item_groups (site_id, created_at) VALUES ($1, $2) RETURNING id")
             .bind(site)
             .bind(to_db(now))
-            .fetch_one(pool)
+            .fetch_one(&mut *conn)
             .await
     })?;
     Ok(id)

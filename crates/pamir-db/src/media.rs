@@ -1,6 +1,6 @@
 //! Media files and their per-language descriptions.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use pamir_domain::media::{Media, MediaVariant};
 use pamir_domain::{Lang, SiteId};
 
@@ -18,10 +18,9 @@ pub struct NewMedia<'a> {
     pub texts: Vec<(&'a str, &'a str, &'a str)>,
 }
 
-pub async fn insert(db: &Db, site: SiteId, media: &NewMedia<'_>, now: i64) -> Result<i64, DbError> {
+pub async fn insert(tx: &mut Tx, site: SiteId, media: &NewMedia<'_>, now: i64) -> Result<i64, DbError> {
     let variants = serde_json::to_string(media.variants).map_err(|e| DbError::Corrupt(e.to_string()))?;
-    let id = on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    let id = on_tx!(tx, conn => {
         let id: i64 = sqlx::query_scalar(
             "INSERT INTO media (site_id, path, mime_type, width, height, byte_size, credit, created_at,
                                 variants, decorative, created_by)
@@ -38,7 +37,7 @@ pub async fn insert(db: &Db, site: SiteId, media: &NewMedia<'_>, now: i64) -> Re
         .bind(&variants)
         .bind(media.decorative)
         .bind(media.created_by)
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *conn)
         .await
         .map_err(DbError::conflict_as("a media file at this path"))?;
         for variant in media.variants {
@@ -47,7 +46,7 @@ pub async fn insert(db: &Db, site: SiteId, media: &NewMedia<'_>, now: i64) -> Re
                 .bind(&variant.path)
                 .bind(id)
                 .bind(&variant.mime_type)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await
                 .map_err(DbError::conflict_as("a media file at this path"))?;
         }
@@ -57,10 +56,9 @@ pub async fn insert(db: &Db, site: SiteId, media: &NewMedia<'_>, now: i64) -> Re
                 .bind(*lang)
                 .bind(*alt)
                 .bind(*caption)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await?;
         }
-        tx.commit().await?;
         Ok::<i64, DbError>(id)
     })?;
     Ok(id)
@@ -178,12 +176,12 @@ pub async fn usage(db: &Db, site: SiteId, media_id: i64) -> Result<Vec<(i64, Str
 }
 
 /// Deletes a media row (its files are the caller's); false when there was none.
-pub async fn delete(db: &Db, site: SiteId, media_id: i64) -> Result<bool, DbError> {
-    let deleted = on_pool!(db, pool => {
+pub async fn delete(tx: &mut Tx, site: SiteId, media_id: i64) -> Result<bool, DbError> {
+    let deleted = on_tx!(tx, conn => {
         sqlx::query("DELETE FROM media WHERE site_id = $1 AND id = $2")
             .bind(site)
             .bind(media_id)
-            .execute(pool)
+            .execute(&mut *conn)
             .await
             .map(|r| r.rows_affected())
     })?;

@@ -1,7 +1,7 @@
 //! Old addresses that answer with a 301 (imported or added by editors), and
 //! the unknown addresses readers ask for, counted for an editor to map.
 
-use crate::{Db, DbError, assembled, on_pool, values};
+use crate::{Db, DbError, Tx, assembled, on_pool, on_tx, values};
 use pamir_domain::SiteId;
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -15,14 +15,14 @@ pub struct Redirect {
 
 /// Adds a redirect unless that old address already has one; true when added.
 pub async fn insert(
-    db: &Db,
+    tx: &mut Tx,
     site: SiteId,
     old_path: &str,
     target: &str,
     origin: &str,
     now: i64,
 ) -> Result<bool, DbError> {
-    let added = insert_many(db, site, &[(old_path.to_owned(), target.to_owned())], origin, now).await?;
+    let added = insert_many(tx, site, &[(old_path.to_owned(), target.to_owned())], origin, now).await?;
     Ok(added == 1)
 }
 
@@ -30,15 +30,14 @@ pub async fn insert(
 /// import makes them; old addresses that have one already keep it. Returns
 /// how many were added.
 pub async fn insert_many(
-    db: &Db,
+    tx: &mut Tx,
     site: SiteId,
     redirects: &[(String, String)],
     origin: &str,
     now: i64,
 ) -> Result<usize, DbError> {
-    let sqlite = matches!(db, Db::Sqlite(_));
-    let added = on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    let sqlite = tx.is_sqlite();
+    let added = on_tx!(tx, conn => {
         let mut added = 0;
         // Many rows per statement: an import stores a hundred thousand of them.
         for chunk in redirects.chunks(500) {
@@ -51,9 +50,8 @@ pub async fn insert_many(
             for (old_path, target) in chunk {
                 insert = insert.bind(site).bind(old_path).bind(target).bind(origin).bind(now);
             }
-            added += insert.execute(&mut *tx).await?.rows_affected();
+            added += insert.execute(&mut *conn).await?.rows_affected();
         }
-        tx.commit().await?;
         Ok::<u64, DbError>(added)
     })?;
     Ok(added as usize)
@@ -101,18 +99,18 @@ fn like_pattern(text: &str) -> String {
     format!("%{escaped}%")
 }
 
-pub async fn update(db: &Db, site: SiteId, id: i64, target: &str) -> Result<bool, DbError> {
-    let done = on_pool!(db, pool => {
+pub async fn update(tx: &mut Tx, site: SiteId, id: i64, target: &str) -> Result<bool, DbError> {
+    let done = on_tx!(tx, conn => {
         sqlx::query("UPDATE redirects SET target = $3 WHERE site_id = $1 AND id = $2")
-            .bind(site).bind(id).bind(target).execute(pool).await.map(|r| r.rows_affected())
+            .bind(site).bind(id).bind(target).execute(&mut *conn).await.map(|r| r.rows_affected())
     })?;
     Ok(done == 1)
 }
 
-pub async fn delete(db: &Db, site: SiteId, id: i64) -> Result<bool, DbError> {
-    let done = on_pool!(db, pool => {
+pub async fn delete(tx: &mut Tx, site: SiteId, id: i64) -> Result<bool, DbError> {
+    let done = on_tx!(tx, conn => {
         sqlx::query("DELETE FROM redirects WHERE site_id = $1 AND id = $2")
-            .bind(site).bind(id).execute(pool).await.map(|r| r.rows_affected())
+            .bind(site).bind(id).execute(&mut *conn).await.map(|r| r.rows_affected())
     })?;
     Ok(done == 1)
 }
@@ -139,9 +137,9 @@ pub async fn not_found(db: &Db, site: SiteId, limit: u32) -> Result<Vec<(String,
 }
 
 /// Forgets an unknown address (an editor mapped it).
-pub async fn forget_not_found(db: &Db, site: SiteId, path: &str) -> Result<(), DbError> {
-    on_pool!(db, pool => {
-        sqlx::query("DELETE FROM not_found WHERE site_id = $1 AND path = $2").bind(site).bind(path).execute(pool).await.map(|_| ())
+pub async fn forget_not_found(tx: &mut Tx, site: SiteId, path: &str) -> Result<(), DbError> {
+    on_tx!(tx, conn => {
+        sqlx::query("DELETE FROM not_found WHERE site_id = $1 AND path = $2").bind(site).bind(path).execute(&mut *conn).await.map(|_| ())
     })?;
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Site settings, stored one row per top-level setting as JSON, so that adding
 //! a setting needs no migration and unknown keys from newer versions survive.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use pamir_domain::SiteId;
 use pamir_domain::site::SiteSettings;
 use serde_json::{Map, Value};
@@ -24,15 +24,14 @@ pub async fn load(db: &Db, site: SiteId) -> Result<SiteSettings, DbError> {
 }
 
 /// Saves every setting in one transaction.
-pub async fn save(db: &Db, site: SiteId, settings: &SiteSettings) -> Result<(), DbError> {
+pub async fn save(tx: &mut Tx, site: SiteId, settings: &SiteSettings) -> Result<(), DbError> {
     let Value::Object(fields): Value =
         serde_json::to_value(settings).map_err(|e| DbError::Corrupt(format!("settings: {e}")))?
     else {
         return Err(DbError::Corrupt("settings are not an object".into()));
     };
     let fields: Map<String, Value> = fields;
-    on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+    on_tx!(tx, conn => {
         for (key, value) in &fields {
             sqlx::query(
                 "INSERT INTO settings (site_id, key, value) VALUES ($1, $2, $3)
@@ -41,10 +40,10 @@ pub async fn save(db: &Db, site: SiteId, settings: &SiteSettings) -> Result<(), 
             .bind(site)
             .bind(key)
             .bind(value.to_string())
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await?;
         }
-        tx.commit().await
+        Ok::<(), DbError>(())
     })?;
     Ok(())
 }

@@ -1,6 +1,6 @@
 //! Tags, with a name and slug per language.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use pamir_domain::taxonomy::Tag;
 use pamir_domain::{Lang, SiteId};
 
@@ -10,13 +10,12 @@ pub struct TagText<'a> {
     pub slug: &'a str,
 }
 
-pub async fn insert(db: &Db, site: SiteId, texts: &[TagText<'_>], now: i64) -> Result<i64, DbError> {
-    let id = on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+pub async fn insert(tx: &mut Tx, site: SiteId, texts: &[TagText<'_>], now: i64) -> Result<i64, DbError> {
+    let id = on_tx!(tx, conn => {
         let id: i64 = sqlx::query_scalar("INSERT INTO tags (site_id, created_at) VALUES ($1, $2) RETURNING id")
             .bind(site)
             .bind(now)
-            .fetch_one(&mut *tx)
+            .fetch_one(&mut *conn)
             .await?;
         for text in texts {
             sqlx::query("INSERT INTO tag_texts (tag_id, site_id, lang, name, slug) VALUES ($1, $2, $3, $4, $5)")
@@ -25,11 +24,10 @@ pub async fn insert(db: &Db, site: SiteId, texts: &[TagText<'_>], now: i64) -> R
                 .bind(text.lang)
                 .bind(text.name)
                 .bind(text.slug)
-                .execute(&mut *tx)
+                .execute(&mut *conn)
                 .await
                 .map_err(DbError::conflict_as("a tag with this slug"))?;
         }
-        tx.commit().await?;
         Ok::<i64, DbError>(id)
     })?;
     Ok(id)
@@ -116,20 +114,18 @@ pub async fn texts(db: &Db, site: SiteId, id: i64) -> Result<Vec<(String, String
 }
 
 /// Renames a tag, adding languages it lacked.
-pub async fn update(db: &Db, site: SiteId, id: i64, texts: &[TagText<'_>]) -> Result<(), DbError> {
-    on_pool!(db, pool => {
-        let mut tx = pool.begin().await?;
+pub async fn update(tx: &mut Tx, site: SiteId, id: i64, texts: &[TagText<'_>]) -> Result<(), DbError> {
+    on_tx!(tx, conn => {
         for text in texts {
             sqlx::query(
                 "INSERT INTO tag_texts (tag_id, site_id, lang, name, slug) VALUES ($1, $2, $3, $4, $5)
                  ON CONFLICT (tag_id, lang) DO UPDATE SET name = excluded.name, slug = excluded.slug",
             )
             .bind(id).bind(site).bind(text.lang).bind(text.name).bind(text.slug)
-            .execute(&mut *tx)
+            .execute(&mut *conn)
             .await
             .map_err(DbError::conflict_as("a tag with this slug"))?;
         }
-        tx.commit().await?;
         Ok::<(), DbError>(())
     })
 }

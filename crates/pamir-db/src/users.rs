@@ -1,7 +1,7 @@
 //! People who write and manage content: accounts, password hashes and
 //! second factors. Users belong to the install, not to one site.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 use pamir_domain::{Role, User};
 
 pub struct NewUser<'a> {
@@ -11,8 +11,8 @@ pub struct NewUser<'a> {
     pub password_hash: Option<&'a str>,
 }
 
-pub async fn insert(db: &Db, user: &NewUser<'_>, now: i64) -> Result<i64, DbError> {
-    let id = on_pool!(db, pool => {
+pub async fn insert(tx: &mut Tx, user: &NewUser<'_>, now: i64) -> Result<i64, DbError> {
+    let id = on_tx!(tx, conn => {
         sqlx::query_scalar(
             "INSERT INTO users (email, display_name, password_hash, role, created_at, updated_at)
              VALUES ($1, $2, $3, $4, $5, $5) RETURNING id",
@@ -22,7 +22,7 @@ pub async fn insert(db: &Db, user: &NewUser<'_>, now: i64) -> Result<i64, DbErro
         .bind(user.password_hash)
         .bind(user.role)
         .bind(now)
-        .fetch_one(pool)
+        .fetch_one(&mut *conn)
         .await
         .map_err(DbError::conflict_as("a user with this e-mail address"))
     })?;
@@ -123,15 +123,15 @@ pub struct UserChanges<'a> {
     pub disabled: bool,
 }
 
-pub async fn update(db: &Db, id: i64, changes: &UserChanges<'_>, now: i64) -> Result<(), DbError> {
-    let done = on_pool!(db, pool => {
+pub async fn update(tx: &mut Tx, id: i64, changes: &UserChanges<'_>, now: i64) -> Result<(), DbError> {
+    let done = on_tx!(tx, conn => {
         sqlx::query("UPDATE users SET display_name = $2, role = $3, disabled = $4, updated_at = $5 WHERE id = $1")
             .bind(id)
             .bind(changes.display_name)
             .bind(changes.role.as_str())
             .bind(changes.disabled)
             .bind(now)
-            .execute(pool).await.map(|r| r.rows_affected())
+            .execute(&mut *conn).await.map(|r| r.rows_affected())
     })?;
     found(done, id)
 }

@@ -26,7 +26,11 @@ async fn open(database: &TestDatabase) -> (Db, i64) {
 
 async fn category(db: &Db, site: i64, parent: Option<i64>, slug: &str) -> i64 {
     let text = CategoryText { lang: "en", name: slug, slug, description: "" };
-    pamir_db::categories::insert(db, site, parent, 0, &[text], at(0).timestamp()).await.expect("category")
+    let mut tx = db.begin().await.expect("begin");
+    let id =
+        pamir_db::categories::insert(&mut tx, site, parent, 0, &[text], at(0).timestamp()).await.expect("category");
+    tx.commit().await.expect("commit");
+    id
 }
 
 fn item(site: i64, group_id: i64, category_id: i64, slug: &str) -> Item {
@@ -84,7 +88,9 @@ async fn settings_round_trip() {
         settings.front_page_size = 7;
         settings.contact.email = Some("office@example.org".into());
         settings.name.0.insert("tg".into(), "Намояндагӣ".into());
-        pamir_db::settings::save(&db, site, &settings).await.expect("save");
+        let mut tx = db.begin().await.expect("begin");
+        pamir_db::settings::save(&mut tx, site, &settings).await.expect("save");
+        tx.commit().await.expect("commit");
         assert_eq!(pamir_db::settings::load(&db, site).await.expect("load"), settings, "{}", database.backend);
     }
 }
@@ -179,7 +185,8 @@ async fn a_taken_slug_is_a_conflict_not_a_crash() {
         drop(tx); // rolled back: the failed write leaves nothing and holds no lock
         let duplicate = category(&db, site, None, "other").await;
         let text = CategoryText { lang: "en", name: "Other", slug: "other", description: "" };
-        let again = pamir_db::categories::insert(&db, site, None, 1, &[text], 0).await;
+        let mut tx = db.begin().await.expect("begin");
+        let again = pamir_db::categories::insert(&mut tx, site, None, 1, &[text], 0).await;
         assert!(matches!(again, Err(DbError::Conflict(_))), "sibling categories need distinct slugs ({duplicate})");
     }
 }

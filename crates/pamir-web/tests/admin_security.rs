@@ -353,9 +353,15 @@ async fn imported_wordpress_and_joomla_passwords_work_once_then_are_argon2id() {
     ];
     for site in TestSite::all().await {
         for (email, hash) in hashes {
-            let user =
-                pamir_db::users::NewUser { email, display_name: email, role: "author", password_hash: Some(hash) };
-            pamir_db::users::insert(site.db(), &user, 0).await.expect("user");
+            let user = pamir_core::imports::ImportedUser {
+                email,
+                display_name: email,
+                role: Role::Author,
+                password_hash: Some(hash),
+                disabled: false,
+            };
+            let record = pamir_core::imports::Record { source: "old site", kind: "user", id: email };
+            pamir_core::imports::add_user(&site.core, site.site, user, record).await.expect("user");
             let wrong = site
                 .post_form("/admin/login", &[("email", email), ("password", "correct horsE")], "198.51.100.9")
                 .await;

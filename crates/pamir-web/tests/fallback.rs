@@ -26,8 +26,7 @@ async fn untranslated_items_fill_in_from_the_fallback_languages_with_a_note() {
 
         let mut settings = pamir_db::settings::load(site.db(), site.site).await.expect("settings");
         settings.fallbacks = [("tg".to_owned(), vec![lang("ru"), lang("en")])].into();
-        pamir_db::settings::save(site.db(), site.site, &settings).await.expect("saved");
-        site.core.changed(site.site).await.expect("announced");
+        pamir_core::imports::save_settings(&site.core, site.site, &settings).await.expect("saved and announced");
 
         let mut links = Vec::new();
         let mut bodies = String::new();

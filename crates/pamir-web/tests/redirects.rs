@@ -13,13 +13,22 @@ use support::admin::signed_in;
 #[tokio::test]
 async fn stored_redirects_answer_301_however_the_old_address_is_spelt() {
     for site in TestSite::all().await {
-        let now = support::demo_day().timestamp();
-        pamir_db::redirects::insert(site.db(), site.site, "/?p=12", "/en/news/", "wordpress", now)
-            .await
-            .expect("stored");
-        pamir_db::redirects::insert(site.db(), site.site, "/2011/01/hello-world", "/en/stories/", "wordpress", now)
-            .await
-            .expect("stored");
+        pamir_core::imports::add_redirects(
+            &site.core,
+            site.site,
+            &[("/?p=12".to_string(), "/en/news/".to_string())],
+            "wordpress",
+        )
+        .await
+        .expect("stored");
+        pamir_core::imports::add_redirects(
+            &site.core,
+            site.site,
+            &[("/2011/01/hello-world".to_string(), "/en/stories/".to_string())],
+            "wordpress",
+        )
+        .await
+        .expect("stored");
         for old in ["/?p=12", "/index.php?p=12", "/?p=12&utm_source="] {
             let response = site.get(old).await;
             assert!(
@@ -39,14 +48,25 @@ async fn stored_redirects_answer_301_however_the_old_address_is_spelt() {
 #[tokio::test]
 async fn joomla_links_reach_their_article_whatever_menu_they_came_through() {
     for site in TestSite::all().await {
-        let now = support::demo_day().timestamp();
         // As the Joomla importer stores them.
         let article = pamir_core::redirects::normalise("/", Some("option=com_content&view=article&id=24"));
-        pamir_db::redirects::insert(site.db(), site.site, &article, "/en/news/water", "joomla", now)
-            .await
-            .expect("stored");
+        pamir_core::imports::add_redirects(
+            &site.core,
+            site.site,
+            &[(article.clone(), "/en/news/water".to_string())],
+            "joomla",
+        )
+        .await
+        .expect("stored");
         let sef = "/component/content/article/24-water";
-        pamir_db::redirects::insert(site.db(), site.site, sef, "/en/news/water", "joomla", now).await.expect("stored");
+        pamir_core::imports::add_redirects(
+            &site.core,
+            site.site,
+            &[(sef.to_string(), "/en/news/water".to_string())],
+            "joomla",
+        )
+        .await
+        .expect("stored");
         for old in [
             "/index.php?option=com_content&view=article&id=24",
             "/index.php?option=com_content&view=article&id=24:water&catid=9&Itemid=435",
@@ -66,10 +86,9 @@ async fn joomla_links_reach_their_article_whatever_menu_they_came_through() {
 #[tokio::test]
 async fn editors_find_one_redirect_among_thousands() {
     for site in TestSite::all().await {
-        let now = support::demo_day().timestamp();
         let many: Vec<(String, String)> =
             (1..=450).map(|n| (format!("/component/content/article/{n}"), format!("/en/news/story-{n}"))).collect();
-        pamir_db::redirects::insert_many(site.db(), site.site, &many, "joomla", now).await.expect("stored");
+        pamir_core::imports::add_redirects(&site.core, site.site, &many, "joomla").await.expect("stored");
         let editor = signed_in(&site, Role::Editor).await;
         let first = editor.get("/admin/redirects").await;
         assert_eq!(first.status, StatusCode::OK, "{}", first.body);

@@ -6,6 +6,7 @@
 
 mod content;
 
+use crate::change::Change;
 use crate::items::{self, ItemInput};
 use crate::{Core, CoreError};
 use chrono::{DateTime, Utc};
@@ -55,10 +56,12 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         .map(|written| chrono::Duration::days((now - written.with_timezone(&Utc)).num_days().max(0)))
         .unwrap_or_default();
 
-    pamir_db::settings::save(&core.db, site, &settings(&content)?).await?;
-    let categories = load_categories(core, site, &content).await?;
-    let tags = load_tags(core, site, &content).await?;
-    let media = load_media(core, site, &content).await?;
+    // All of the demo or none of it: one transaction.
+    let mut change = core.begin().await?;
+    pamir_db::settings::save(&mut change.tx, site, &settings(&content)?).await?;
+    let categories = load_categories(core, &mut change, site, &content).await?;
+    let tags = load_tags(core, &mut change, site, &content).await?;
+    let media = load_media(core, &mut change, site, &content).await?;
 
     let mut groups: HashMap<&str, i64> = HashMap::new();
     let mut inputs = Vec::new();
@@ -66,7 +69,7 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         let group_id = match groups.get(item.group.as_str()) {
             Some(id) => *id,
             None => {
-                let id = pamir_db::items::create_group(&core.db, site, now).await?;
+                let id = pamir_db::items::create_group(&mut change.tx, site, now).await?;
                 groups.insert(&item.group, id);
                 id
             }
@@ -111,7 +114,9 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         };
         inputs.push(input);
     }
-    let created = items::create_many(core, inputs).await?;
+    let created = items::create_many_in(core, &mut change, inputs).await?;
+    change.content_changed(site);
+    change.commit().await?;
     Ok(Loaded::Loaded { items: created.len() })
 }
 
@@ -147,7 +152,12 @@ fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
     })
 }
 
-async fn load_categories(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
+async fn load_categories(
+    core: &Core,
+    change: &mut Change<'_>,
+    site: SiteId,
+    content: &DemoContent,
+) -> Result<HashMap<String, i64>, CoreError> {
     let now = core.clock.now().timestamp();
     let mut ids = HashMap::new();
     for (position, category) in content.categories.iter().enumerate() {
@@ -168,13 +178,18 @@ async fn load_categories(core: &Core, site: SiteId, content: &DemoContent) -> Re
                 description: category.description.0.get(lang).map_or("", String::as_str),
             })
             .collect();
-        let id = pamir_db::categories::insert(&core.db, site, parent, position as i64, &texts, now).await?;
+        let id = pamir_db::categories::insert(&mut change.tx, site, parent, position as i64, &texts, now).await?;
         ids.insert(category.key.clone(), id);
     }
     Ok(ids)
 }
 
-async fn load_tags(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
+async fn load_tags(
+    core: &Core,
+    change: &mut Change<'_>,
+    site: SiteId,
+    content: &DemoContent,
+) -> Result<HashMap<String, i64>, CoreError> {
     let now = core.clock.now().timestamp();
     let mut ids = HashMap::new();
     for tag in &content.tags {
@@ -184,12 +199,17 @@ async fn load_tags(core: &Core, site: SiteId, content: &DemoContent) -> Result<H
             .iter()
             .map(|(lang, name)| TagText { lang, name, slug: tag.slug.0.get(lang).map_or("", String::as_str) })
             .collect();
-        ids.insert(tag.key.clone(), pamir_db::tags::insert(&core.db, site, &texts, now).await?);
+        ids.insert(tag.key.clone(), pamir_db::tags::insert(&mut change.tx, site, &texts, now).await?);
     }
     Ok(ids)
 }
 
-async fn load_media(core: &Core, site: SiteId, content: &DemoContent) -> Result<HashMap<String, i64>, CoreError> {
+async fn load_media(
+    core: &Core,
+    change: &mut Change<'_>,
+    site: SiteId,
+    content: &DemoContent,
+) -> Result<HashMap<String, i64>, CoreError> {
     let now = core.clock.now().timestamp();
     let folder = core.media_dir.join("demo");
     tokio::fs::create_dir_all(&folder).await?;
@@ -219,7 +239,7 @@ async fn load_media(core: &Core, site: SiteId, content: &DemoContent) -> Result<
             created_by: None,
             texts,
         };
-        ids.insert(media.key.clone(), pamir_db::media::insert(&core.db, site, &new, now).await?);
+        ids.insert(media.key.clone(), pamir_db::media::insert(&mut change.tx, site, &new, now).await?);
     }
     Ok(ids)
 }

@@ -65,12 +65,11 @@ pub async fn import(
     report: &mut Report,
     progress: &dyn Progress,
 ) -> Result<HashMap<String, (i64, String)>, CoreError> {
-    let known = pamir_db::import_sources::known(&core.db, site, source, "image").await?;
+    let known = pamir_core::imports::known(core, site, source, "image").await?;
     let mut imported = HashMap::new();
     if !known.is_empty() {
         let ids: Vec<i64> = known.values().copied().collect();
-        let media = pamir_db::media::get_many(&core.db, &ids, &options.lang, &options.lang).await?;
-        let paths: HashMap<i64, String> = media.into_iter().map(|m| (m.id, m.path)).collect();
+        let paths = pamir_core::imports::media_paths(core, &ids, &options.lang).await?;
         for (path, id) in &known {
             if let Some(stored) = paths.get(id) {
                 imported.insert(path.clone(), (*id, format!("/media/{stored}")));
@@ -114,7 +113,8 @@ pub async fn import(
             credit: String::new(),
             decorative: false,
         };
-        match pamir_core::media::import(core, upload).await {
+        let record = pamir_core::imports::Record { source, kind: "image", id: &image.path };
+        match pamir_core::media::import(core, upload, record).await {
             Ok((id, stored)) => {
                 if !image.described {
                     report.warn(
@@ -122,8 +122,6 @@ pub async fn import(
                         "no alternative text in Joomla: its article's title was used; review it",
                     );
                 }
-                let now = core.clock.now().timestamp();
-                pamir_db::import_sources::remember(&core.db, site, source, "image", &image.path, id, now).await?;
                 imported.insert(image.path.clone(), (id, format!("/media/{stored}")));
                 report.added("image");
             }

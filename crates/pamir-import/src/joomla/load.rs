@@ -13,11 +13,9 @@ use super::text;
 use crate::names::{plain_title, slug_for};
 use crate::progress::Progress;
 use crate::report::Report;
+use pamir_core::imports::{self, ImportedUser, Naming, Record};
 use pamir_core::items::{ImportedFrom, ItemInput};
 use pamir_core::{Core, CoreError};
-use pamir_db::DbError;
-use pamir_db::categories::CategoryText;
-use pamir_db::tags::TagText;
 use pamir_domain::taxonomy::CategoryTree;
 use pamir_domain::{ItemState, Lang, SiteId};
 use std::collections::{HashMap, HashSet};
@@ -114,20 +112,7 @@ fn title_of(title: &str, id: i64, report: &mut Report) -> String {
 
 impl Loader<'_> {
     async fn known(&self, kind: &str) -> Result<HashMap<String, i64>, CoreError> {
-        Ok(pamir_db::import_sources::known(&self.core.db, self.site_id, &self.source, kind).await?)
-    }
-
-    async fn remember(&self, kind: &str, id: i64, target: i64) -> Result<(), CoreError> {
-        Ok(pamir_db::import_sources::remember(
-            &self.core.db,
-            self.site_id,
-            &self.source,
-            kind,
-            &id.to_string(),
-            target,
-            self.now,
-        )
-        .await?)
+        imports::known(self.core, self.site_id, &self.source, kind).await
     }
 
     fn lang(&mut self, code: &str, record: &str) -> Lang {
@@ -139,7 +124,7 @@ impl Loader<'_> {
 
     /// The site offers every language the articles are written in.
     async fn languages(&mut self) -> Result<(), CoreError> {
-        let mut settings = pamir_db::settings::load(&self.core.db, self.site_id).await?;
+        let mut settings = imports::settings(self.core, self.site_id).await?;
         let mut added = Vec::new();
         for article in &self.joomla.articles {
             if let Some(lang) = lang_of(&article.language, &self.options.lang) {
@@ -158,7 +143,7 @@ impl Loader<'_> {
         self.report.warn("site", &format!("now also offers {} (its articles are written in them)", names.join(", ")));
         if !self.options.dry_run {
             settings.languages.extend(added);
-            pamir_db::settings::save(&self.core.db, self.site_id, &settings).await?;
+            imports::save_settings(self.core, self.site_id, &settings).await?;
         }
         Ok(())
     }
@@ -184,13 +169,15 @@ impl Loader<'_> {
                 self.report.skip("user", user.id, "no usable e-mail address");
                 continue;
             }
-            if let Some(existing) = pamir_db::users::find_id_by_email(&self.core.db, &user.email).await? {
+            if let Some(existing) = imports::find_user(self.core, &user.email).await? {
                 self.report.warn(
                     &format!("user {}", user.id),
                     "a pamir user has this e-mail address already: that user is its author now",
                 );
                 if !self.options.dry_run {
-                    self.remember("user", user.id, existing).await?;
+                    let id = user.id.to_string();
+                    let record = Record { source: &self.source, kind: "user", id: &id };
+                    imports::remember(self.core, self.site_id, record, existing).await?;
                 }
                 map.insert(user.id, existing);
                 self.report.unchanged("user");
@@ -209,19 +196,19 @@ impl Loader<'_> {
                 continue;
             }
             let name = Some(user.name.trim()).filter(|n| !n.is_empty()).unwrap_or(&user.username);
-            let new = pamir_db::users::NewUser {
+            let new = ImportedUser {
                 email: &user.email,
                 display_name: name,
-                role: role.as_str(),
+                role,
                 password_hash: hash,
+                disabled: user.blocked,
             };
-            let id = pamir_db::users::insert(&self.core.db, &new, self.now).await?;
+            let source_id = user.id.to_string();
+            let record = Record { source: &self.source, kind: "user", id: &source_id };
+            let id = imports::add_user(self.core, self.site_id, new, record).await?;
             if user.blocked {
-                let changes = pamir_db::users::UserChanges { display_name: name, role, disabled: true };
-                pamir_db::users::update(&self.core.db, id, &changes, self.now).await?;
                 self.report.warn(&format!("user {}", user.id), "blocked in Joomla: imported as disabled");
             }
-            self.remember("user", user.id, id).await?;
             known.insert(user.id.to_string(), id);
             map.insert(user.id, id);
             self.report.added("user");
@@ -273,7 +260,11 @@ impl Loader<'_> {
             if let Some(key) = association {
                 by_association.entry(key).or_insert(id);
             }
-            self.remember("category", category.id, id).await?;
+            if translation_of.is_some() {
+                let source_id = category.id.to_string();
+                let record = Record { source: &self.source, kind: "category", id: &source_id };
+                imports::remember(self.core, self.site_id, record, id).await?;
+            }
             map.insert(category.id, id);
             self.report.added("category");
         }
@@ -288,30 +279,27 @@ impl Loader<'_> {
         slug: &str,
         joomla_id: i64,
     ) -> Result<i64, CoreError> {
-        match pamir_db::categories::insert(&self.core.db, self.site_id, parent, 0, &texts(langs, name, slug), self.now)
-            .await
+        // Joomla's own id names the record; the categories pamir adds
+        // itself (0) are named by their slug.
+        let source_id = if joomla_id == 0 { slug.to_owned() } else { joomla_id.to_string() };
+        let kind = if joomla_id == 0 { "category-added" } else { "category" };
+        let record = Record { source: &self.source, kind, id: &source_id };
+        if let Some(id) =
+            imports::add_category(self.core, self.site_id, parent, &names(langs, name, slug), record).await?
         {
-            Ok(id) => Ok(id),
-            // The site has a category of this name here already: keep both, the new one told apart.
-            Err(DbError::Conflict(_)) => {
-                let slug = format!("{slug}-{joomla_id}");
-                self.report.warn(&format!("category {joomla_id}"), &format!("its address was taken: it is {slug} now"));
-                let texts = texts(langs, name, &slug);
-                Ok(pamir_db::categories::insert(&self.core.db, self.site_id, parent, 0, &texts, self.now).await?)
-            }
-            Err(error) => Err(error.into()),
+            return Ok(id);
         }
+        // The site has a category of this name here already: keep both, the new one told apart.
+        let slug = format!("{slug}-{source_id}");
+        self.report.warn(&format!("category {source_id}"), &format!("its address was taken: it is {slug} now"));
+        imports::add_category(self.core, self.site_id, parent, &names(langs, name, &slug), record)
+            .await?
+            .ok_or_else(|| CoreError::Invalid(format!("category {source_id}: the address {slug} is taken too")))
     }
 
     async fn add_category_language(&mut self, id: i64, lang: &Lang, name: &str, slug: &str) -> Result<i64, CoreError> {
-        let (position, texts) = pamir_db::categories::texts(&self.core.db, self.site_id, id)
-            .await?
-            .ok_or_else(|| CoreError::Invalid(format!("category {id} is gone")))?;
-        if texts.iter().any(|(l, _, _)| l == lang.as_str()) {
-            return Ok(id);
-        }
-        let text = CategoryText { lang: lang.as_str(), name, slug, description: "" };
-        pamir_db::categories::update(&self.core.db, self.site_id, id, position, &[text], self.now).await?;
+        let naming = Naming { lang: lang.as_str(), name, slug };
+        imports::add_category_language(self.core, self.site_id, id, naming).await?;
         Ok(id)
     }
 
@@ -338,21 +326,21 @@ impl Loader<'_> {
             }
             // "All languages": named alike in each language the articles are written in.
             let langs = if tag.language == "*" { self.content_langs.clone() } else { vec![lang] };
-            let id = match self.insert_tag(&langs, &name, &slug).await {
-                Ok(id) => id,
-                Err(DbError::Conflict(_)) => self.insert_tag(&langs, &name, &format!("{slug}-{}", tag.id)).await?,
-                Err(error) => return Err(error.into()),
+            let source_id = tag.id.to_string();
+            let record = Record { source: &self.source, kind: "tag", id: &source_id };
+            let id = match imports::add_tag(self.core, self.site_id, &names(&langs, &name, &slug), record).await? {
+                Some(id) => id,
+                None => {
+                    let slug = format!("{slug}-{}", tag.id);
+                    imports::add_tag(self.core, self.site_id, &names(&langs, &name, &slug), record)
+                        .await?
+                        .ok_or_else(|| CoreError::Invalid(format!("tag {}: the address {slug} is taken too", tag.id)))?
+                }
             };
-            self.remember("tag", tag.id, id).await?;
             map.insert(tag.id, id);
             self.report.added("tag");
         }
         Ok(map)
-    }
-
-    async fn insert_tag(&self, langs: &[Lang], name: &str, slug: &str) -> Result<i64, DbError> {
-        let texts: Vec<TagText<'_>> = langs.iter().map(|lang| TagText { lang: lang.as_str(), name, slug }).collect();
-        pamir_db::tags::insert(&self.core.db, self.site_id, &texts, self.now).await
     }
 
     /// The images the articles show, from the `images/` folder given, into
@@ -386,8 +374,8 @@ impl Loader<'_> {
             else {
                 continue;
             };
-            if let Some(item) = pamir_db::items::find_by_id(&self.core.db, self.site_id, *item_id).await? {
-                groups.insert(key, item.group_id);
+            if let Some(group) = imports::item_group(self.core, self.site_id, *item_id).await? {
+                groups.insert(key, group);
             }
         }
         let mut new_keys: Vec<&str> = self
@@ -584,8 +572,7 @@ impl Loader<'_> {
         if self.options.dry_run || self.joomla.articles.iter().all(|a| categories.contains_key(&a.catid)) {
             return Ok(-1);
         }
-        let tree =
-            CategoryTree::new(pamir_db::categories::list(&self.core.db, self.site_id, &self.options.lang).await?);
+        let tree = CategoryTree::new(imports::categories(self.core, self.site_id, &self.options.lang).await?);
         if let Some(existing) = tree.find_by_path(&["uncategorised"]) {
             return Ok(existing.id);
         }
@@ -631,7 +618,7 @@ impl Loader<'_> {
     }
 
     async fn office_contact(&mut self, office: &super::model::Contact) -> Result<(), CoreError> {
-        let mut settings = pamir_db::settings::load(&self.core.db, self.site_id).await?;
+        let mut settings = imports::settings(self.core, self.site_id).await?;
         let contact = &settings.contact;
         let empty = contact.address.0.values().all(|a| a.trim().is_empty())
             && contact.phones.is_empty()
@@ -652,7 +639,7 @@ impl Loader<'_> {
         settings.contact.email = Some(office.email.clone()).filter(|e| pamir_domain::contact::looks_like_email(e));
         self.report.added("office contact");
         if !self.options.dry_run {
-            pamir_db::settings::save(&self.core.db, self.site_id, &settings).await?;
+            imports::save_settings(self.core, self.site_id, &settings).await?;
         }
         Ok(())
     }
@@ -668,10 +655,10 @@ impl Loader<'_> {
             }
             return Ok(None);
         }
-        let tree = CategoryTree::new(pamir_db::categories::list(&self.core.db, self.site_id, &lang).await?);
+        let tree = CategoryTree::new(imports::categories(self.core, self.site_id, &lang).await?);
         if let Some(item_id) = known.get("directory") {
             self.report.unchanged("contacts page");
-            let found = pamir_db::items::addresses_by_ids(&self.core.db, self.site_id, &[*item_id]).await?;
+            let found = imports::item_addresses(self.core, self.site_id, &[*item_id]).await?;
             return Ok(found
                 .first()
                 .map(|(_, lang, category, slug)| format!("/{lang}/{}/{slug}", tree.path(*category))));
@@ -694,7 +681,7 @@ impl Loader<'_> {
         });
         let item = pamir_core::items::create(self.core, input).await?;
         self.report.added("contacts page");
-        let tree = CategoryTree::new(pamir_db::categories::list(&self.core.db, self.site_id, &lang).await?);
+        let tree = CategoryTree::new(imports::categories(self.core, self.site_id, &lang).await?);
         Ok(Some(format!("/{lang}/{}/{}", tree.path(item.category_id), item.slug)))
     }
 
@@ -711,7 +698,7 @@ impl Loader<'_> {
             return Ok(());
         }
         progress.stage("old addresses", created.len() + self.joomla.categories.len());
-        let db = &self.core.db;
+        let core = self.core;
         let addresses = Addresses::new(self.joomla);
         let mut trees: HashMap<String, CategoryTree> = HashMap::new();
         let mut redirects: Vec<(String, String)> = Vec::new();
@@ -719,7 +706,7 @@ impl Loader<'_> {
         for category in &self.joomla.categories {
             let Some(id) = categories.get(&category.id) else { continue };
             let lang = lang_of(&category.language, &self.options.lang).unwrap_or_else(|| self.options.lang.clone());
-            let tree = tree_for(&mut trees, db, self.site_id, &lang).await?;
+            let tree = tree_for(&mut trees, core, self.site_id, &lang).await?;
             let target = format!("/{lang}/{}", tree.path(*id));
             redirects.extend(addresses.category(category).into_iter().map(|old| (old, target.clone())));
         }
@@ -736,7 +723,7 @@ impl Loader<'_> {
         let category_of: HashMap<i64, &Category> = self.joomla.categories.iter().map(|c| (c.id, c)).collect();
         for chunk in created.chunks(BATCH) {
             let ids: Vec<i64> = chunk.iter().map(|(_, item)| *item).collect();
-            let items: HashMap<i64, (String, i64, String)> = pamir_db::items::addresses_by_ids(db, self.site_id, &ids)
+            let items: HashMap<i64, (String, i64, String)> = imports::item_addresses(core, self.site_id, &ids)
                 .await?
                 .into_iter()
                 .map(|(id, lang, category, slug)| (id, (lang, category, slug)))
@@ -747,7 +734,7 @@ impl Loader<'_> {
                     continue;
                 };
                 let Ok(lang) = Lang::parse(lang) else { continue };
-                let tree = tree_for(&mut trees, db, self.site_id, &lang).await?;
+                let tree = tree_for(&mut trees, core, self.site_id, &lang).await?;
                 let target = format!("/{lang}/{}/{slug}", tree.path(*category_id));
                 let category = category_of.get(&article.catid).copied();
                 redirects.extend(addresses.article(article, category).into_iter().map(|old| (old, target.clone())));
@@ -763,8 +750,7 @@ impl Loader<'_> {
         if redirects.len() <= above || redirects.is_empty() {
             return Ok(());
         }
-        let added =
-            pamir_db::redirects::insert_many(&self.core.db, self.site_id, redirects, "joomla", self.now).await?;
+        let added = imports::add_redirects(self.core, self.site_id, redirects, "joomla").await?;
         for _ in 0..added {
             self.report.added("redirect");
         }
@@ -773,19 +759,19 @@ impl Loader<'_> {
     }
 }
 
-/// A category's name and slug, alike in each of these languages.
-fn texts<'a>(langs: &'a [Lang], name: &'a str, slug: &'a str) -> Vec<CategoryText<'a>> {
-    langs.iter().map(|lang| CategoryText { lang: lang.as_str(), name, slug, description: "" }).collect()
+/// A category's or tag's name and slug, alike in each of these languages.
+fn names<'a>(langs: &'a [Lang], name: &'a str, slug: &'a str) -> Vec<Naming<'a>> {
+    langs.iter().map(|lang| Naming { lang: lang.as_str(), name, slug }).collect()
 }
 
 async fn tree_for<'t>(
     trees: &'t mut HashMap<String, CategoryTree>,
-    db: &pamir_db::Db,
+    core: &Core,
     site: SiteId,
     lang: &Lang,
 ) -> Result<&'t CategoryTree, CoreError> {
     if !trees.contains_key(lang.as_str()) {
-        let tree = CategoryTree::new(pamir_db::categories::list(db, site, lang).await?);
+        let tree = CategoryTree::new(imports::categories(core, site, lang).await?);
         trees.insert(lang.to_string(), tree);
     }
     Ok(&trees[lang.as_str()])

@@ -8,10 +8,9 @@ use super::model::{Export, Post, PostType, Status};
 use crate::names::{percent_decode, plain_title, slug_for};
 use crate::report::Report;
 use chrono::{DateTime, NaiveDateTime, Utc};
+use pamir_core::imports::{self, ImportedUser, Naming, Record};
 use pamir_core::items::ItemInput;
 use pamir_core::{Core, CoreError};
-use pamir_db::categories::CategoryText;
-use pamir_db::tags::TagText;
 use pamir_domain::taxonomy::CategoryTree;
 use pamir_domain::{ItemKind, ItemState, Lang, SiteId};
 use std::collections::{HashMap, HashSet};
@@ -86,11 +85,9 @@ pub async fn load(
 ) -> Result<Report, CoreError> {
     let source = source_key(export);
     let mut report = Report::new("WordPress", options.dry_run);
-    let now = core.clock.now();
-    let db = &core.db;
 
     // Categories, parents first.
-    let mut known_categories = pamir_db::import_sources::known(db, site, &source, "category").await?;
+    let mut known_categories = imports::known(core, site, &source, "category").await?;
     let mut pending: Vec<&super::Category> = export.categories.iter().collect();
     let mut rounds = 0;
     while !pending.is_empty() && rounds < 64 {
@@ -124,21 +121,14 @@ pub async fn load(
             let id = if options.dry_run {
                 -(known_categories.len() as i64) - 1
             } else {
-                let text = CategoryText { lang: options.lang.as_str(), name: &name, slug: &slug, description: "" };
-                let id = pamir_db::categories::insert(db, site, parent, 0, &[text], now.timestamp())
-                    .await
-                    .map_err(|e| CoreError::Invalid(format!("category {:?}: {e}", category.nicename)))?;
-                pamir_db::import_sources::remember(
-                    db,
-                    site,
-                    &source,
-                    "category",
-                    &category.nicename,
-                    id,
-                    now.timestamp(),
-                )
-                .await?;
-                id
+                let naming = Naming { lang: options.lang.as_str(), name: &name, slug: &slug };
+                let record = Record { source: &source, kind: "category", id: &category.nicename };
+                imports::add_category(core, site, parent, &[naming], record).await?.ok_or_else(|| {
+                    CoreError::Invalid(format!(
+                        "category {:?}: the site has a category at {slug} already",
+                        category.nicename
+                    ))
+                })?
             };
             known_categories.insert(category.nicename.clone(), id);
             report.added("category");
@@ -147,7 +137,7 @@ pub async fn load(
     }
 
     // Tags.
-    let mut known_tags = pamir_db::import_sources::known(db, site, &source, "tag").await?;
+    let mut known_tags = imports::known(core, site, &source, "tag").await?;
     for tag in &export.tags {
         if known_tags.contains_key(&tag.slug) {
             report.unchanged("tag");
@@ -158,12 +148,11 @@ pub async fn load(
         let id = if options.dry_run {
             -(known_tags.len() as i64) - 1
         } else {
-            let text = TagText { lang: options.lang.as_str(), name: &name, slug: &slug };
-            let id = pamir_db::tags::insert(db, site, &[text], now.timestamp())
-                .await
-                .map_err(|e| CoreError::Invalid(format!("tag {:?}: {e}", tag.slug)))?;
-            pamir_db::import_sources::remember(db, site, &source, "tag", &tag.slug, id, now.timestamp()).await?;
-            id
+            let naming = Naming { lang: options.lang.as_str(), name: &name, slug: &slug };
+            let record = Record { source: &source, kind: "tag", id: &tag.slug };
+            imports::add_tag(core, site, &[naming], record).await?.ok_or_else(|| {
+                CoreError::Invalid(format!("tag {:?}: the site has a tag at {slug} already", tag.slug))
+            })?
         };
         known_tags.insert(tag.slug.clone(), id);
         report.added("tag");
@@ -188,7 +177,7 @@ pub async fn load(
     };
 
     // Posts and pages.
-    let known_posts = pamir_db::import_sources::known(db, site, &source, "post").await?;
+    let known_posts = imports::known(core, site, &source, "post").await?;
     let authors: HashMap<&str, &str> =
         export.authors.iter().map(|a| (a.login.as_str(), a.display_name.as_str())).collect();
     let mut inputs: Vec<(i64, &Post, ItemInput)> = Vec::new();
@@ -317,7 +306,7 @@ pub async fn load(
     }
 
     // Old addresses: the permalink each post had, and WordPress's ?p= / ?page_id= forms.
-    let tree = CategoryTree::new(pamir_db::categories::list(db, site, &options.lang).await?);
+    let tree = CategoryTree::new(imports::categories(core, site, &options.lang).await?);
     let mut redirects: Vec<(String, String)> = Vec::new();
     for (id, item, post) in &created {
         let target = format!("/{}/{}/{}", item.lang, tree.path(item.category_id), item.slug);
@@ -339,7 +328,7 @@ pub async fn load(
         }
         redirects.extend(olds.into_iter().map(|old| (old, target.clone())));
     }
-    let added = pamir_db::redirects::insert_many(db, site, &redirects, "wordpress", now.timestamp()).await?;
+    let added = imports::add_redirects(core, site, &redirects, "wordpress").await?;
     for _ in 0..added {
         report.added("redirect");
     }
@@ -375,7 +364,7 @@ async fn attachments(
     report: &mut Report,
     progress: &dyn crate::progress::Progress,
 ) -> Result<HashMap<i64, i64>, CoreError> {
-    let mut known = pamir_db::import_sources::known(&core.db, site, source, "attachment").await?;
+    let mut known = imports::known(core, site, source, "attachment").await?;
     let mut media = HashMap::new();
     for attachment in &export.attachments {
         progress.advance(1);
@@ -425,19 +414,10 @@ async fn attachments(
             credit: String::new(),
             decorative: alt.is_empty(),
         };
-        match pamir_core::media::import(core, upload).await {
+        let source_id = attachment.id.to_string();
+        let record = Record { source, kind: "attachment", id: &source_id };
+        match pamir_core::media::import(core, upload, record).await {
             Ok((id, _)) => {
-                let now = core.clock.now().timestamp();
-                pamir_db::import_sources::remember(
-                    &core.db,
-                    site,
-                    source,
-                    "attachment",
-                    &attachment.id.to_string(),
-                    id,
-                    now,
-                )
-                .await?;
                 known.insert(attachment.id.to_string(), id);
                 media.insert(attachment.id, id);
                 report.added("attachment");
@@ -462,8 +442,7 @@ async fn authors_as_users(
     options: &Options,
     report: &mut Report,
 ) -> Result<HashMap<String, i64>, CoreError> {
-    let known = pamir_db::import_sources::known(&core.db, site, source, "user").await?;
-    let now = core.clock.now().timestamp();
+    let known = imports::known(core, site, source, "user").await?;
     let mut users = HashMap::new();
     for (n, author) in export.authors.iter().enumerate() {
         let record_id = author.id.unwrap_or(n as i64);
@@ -476,28 +455,31 @@ async fn authors_as_users(
             report.skip("user", record_id, "no usable e-mail address in the export");
             continue;
         }
-        let existing = pamir_db::users::find_id_by_email(&core.db, &author.email).await?;
+        let existing = imports::find_user(core, &author.email).await?;
         if options.dry_run {
             if existing.is_none() {
                 report.added("user");
             }
             continue;
         }
+        let record = Record { source, kind: "user", id: &author.login };
         let id = match existing {
             Some(id) => {
+                imports::remember(core, site, record, id).await?;
                 report.unchanged("user");
                 id
             }
             None => {
                 let name =
                     Some(plain_title(&author.display_name)).filter(|n| !n.is_empty()).unwrap_or(author.login.clone());
-                let new = pamir_db::users::NewUser {
+                let new = ImportedUser {
                     email: &author.email,
                     display_name: &name,
-                    role: pamir_domain::Role::Author.as_str(),
+                    role: pamir_domain::Role::Author,
                     password_hash: None,
+                    disabled: false,
                 };
-                let id = pamir_db::users::insert(&core.db, &new, now).await?;
+                let id = imports::add_user(core, site, new, record).await?;
                 report.added("user");
                 report.warn(
                     &format!("user {}", author.login),
@@ -506,7 +488,6 @@ async fn authors_as_users(
                 id
             }
         };
-        pamir_db::import_sources::remember(&core.db, site, source, "user", &author.login, id, now).await?;
         users.insert(author.login.clone(), id);
     }
     Ok(users)
@@ -521,17 +502,16 @@ async fn ensure_category(
     slug: &str,
     name: &str,
 ) -> Result<i64, CoreError> {
-    let now = core.clock.now().timestamp();
-    let tree = CategoryTree::new(pamir_db::categories::list(&core.db, site, lang).await?);
-    let id = match tree.find_by_path(&[slug]) {
-        Some(existing) => existing.id,
-        None => {
-            let text = CategoryText { lang: lang.as_str(), name, slug, description: "" };
-            pamir_db::categories::insert(&core.db, site, None, 0, &[text], now).await?
-        }
-    };
-    pamir_db::import_sources::remember(&core.db, site, source, "category", slug, id, now).await?;
-    Ok(id)
+    let tree = CategoryTree::new(imports::categories(core, site, lang).await?);
+    let record = Record { source, kind: "category", id: slug };
+    if let Some(existing) = tree.find_by_path(&[slug]) {
+        imports::remember(core, site, record, existing.id).await?;
+        return Ok(existing.id);
+    }
+    let naming = Naming { lang: lang.as_str(), name, slug };
+    imports::add_category(core, site, None, &[naming], record)
+        .await?
+        .ok_or_else(|| CoreError::Invalid(format!("the category {slug} could not be added: its address is taken")))
 }
 
 fn kind_name(post: &Post) -> &'static str {
