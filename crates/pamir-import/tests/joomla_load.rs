@@ -11,12 +11,11 @@ use pamir_db::testing::TestDatabase;
 use pamir_domain::{ItemState, Lang, ManualClock, Role};
 use pamir_import::joomla::{Options, Site, load, read_dump};
 use pamir_import::progress::Quiet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 fn corpus(file: &str) -> Option<String> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/joomla3").join(file);
-    std::fs::read_to_string(path).ok()
+    pamir_corpora::text(&format!("joomla3/{file}"))
 }
 
 /// The sample site as a SQL script with the prefix `jml_`, or None when the corpus is not here.
@@ -48,7 +47,6 @@ async fn follow(core: &Core, site: i64, old: &str) -> String {
 #[tokio::test]
 async fn the_sample_site_loads_completely_and_only_once() {
     let Some(sql) = sample_site() else {
-        eprintln!("SKIPPED: the Joomla corpus is not here");
         return;
     };
     let tables = read_dump(&sql, None).expect("the sample site reads");
@@ -220,7 +218,6 @@ async fn the_sample_site_loads_completely_and_only_once() {
 #[tokio::test]
 async fn an_import_stopped_midway_resumes_after_its_last_batch() {
     let Some(sql) = sample_site() else {
-        eprintln!("SKIPPED: the Joomla corpus is not here");
         return;
     };
     let mut joomla = Site::from_tables(&read_dump(&sql, None).expect("reads"));

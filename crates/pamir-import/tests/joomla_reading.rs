@@ -4,21 +4,22 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_import::joomla::read_dump;
-use std::path::PathBuf;
-
-fn corpus(file: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora/joomla3").join(file);
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// The schema and one sample site as one SQL script, prefix `xyz_`.
-fn site_sql(sample: &str) -> String {
-    format!("{}\n{}", corpus("joomla.sql"), corpus(sample)).replace("#__", "xyz_")
+/// The schema and one sample site as one SQL script, prefix `xyz_`, or
+/// `None` (the test is skipped) without the corpora.
+fn site_sql(sample: &str) -> Option<String> {
+    let schema = pamir_corpora::text("joomla3/joomla.sql")?;
+    let sample = pamir_corpora::text(&format!("joomla3/{sample}"))?;
+    Some(format!("{schema}\n{sample}").replace("#__", "xyz_"))
 }
 
 #[test]
 fn the_sample_sites_read_with_their_prefix_found() {
-    let tables = read_dump(&site_sql("sample_learn.sql"), None).unwrap();
+    let (Some(learn), Some(data), Some(blog)) =
+        (site_sql("sample_learn.sql"), site_sql("sample_data.sql"), site_sql("sample_blog.sql"))
+    else {
+        return;
+    };
+    let tables = read_dump(&learn, None).unwrap();
     assert_eq!(tables.prefix, "xyz_");
     let count = |name: &str| tables.records(name).count();
     assert_eq!(count("content"), 67);
@@ -30,9 +31,9 @@ fn the_sample_sites_read_with_their_prefix_found() {
     assert!(!article.text("title").is_empty());
     assert!(article.text("introtext").starts_with('<'), "{}", article.text("introtext"));
 
-    let data = read_dump(&site_sql("sample_data.sql"), Some("xyz_")).unwrap();
+    let data = read_dump(&data, Some("xyz_")).unwrap();
     assert!(data.records("tags").count() > 1);
     assert!(data.records("contentitem_tag_map").count() > 0);
-    let blog = read_dump(&site_sql("sample_blog.sql"), None).unwrap();
+    let blog = read_dump(&blog, None).unwrap();
     assert!(blog.records("content").count() > 0);
 }

@@ -8,17 +8,10 @@
 use pamir_import::wordpress::shortcodes::KNOWN_SHORTCODES;
 use pamir_import::{Export, PostType, Status, WxrError, convert, read_wxr};
 
-const CORPUS: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/wordpress/themeunittestdata.wordpress.xml");
+const CORPUS: &str = "wordpress/themeunittestdata.wordpress.xml";
 
 fn corpus_bytes() -> Option<Vec<u8>> {
-    match std::fs::read(CORPUS) {
-        Ok(bytes) => Some(bytes),
-        Err(e) => {
-            println!("SKIPPED: the WordPress theme unit test export is not at {CORPUS} ({e})");
-            None
-        }
-    }
+    pamir_corpora::bytes(CORPUS)
 }
 
 fn corpus() -> Option<Export> {

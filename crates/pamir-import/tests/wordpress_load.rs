@@ -10,8 +10,7 @@ use pamir_import::progress::Quiet;
 use pamir_import::wordpress::load::{Options, load};
 use std::sync::Arc;
 
-const EXPORT: &str =
-    concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/wordpress/themeunittestdata.wordpress.xml");
+const EXPORT: &str = "wordpress/themeunittestdata.wordpress.xml";
 
 async fn core_for(database: &TestDatabase) -> (Core, i64) {
     let db = pamir_db::connect(&database.url).await.expect("database");
@@ -22,10 +21,7 @@ async fn core_for(database: &TestDatabase) -> (Core, i64) {
 
 #[tokio::test]
 async fn the_theme_unit_test_export_loads_completely_and_only_once() {
-    let Ok(bytes) = std::fs::read(EXPORT) else {
-        eprintln!("SKIPPED: {EXPORT} is not here");
-        return;
-    };
+    let Some(bytes) = pamir_corpora::bytes(EXPORT) else { return };
     let export = pamir_import::read_wxr(&bytes).expect("a WordPress export");
     let en = Lang::parse("en").expect("en");
     for database in TestDatabase::all().await {
@@ -118,10 +114,7 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
 
 #[tokio::test]
 async fn attachments_come_from_the_files_folder_into_the_media_library() {
-    let Ok(bytes) = std::fs::read(EXPORT) else {
-        eprintln!("SKIPPED: {EXPORT} is not here");
-        return;
-    };
+    let Some(bytes) = pamir_corpora::bytes(EXPORT) else { return };
     let export = pamir_import::read_wxr(&bytes).expect("a WordPress export");
     // A copy of the uploads folder: a real image at each attachment's path, but one
     // file missing and one that is not an image.

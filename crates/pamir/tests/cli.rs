@@ -230,16 +230,13 @@ fn import_wxr_reports_and_refuses_bad_files_clearly() {
     assert_ne!(code, 0);
     assert!(stderr.contains("is not a usable WordPress export"), "{stderr}");
 
-    let corpus =
-        concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/wordpress/themeunittestdata.wordpress.xml");
-    if !std::path::Path::new(corpus).exists() {
-        eprintln!("skipped the import itself: {corpus} is not here");
-        return;
-    }
-    let (code, stdout, _) = run(pamir().args(["import", "wxr", corpus, "--dry-run", "--data"]).arg(data.path()));
+    let Some(corpus) = pamir_corpora::path("wordpress/themeunittestdata.wordpress.xml") else { return };
+    let (code, stdout, _) =
+        run(pamir().args(["import", "wxr"]).arg(&corpus).args(["--dry-run", "--data"]).arg(data.path()));
     assert_eq!(code, 0);
     assert!(stdout.contains("(dry run: nothing written)") && stdout.contains("post: would add 58"), "{stdout}");
-    let (code, _, stderr) = run(pamir().args(["import", "wxr", corpus, "--lang", "fr", "--data"]).arg(data.path()));
+    let (code, _, stderr) =
+        run(pamir().args(["import", "wxr"]).arg(&corpus).args(["--lang", "fr", "--data"]).arg(data.path()));
     assert_ne!(code, 0);
     assert!(stderr.contains("the site has no language \"fr\""), "{stderr}");
 }
@@ -284,11 +281,9 @@ fn a_joomla_import_refuses_bad_sources_clearly_and_reports_a_good_one() {
     assert_ne!(code, 0);
     assert!(stderr.contains("the files folder /no/such/images does not exist"), "{stderr}");
 
-    let corpus = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpora/joomla3"));
-    let (Ok(schema), Ok(sample)) =
-        (std::fs::read_to_string(corpus.join("joomla.sql")), std::fs::read_to_string(corpus.join("sample_data.sql")))
+    let (Some(schema), Some(sample)) =
+        (pamir_corpora::text("joomla3/joomla.sql"), pamir_corpora::text("joomla3/sample_data.sql"))
     else {
-        eprintln!("skipped the import itself: the Joomla corpus is not here");
         return;
     };
     let dump = data.path().join("site.sql");
