@@ -31,6 +31,7 @@ pub mod imports;
 pub mod items;
 pub mod mailer;
 pub mod media;
+pub mod reading;
 pub mod redirects;
 pub mod scheduler;
 pub mod search;

@@ -214,6 +214,7 @@ pub async fn find_visible(
 /// A visible translation of an item: where it lives in its language.
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Translation {
+    pub id: i64,
     pub lang: String,
     pub category_id: i64,
     pub slug: String,
@@ -230,7 +231,7 @@ pub async fn translations(
     now: DateTime<Utc>,
 ) -> Result<Vec<Translation>, DbError> {
     let sql = format!(
-        "SELECT i.lang, i.category_id, i.slug, i.title FROM items i
+        "SELECT i.id, i.lang, i.category_id, i.slug, i.title FROM items i
          WHERE +i.site_id = $1 AND i.group_id = $2 AND {VISIBLE}"
     );
     let rows = on_pool!(db, pool => {

@@ -2,8 +2,8 @@
 //! check (optimistic locking) and a revision in the same transaction; and
 //! the filtered list editors work from.
 
-use super::row::{ITEM_COLUMNS, ItemRow};
-use crate::time::{opt_to_db, to_db};
+use super::row::{CONTENT_COLUMN_COUNT, ITEM_COLUMNS, ItemRow, bind_content, content_assignments};
+use crate::time::to_db;
 use crate::{Db, DbError, Tx, assembled, on_pool, on_tx};
 use pamir_domain::{Item, ItemKind, ItemState, SiteId};
 
@@ -54,52 +54,17 @@ pub struct Save<'a> {
 /// (someone else saved first) or does not exist.
 pub async fn save(tx: &mut Tx, save: &Save<'_>) -> Result<Option<i64>, DbError> {
     let item = save.item;
-    let source = item.source.as_ref();
-    let event = item.event.as_ref();
     let new_version = save.expected_version + 1;
+    let sql = format!(
+        "UPDATE items SET {}, version = ${} WHERE site_id = $1 AND id = $2 AND version = $3",
+        content_assignments(4),
+        4 + CONTENT_COLUMN_COUNT
+    );
     let stored = on_tx!(tx, tx => {
-        let updated = sqlx::query(
-            "UPDATE items SET kind = $4, category_id = $5, slug = $6, title = $7,
-                teaser_markdown = $8, body_markdown = $9, teaser_html = $10, body_html = $11,
-                byline = $12, dateline = $13, source_title = $14, source_publisher = $15, source_url = $16,
-                source_date = $17, event_starts_at = $18, event_ends_at = $19, event_venue = $20,
-                event_entries_deadline = $21, event_registration_url = $22, image_id = $23, featured = $24,
-                featured_order = $25, featured_until = $26, state = $27, publish_up = $28, publish_down = $29,
-                published_at = $30, updated_at = $31, updated_by = $32, version = $33
-             WHERE site_id = $1 AND id = $2 AND version = $3",
+        let updated = bind_content!(
+            sqlx::query(assembled(&sql)).bind(item.site_id).bind(item.id).bind(save.expected_version),
+            item
         )
-        .bind(item.site_id)
-        .bind(item.id)
-        .bind(save.expected_version)
-        .bind(item.kind.as_str())
-        .bind(item.category_id)
-        .bind(&item.slug)
-        .bind(&item.title)
-        .bind(&item.teaser_markdown)
-        .bind(&item.body_markdown)
-        .bind(&item.teaser_html)
-        .bind(&item.body_html)
-        .bind(&item.byline)
-        .bind(&item.dateline)
-        .bind(source.map(|s| s.title.as_str()))
-        .bind(source.and_then(|s| s.publisher.as_deref()))
-        .bind(source.and_then(|s| s.url.as_deref()))
-        .bind(source.and_then(|s| s.date.as_deref()))
-        .bind(event.map(|e| to_db(e.starts_at)))
-        .bind(event.and_then(|e| opt_to_db(e.ends_at)))
-        .bind(event.and_then(|e| e.venue.as_deref()))
-        .bind(event.and_then(|e| opt_to_db(e.entries_deadline)))
-        .bind(event.and_then(|e| e.registration_url.as_deref()))
-        .bind(item.image_id)
-        .bind(item.featured)
-        .bind(item.featured_order)
-        .bind(opt_to_db(item.featured_until))
-        .bind(item.state.as_str())
-        .bind(opt_to_db(item.publish_up))
-        .bind(opt_to_db(item.publish_down))
-        .bind(to_db(item.published_at))
-        .bind(to_db(item.updated_at))
-        .bind(item.updated_by)
         .bind(new_version)
         .execute(&mut *tx)
         .await

@@ -3,7 +3,8 @@
 //! to the database), so a batch of 2,000 items takes a few dozen of them
 //! rather than thousands.
 
-use crate::time::{opt_to_db, to_db};
+use super::row::{CONTENT_COLUMN_COUNT, bind_content, content_columns};
+use crate::time::to_db;
 use crate::{DbError, Tx, assembled, on_tx, values};
 use pamir_domain::{Item, SiteId};
 use std::collections::HashMap;
@@ -27,13 +28,8 @@ pub struct Imported<'a> {
     pub hits: i64,
 }
 
-const COLUMNS: &str = "site_id, group_id, lang, kind, category_id, slug, title,
-    teaser_markdown, body_markdown, teaser_html, body_html, byline, dateline,
-    source_title, source_publisher, source_url, source_date,
-    event_starts_at, event_ends_at, event_venue, event_entries_deadline, event_registration_url,
-    image_id, featured, featured_order, featured_until, state, publish_up, publish_down,
-    published_at, created_at, updated_at, created_by, updated_by";
-const COLUMN_COUNT: usize = 34;
+const COLUMNS: &str = concat!("site_id, group_id, lang, ", content_columns!(), ", created_at, created_by");
+const COLUMN_COUNT: usize = 3 + CONTENT_COLUMN_COUNT + 2;
 
 /// Rows per INSERT: 3,400 bound values, well under both databases' limits.
 const ROWS_PER_STATEMENT: usize = 100;
@@ -42,43 +38,8 @@ const ROWS_PER_STATEMENT: usize = 100;
 macro_rules! bind_item {
     ($query:expr, $item:expr) => {{
         let item = $item;
-        let source = item.source.as_ref();
-        let event = item.event.as_ref();
-        $query
-            .bind(item.site_id)
-            .bind(item.group_id)
-            .bind(item.lang.as_str())
-            .bind(item.kind.as_str())
-            .bind(item.category_id)
-            .bind(&item.slug)
-            .bind(&item.title)
-            .bind(&item.teaser_markdown)
-            .bind(&item.body_markdown)
-            .bind(&item.teaser_html)
-            .bind(&item.body_html)
-            .bind(&item.byline)
-            .bind(&item.dateline)
-            .bind(source.map(|s| s.title.as_str()))
-            .bind(source.and_then(|s| s.publisher.as_deref()))
-            .bind(source.and_then(|s| s.url.as_deref()))
-            .bind(source.and_then(|s| s.date.as_deref()))
-            .bind(event.map(|e| to_db(e.starts_at)))
-            .bind(event.and_then(|e| opt_to_db(e.ends_at)))
-            .bind(event.and_then(|e| e.venue.as_deref()))
-            .bind(event.and_then(|e| opt_to_db(e.entries_deadline)))
-            .bind(event.and_then(|e| e.registration_url.as_deref()))
-            .bind(item.image_id)
-            .bind(item.featured)
-            .bind(item.featured_order)
-            .bind(opt_to_db(item.featured_until))
-            .bind(item.state.as_str())
-            .bind(opt_to_db(item.publish_up))
-            .bind(opt_to_db(item.publish_down))
-            .bind(to_db(item.published_at))
-            .bind(to_db(item.created_at))
-            .bind(to_db(item.updated_at))
-            .bind(item.created_by)
-            .bind(item.updated_by)
+        let query = $query.bind(item.site_id).bind(item.group_id).bind(item.lang.as_str());
+        bind_content!(query, item).bind(to_db(item.created_at)).bind(item.created_by)
     }};
 }
 

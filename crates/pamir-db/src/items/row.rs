@@ -4,12 +4,78 @@ use crate::DbError;
 use crate::time::{from_db, opt_from_db};
 use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SourceCitation};
 
-pub(super) const ITEM_COLUMNS: &str = "i.id, i.site_id, i.group_id, i.lang, i.kind, i.category_id, i.slug, i.title,
-    i.teaser_markdown, i.body_markdown, i.teaser_html, i.body_html, i.byline, i.dateline,
-    i.source_title, i.source_publisher, i.source_url, i.source_date,
-    i.event_starts_at, i.event_ends_at, i.event_venue, i.event_entries_deadline, i.event_registration_url,
-    i.image_id, i.featured, i.featured_order, i.featured_until, i.state, i.publish_up, i.publish_down,
-    i.published_at, i.created_at, i.updated_at, i.created_by, i.updated_by, i.version";
+/// The columns a writer sets, in the order [`bind_content!`] binds them:
+/// one list for INSERT, UPDATE and SELECT. A new item field is a column
+/// here, a bind in `bind_content!` and a field of [`ItemRow`].
+macro_rules! content_columns {
+    () => {
+        "kind, category_id, slug, title, teaser_markdown, body_markdown, teaser_html, body_html, byline, dateline, \
+         source_title, source_publisher, source_url, source_date, \
+         event_starts_at, event_ends_at, event_venue, event_entries_deadline, event_registration_url, \
+         image_id, featured, featured_order, featured_until, state, publish_up, publish_down, \
+         published_at, updated_at, updated_by"
+    };
+}
+pub(super) use content_columns;
+
+/// How many columns [`content_columns!`] names.
+pub(super) const CONTENT_COLUMN_COUNT: usize = 29;
+
+/// Binds an item's content columns, in the order of [`content_columns!`].
+macro_rules! bind_content {
+    ($query:expr, $item:expr) => {{
+        let item = $item;
+        let source = item.source.as_ref();
+        let event = item.event.as_ref();
+        $query
+            .bind(item.kind.as_str())
+            .bind(item.category_id)
+            .bind(&item.slug)
+            .bind(&item.title)
+            .bind(&item.teaser_markdown)
+            .bind(&item.body_markdown)
+            .bind(&item.teaser_html)
+            .bind(&item.body_html)
+            .bind(&item.byline)
+            .bind(&item.dateline)
+            .bind(source.map(|s| s.title.as_str()))
+            .bind(source.and_then(|s| s.publisher.as_deref()))
+            .bind(source.and_then(|s| s.url.as_deref()))
+            .bind(source.and_then(|s| s.date.as_deref()))
+            .bind(event.map(|e| $crate::time::to_db(e.starts_at)))
+            .bind(event.and_then(|e| $crate::time::opt_to_db(e.ends_at)))
+            .bind(event.and_then(|e| e.venue.as_deref()))
+            .bind(event.and_then(|e| $crate::time::opt_to_db(e.entries_deadline)))
+            .bind(event.and_then(|e| e.registration_url.as_deref()))
+            .bind(item.image_id)
+            .bind(item.featured)
+            .bind(item.featured_order)
+            .bind($crate::time::opt_to_db(item.featured_until))
+            .bind(item.state.as_str())
+            .bind($crate::time::opt_to_db(item.publish_up))
+            .bind($crate::time::opt_to_db(item.publish_down))
+            .bind($crate::time::to_db(item.published_at))
+            .bind($crate::time::to_db(item.updated_at))
+            .bind(item.updated_by)
+    }};
+}
+pub(super) use bind_content;
+
+/// Every column of an item row, for SELECTs from `items i` (no other table
+/// in these queries has such columns, so they need no prefix).
+pub(super) const ITEM_COLUMNS: &str =
+    concat!("i.id, i.site_id, i.group_id, i.lang, ", content_columns!(), ", i.created_at, i.created_by, i.version");
+
+/// `kind = $4, category_id = $5, ...`: the SET list of a save, numbered
+/// from `first`.
+pub(super) fn content_assignments(first: usize) -> String {
+    content_columns!()
+        .split(',')
+        .enumerate()
+        .map(|(n, column)| format!("{} = ${}", column.trim(), first + n))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 #[derive(sqlx::FromRow)]
 pub(super) struct ItemRow {

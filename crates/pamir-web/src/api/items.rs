@@ -133,19 +133,13 @@ pub async fn list(
 
 /// An item with its media, tags and translations.
 async fn full(state: &AppState, site: SiteId, item: &Item) -> Result<ApiItem, ApiError> {
-    let db = &state.core.db;
     let now = state.core.clock.now();
     let settings = state.sites.settings(site).await?;
     let tree = state.sites.tree(site, &item.lang).await?;
-    let gallery = pamir_db::items::gallery(db, item.id).await?;
-    let media_ids: Vec<i64> = item.image_id.into_iter().chain(gallery.iter().copied()).collect();
-    let media = pamir_db::media::get_many(db, &media_ids, &item.lang, &settings.default_lang).await?;
-    let tags =
-        pamir_db::tags::for_items(db, &[item.id], &item.lang).await?.iter().map(|(_, t)| ApiTag::from(t)).collect();
+    let shown = pamir_core::reading::shown(&state.core, item.clone(), &item.lang, &settings.default_lang, now).await?;
+    let tags = shown.tags.iter().map(ApiTag::from).collect();
     let mut translations = Vec::new();
-    let members = pamir_db::items::group_members(db, site, item.group_id).await?;
-    for translation in pamir_db::items::translations(db, site, item.group_id, now).await? {
-        let Ok(lang) = Lang::parse(&translation.lang) else { continue };
+    for (lang, translation) in shown.translations_in() {
         if lang == item.lang || !settings.offers(&lang) {
             continue;
         }
@@ -153,11 +147,11 @@ async fn full(state: &AppState, site: SiteId, item: &Item) -> Result<ApiItem, Ap
         if other_tree.get(translation.category_id).is_none() {
             continue;
         }
-        let Some((id, ..)) = members.iter().find(|(_, l, _, _)| *l == translation.lang) else { continue };
         let url = crate::view::urls::item(lang.as_str(), &other_tree, translation.category_id, &translation.slug);
-        translations.push(ApiTranslation { lang: translation.lang.clone(), id: *id, url });
+        translations.push(ApiTranslation { lang: translation.lang.clone(), id: translation.id, url });
     }
-    Ok(views::item(item, Extras { tree: &tree, media: &media, gallery: &gallery, tags, translations, now }))
+    let extras = Extras { tree: &tree, media: &shown.media, gallery: &shown.gallery, tags, translations, now };
+    Ok(views::item(item, extras))
 }
 
 #[utoipa::path(get, path = "/api/v1/items/{id}", tag = "items", params(("id" = i64, Path, description = "Item id")),

@@ -6,7 +6,7 @@ use crate::public::reader::Frame;
 use crate::respond::Page;
 use crate::state::AppState;
 use crate::view::{ItemView, Meta, urls};
-use pamir_domain::{Item, Lang};
+use pamir_domain::Item;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -33,23 +33,19 @@ pub async fn render(
 /// The page of `item`, whatever its state: readers get only visible ones
 /// (above); the admin's "preview as reader" shows drafts through this too.
 pub async fn render_item(state: &AppState, reader: &Reader, item: &Item) -> Result<Page, PageError> {
-    let db = &state.core.db;
-    let gallery = pamir_db::items::gallery(db, item.id).await?;
-    let media_ids: Vec<i64> = item.image_id.into_iter().chain(gallery.iter().copied()).collect();
-    let media = pamir_db::media::get_many(db, &media_ids, &reader.lang, &reader.settings.default_lang).await?;
-    let tags: Vec<_> =
-        pamir_db::tags::for_items(db, &[item.id], &reader.lang).await?.into_iter().map(|(_, t)| t).collect();
-    let view = ItemView::new(item, &reader.tree, &media, &tags, &gallery);
+    let default_lang = &reader.settings.default_lang;
+    let shown = pamir_core::reading::shown(&state.core, item.clone(), &reader.lang, default_lang, reader.now).await?;
+    let view = ItemView::new(item, &reader.tree, &shown.media, &shown.tags, &shown.gallery);
     let canonical = view.card.url.clone();
 
     let mut alternates = Vec::new();
-    for translation in pamir_db::items::translations(db, reader.site, item.group_id, reader.now).await? {
-        let Some(tree) = Lang::parse(&translation.lang).ok().and_then(|lang| reader.tree_for(&lang)) else {
+    for (lang, translation) in shown.translations_in() {
+        let Some(tree) = reader.tree_for(&lang) else {
             continue; // A language the site no longer offers.
         };
         if tree.get(translation.category_id).is_some() {
             let url = urls::item(&translation.lang, tree, translation.category_id, &translation.slug);
-            alternates.push((translation.lang, url));
+            alternates.push((translation.lang.clone(), url));
         }
     }
     let description = pamir_content::plain_text(&item.teaser_markdown);

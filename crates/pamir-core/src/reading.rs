@@ -1,0 +1,48 @@
+//! An item as readers are shown it, with what hangs off it: its picture
+//! and gallery, its tags, and the translations a reader can open. The
+//! public page and the API both show this, so both ask here and each only
+//! decides how to present it.
+
+use crate::{Core, CoreError};
+use chrono::{DateTime, Utc};
+use pamir_db::items::Translation;
+use pamir_domain::media::Media;
+use pamir_domain::taxonomy::Tag;
+use pamir_domain::{Item, Lang};
+
+pub struct ShownItem {
+    pub item: Item,
+    /// The item's picture and its gallery's, described in the reader's language.
+    pub media: Vec<Media>,
+    /// The gallery's media ids, in order.
+    pub gallery: Vec<i64>,
+    pub tags: Vec<Tag>,
+    /// The visible items of its translation group, itself included.
+    pub translations: Vec<Translation>,
+}
+
+impl ShownItem {
+    /// The translations, with their language parsed; languages pamir no
+    /// longer knows are left out.
+    pub fn translations_in(&self) -> impl Iterator<Item = (Lang, &Translation)> {
+        self.translations.iter().filter_map(|t| Lang::parse(&t.lang).ok().map(|lang| (lang, t)))
+    }
+}
+
+/// Gathers what is shown with `item`, in `lang` (with `fallback` for
+/// descriptions not written in it), as it is at `now`.
+pub async fn shown(
+    core: &Core,
+    item: Item,
+    lang: &Lang,
+    fallback: &Lang,
+    now: DateTime<Utc>,
+) -> Result<ShownItem, CoreError> {
+    let db = &core.db;
+    let gallery = pamir_db::items::gallery(db, item.id).await?;
+    let media_ids: Vec<i64> = item.image_id.into_iter().chain(gallery.iter().copied()).collect();
+    let media = pamir_db::media::get_many(db, &media_ids, lang, fallback).await?;
+    let tags = pamir_db::tags::for_items(db, &[item.id], lang).await?.into_iter().map(|(_, tag)| tag).collect();
+    let translations = pamir_db::items::translations(db, item.site_id, item.group_id, now).await?;
+    Ok(ShownItem { item, media, gallery, tags, translations })
+}
