@@ -12,3 +12,30 @@ rule-web-address = The address must start with https:// or http:// and name a si
 rule-event-start-missing = An event needs the date and time it starts.
 rule-event-ends-before-start = The event cannot end before it starts.
 rule-deadline-after-event = The deadline for entries cannot come after the event.
+
+# Running the site: categories, tags, settings, redirects.
+rule-name-needed = Give a name in at least one language.
+rule-category-slug-taken = A category with this address already exists at this level.
+rule-tag-slug-taken = A tag with this address already exists.
+rule-parent-unknown = The parent category does not exist.
+rule-languages-empty = The site needs at least one language.
+rule-default-language = The default language must be one of the site's languages.
+rule-front-page-size = The front page shows between 1 and { $max } items.
+rule-site-name-empty = The site needs a name.
+rule-redirect-old-path = The old address starts with / (a path on this site).
+rule-redirect-exists = { $old } already leads somewhere; change that redirect instead.
+rule-redirect-target = The new address is a path such as /en/news/ or an https:// address.
+
+# People and their accounts.
+rule-email-invalid = "{ $email }" is not an e-mail address.
+rule-email-taken = A user with the address { $email } already exists.
+rule-last-administrator = The last administrator cannot be demoted or disabled.
+rule-user-name-empty = The name is empty.
+rule-password-wrong = The password is not right.
+rule-password-short = The password needs at least { $min } characters.
+rule-password-long = The password may have at most { $max } bytes.
+rule-totp-mismatch = The code does not match; check the phone's clock and try the next code.
+
+# The media library.
+rule-image-alt = Describe the image for people who cannot see it (alternative text), or tick "decorative".
+rule-media-in-use = This image is still used by: { $items }

@@ -147,7 +147,8 @@ pub async fn find_user(core: &Core, email: &str) -> Result<Option<i64>, CoreErro
 /// Adds a user of the old site, noting where they came from.
 pub async fn add_user(core: &Core, site: SiteId, user: ImportedUser<'_>, record: Record<'_>) -> Result<i64, CoreError> {
     if !pamir_domain::contact::looks_like_email(user.email) {
-        return Err(CoreError::Invalid(format!("{:?} is not an e-mail address", user.email)));
+        let message = pamir_domain::Message::new("rule-email-invalid").with("email", user.email);
+        return Err(CoreError::rule("email", message));
     }
     let mut change = core.begin().await?;
     let now = change.now().timestamp();

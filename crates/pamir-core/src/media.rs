@@ -91,10 +91,7 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
     let created_by = by.user_id;
     let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
     if !upload.decorative && !described {
-        return Err(CoreError::Invalid(
-            "describe the image for people who cannot see it (alternative text), or tick \"decorative\"".into(),
-        )
-        .into());
+        return Err(CoreError::rule("alt", pamir_domain::Message::new("rule-image-alt")).into());
     }
     let now = core.clock.now();
     let stem = stem(&upload.file_name, now)?;
@@ -210,7 +207,10 @@ pub async fn delete(core: &Core, actor: &Actor, site: SiteId, media_id: i64) -> 
     let users = pamir_db::media::usage(&core.db, site, media_id).await?;
     if !users.is_empty() {
         let list: Vec<String> = users.iter().map(|(id, lang, title)| format!("{title} ({lang}, item {id})")).collect();
-        return Err(CoreError::Invalid(format!("this image is still used by: {}", list.join("; "))));
+        return Err(CoreError::rule(
+            "media",
+            pamir_domain::Message::new("rule-media-in-use").with("items", list.join("; ")),
+        ));
     }
     let lang = pamir_domain::Lang::parse("en").map_err(|e| CoreError::Invalid(e.to_string()))?;
     let Some(media) = pamir_db::media::get_many(&core.db, &[media_id], &lang, &lang).await?.pop() else {

@@ -9,7 +9,7 @@ use pamir_db::DbError;
 use pamir_db::categories::CategoryText;
 use pamir_db::tags::TagText;
 use pamir_domain::site::SiteSettings;
-use pamir_domain::{Action, SiteId};
+use pamir_domain::{Action, Message, SiteId, Violations};
 
 /// A name per language; the slug is made from the name when left empty.
 pub struct Naming {
@@ -21,25 +21,24 @@ pub struct Naming {
 fn slugs(names: &[Naming]) -> Result<Vec<(String, String, String)>, CoreError> {
     let named: Vec<&Naming> = names.iter().filter(|n| !n.name.trim().is_empty()).collect();
     if named.is_empty() {
-        return Err(CoreError::Invalid("give a name in at least one language".into()));
+        return Err(CoreError::rule("name", Message::new("rule-name-needed")));
     }
     named
         .into_iter()
         .map(|n| {
             let slug = if n.slug.trim().is_empty() { slugify(n.name.trim()) } else { n.slug.trim().to_owned() };
             if !is_valid_slug(&slug) {
-                return Err(CoreError::Invalid(format!(
-                    "the slug {slug:?} may hold only lowercase letters a-z, digits and single hyphens"
-                )));
+                return Err(CoreError::rule("slug", Message::new("rule-slug-invalid").with("slug", &slug)));
             }
             Ok((n.lang.clone(), n.name.trim().to_owned(), slug))
         })
         .collect()
 }
 
-fn conflict_as_invalid(error: DbError) -> CoreError {
-    match error {
-        DbError::Conflict(what) => CoreError::Invalid(format!("{what} already exists")),
+/// A taken address, said as the rule it breaks (`key`); other failures stay what they are.
+fn taken(key: &'static str) -> impl Fn(DbError) -> CoreError {
+    move |error| match error {
+        DbError::Conflict(_) => CoreError::rule("slug", Message::new(key)),
         other => CoreError::Db(other),
     }
 }
@@ -54,7 +53,7 @@ pub async fn add_category(
     actor.require(Action::ManageTaxonomy)?;
     let existing = pamir_db::categories::ids(&core.db, site).await?;
     if parent_id.is_some_and(|parent| !existing.contains(&parent)) {
-        return Err(CoreError::Invalid("the parent category does not exist".into()));
+        return Err(CoreError::rule("parent", Message::new("rule-parent-unknown")));
     }
     let texts = slugs(names)?;
     let rows: Vec<CategoryText<'_>> =
@@ -64,7 +63,7 @@ pub async fn add_category(
     let id =
         pamir_db::categories::insert(&mut change.tx, site, parent_id, position, &rows, core.clock.now().timestamp())
             .await
-            .map_err(conflict_as_invalid)?;
+            .map_err(taken("rule-category-slug-taken"))?;
     change.audit(Some(site), actor, "category.create", &format!("category {id} {}", texts[0].1), "").await?;
     change.content_changed(site);
     change.commit().await?;
@@ -78,7 +77,7 @@ pub async fn add_tag(core: &Core, actor: &Actor, site: SiteId, names: &[Naming])
     let mut change = core.begin().await?;
     let id = pamir_db::tags::insert(&mut change.tx, site, &rows, core.clock.now().timestamp())
         .await
-        .map_err(conflict_as_invalid)?;
+        .map_err(taken("rule-tag-slug-taken"))?;
     change.audit(Some(site), actor, "tag.create", &format!("tag {id} {}", texts[0].1), "").await?;
     change.content_changed(site);
     change.commit().await?;
@@ -98,19 +97,16 @@ pub async fn save_settings(core: &Core, actor: &Actor, site: SiteId, settings: S
 
 /// The rules every writer's settings keep.
 pub fn check_settings(settings: &SiteSettings) -> Result<(), CoreError> {
-    if settings.languages.is_empty() {
-        return Err(CoreError::Invalid("the site needs at least one language".into()));
-    }
-    if !settings.offers(&settings.default_lang) {
-        return Err(CoreError::Invalid("the default language must be one of the site's languages".into()));
-    }
-    if !(1..=100).contains(&settings.front_page_size) {
-        return Err(CoreError::Invalid("the front page shows between 1 and 100 items".into()));
-    }
-    if settings.name.0.values().all(|name| name.trim().is_empty()) {
-        return Err(CoreError::Invalid("the site needs a name".into()));
-    }
-    Ok(())
+    let mut rules = Violations::default();
+    rules.check(settings.languages.is_empty(), "languages", || Message::new("rule-languages-empty"));
+    rules.check(!settings.offers(&settings.default_lang), "default_lang", || Message::new("rule-default-language"));
+    rules.check(!(1..=100).contains(&settings.front_page_size), "front_page_size", || {
+        Message::new("rule-front-page-size").with("max", "100")
+    });
+    rules.check(settings.name.0.values().all(|name| name.trim().is_empty()), "name", || {
+        Message::new("rule-site-name-empty")
+    });
+    if rules.0.is_empty() { Ok(()) } else { Err(CoreError::Rules(rules)) }
 }
 
 /// Renames a category in its languages (adding missing ones) and sets its
@@ -132,7 +128,7 @@ pub async fn update_category(
         .await
         .map_err(|e| match e {
             DbError::NotFound(what) => CoreError::NotFound(what),
-            other => conflict_as_invalid(other),
+            other => taken("rule-category-slug-taken")(other),
         })?;
     change.audit(Some(site), actor, "category.update", &format!("category {id} {}", texts[0].1), "").await?;
     change.content_changed(site);
@@ -147,7 +143,7 @@ pub async fn update_tag(core: &Core, actor: &Actor, site: SiteId, id: i64, names
     let texts = slugs(names)?;
     let rows: Vec<TagText<'_>> = texts.iter().map(|(lang, name, slug)| TagText { lang, name, slug }).collect();
     let mut change = core.begin().await?;
-    pamir_db::tags::update(&mut change.tx, site, id, &rows).await.map_err(conflict_as_invalid)?;
+    pamir_db::tags::update(&mut change.tx, site, id, &rows).await.map_err(taken("rule-tag-slug-taken"))?;
     change.audit(Some(site), actor, "tag.update", &format!("tag {id} {}", texts[0].1), "").await?;
     change.content_changed(site);
     change.commit().await
@@ -161,14 +157,14 @@ pub async fn add_redirect(core: &Core, actor: &Actor, site: SiteId, old: &str, t
         None => (old.trim().to_owned(), None),
     };
     if !path.starts_with('/') {
-        return Err(CoreError::Invalid("the old address starts with / (a path on this site)".into()));
+        return Err(CoreError::rule("old", Message::new("rule-redirect-old-path")));
     }
     let target = check_target(target)?;
     let old = crate::redirects::normalise(&path, query.as_deref());
     let mut change = core.begin().await?;
     if !pamir_db::redirects::insert(&mut change.tx, site, &old, &target, "editor", core.clock.now().timestamp()).await?
     {
-        return Err(CoreError::Invalid(format!("{old} already leads somewhere; change that redirect instead")));
+        return Err(CoreError::rule("old", Message::new("rule-redirect-exists").with("old", &old)));
     }
     pamir_db::redirects::forget_not_found(&mut change.tx, site, &old).await?;
     change.audit(Some(site), actor, "redirect.create", &format!("redirect {old}"), &target).await?;
@@ -204,6 +200,6 @@ fn check_target(target: &str) -> Result<String, CoreError> {
     if (local || absolute) && !target.contains(char::is_whitespace) {
         Ok(target.to_owned())
     } else {
-        Err(CoreError::Invalid("the new address is a path such as /en/news/ or an https:// address".into()))
+        Err(CoreError::rule("target", Message::new("rule-redirect-target")))
     }
 }

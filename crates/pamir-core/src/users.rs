@@ -5,7 +5,7 @@ use crate::audit::{self, Actor};
 use crate::auth::{password, totp};
 use crate::{Core, CoreError};
 use pamir_db::users::{NewUser, UserChanges};
-use pamir_domain::{Action, Role, User};
+use pamir_domain::{Action, Message, Role, User};
 
 pub struct NewAccount {
     pub email: String,
@@ -28,7 +28,11 @@ fn check_email(email: &str) -> Result<String, CoreError> {
             !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.')
         })
         && !email.chars().any(|c| c.is_whitespace() || c.is_control());
-    if valid { Ok(email) } else { Err(CoreError::Invalid(format!("{email:?} is not an e-mail address"))) }
+    if valid {
+        Ok(email)
+    } else {
+        Err(CoreError::rule("email", Message::new("rule-email-invalid").with("email", email)))
+    }
 }
 
 /// Adds a user. `by` is the administrator doing it; `None` is the machine's
@@ -53,7 +57,9 @@ pub async fn add(core: &Core, by: Option<&Actor>, account: NewAccount) -> Result
         NewUser { email: &email, display_name: &display_name, role: account.role.as_str(), password_hash: Some(&hash) };
     let mut change = core.begin().await?;
     let id = pamir_db::users::insert(&mut change.tx, &new, now).await.map_err(|error| match error {
-        pamir_db::DbError::Conflict(_) => CoreError::Invalid(format!("a user with the address {email} already exists")),
+        pamir_db::DbError::Conflict(_) => {
+            CoreError::rule("email", Message::new("rule-email-taken").with("email", &email))
+        }
         other => CoreError::Db(other),
     })?;
     let user = User { id, email, display_name, role: account.role, disabled: false, mfa_enabled: false };
@@ -80,10 +86,10 @@ pub async fn update(core: &Core, actor: &Actor, id: i64, changes: UserChanges<'_
         && !current.user.disabled
         && (changes.role != Role::Administrator || changes.disabled);
     if loses_admin && pamir_db::users::count_active_administrators(&core.db).await? <= 1 {
-        return Err(CoreError::Invalid("the last administrator cannot be demoted or disabled".into()));
+        return Err(CoreError::rule("role", Message::new("rule-last-administrator")));
     }
     if changes.display_name.trim().is_empty() {
-        return Err(CoreError::Invalid("the name is empty".into()));
+        return Err(CoreError::rule("display_name", Message::new("rule-user-name-empty")));
     }
     let mut change = core.begin().await?;
     pamir_db::users::update(&mut change.tx, id, &changes, core.clock.now().timestamp()).await?;
@@ -106,7 +112,7 @@ pub async fn change_password(core: &Core, actor: &Actor, current: &str, new: &st
         .await?
         .ok_or_else(|| CoreError::NotFound("your account".into()))?;
     if !credentials.password_hash.as_deref().is_some_and(|stored| password::verify(stored, current)) {
-        return Err(CoreError::Invalid("the current password is not right".into()));
+        return Err(CoreError::rule("current", Message::new("rule-password-wrong")));
     }
     password::check_new(new)?;
     let hash = password::hash(new)?;
@@ -121,9 +127,7 @@ pub async fn enable_totp(core: &Core, actor: &Actor, secret: &str, code: &str) -
     actor.require(Action::ManageOwnAccount)?;
     let now = core.clock.now().timestamp();
     let Some(step) = totp::matching_step(secret, code, now) else {
-        return Err(CoreError::Invalid(
-            "the code does not match; check the phone's clock and try the next code".into(),
-        ));
+        return Err(CoreError::rule("code", Message::new("rule-totp-mismatch")));
     };
     let (codes, hashes) = totp::new_recovery_codes()?;
     pamir_db::users::set_second_factor(&core.db, actor.user.id, Some(secret), &hashes, now).await?;
@@ -138,7 +142,7 @@ pub async fn disable_totp(core: &Core, actor: &Actor, password_now: &str) -> Res
         .await?
         .ok_or_else(|| CoreError::NotFound("your account".into()))?;
     if !credentials.password_hash.as_deref().is_some_and(|stored| password::verify(stored, password_now)) {
-        return Err(CoreError::Invalid("the password is not right".into()));
+        return Err(CoreError::rule("password", Message::new("rule-password-wrong")));
     }
     pamir_db::users::set_second_factor(&core.db, actor.user.id, None, &[], core.clock.now().timestamp()).await?;
     audit::record(core, None, actor, "user.mfa-disable", &format!("user {}", actor.user.email), "").await

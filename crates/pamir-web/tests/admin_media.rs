@@ -61,7 +61,7 @@ async fn an_image_needs_alternative_text_unless_marked_decorative() {
     let editor = signed_in(&site, Role::Author).await;
     let refused = editor.upload(&[("caption_en", "A caption kept")], "photo.png", &png(300, 200)).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(refused.body.contains("describe the image for people who cannot see it"), "{}", refused.body);
+    assert!(refused.body.contains("Describe the image for people who cannot see it"), "{}", refused.body);
     assert!(refused.body.contains("value=\"A caption kept\""), "what was typed is kept");
     let decorative = editor.upload(&[("decorative", "on")], "border.png", &png(300, 200)).await;
     assert_eq!(decorative.status, StatusCode::SEE_OTHER);

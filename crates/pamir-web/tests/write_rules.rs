@@ -222,3 +222,22 @@ async fn a_russian_editor_reads_why_an_event_was_refused_in_russian() {
     );
     assert!(response.body.contains("Кинофестиваль"), "everything typed is kept");
 }
+
+#[tokio::test]
+async fn running_the_site_refuses_in_the_editors_language() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Administrator).await;
+    assert_eq!(editor.post("/admin/account/language", &[("lang", "ru")]).await.status, StatusCode::SEE_OTHER);
+    let first = editor.post("/admin/categories", &[("name_en", "Reports")]).await;
+    assert_eq!(first.status, StatusCode::SEE_OTHER, "{}", first.body);
+    let again = editor.post("/admin/categories", &[("name_en", "Reports")]).await;
+    assert_eq!(again.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(again.body.contains("У другой рубрики на этом уровне уже есть такой адрес."), "{}", again.body);
+    assert!(!again.body.contains("already exists"), "not in English");
+
+    assert_eq!(editor.post("/admin/account/language", &[("lang", "tg")]).await.status, StatusCode::SEE_OTHER);
+    let refused =
+        editor.post("/admin/redirects", &[("old", "/old-site/about.html"), ("target", "javascript:alert(1)")]).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Суроғаи нав роҳе мисли /tg/news/ ё суроғаи https:// аст."), "{}", refused.body);
+}

@@ -29,8 +29,21 @@ fn main() -> ExitCode {
     match runtime.block_on(commands::run(cli.command, config)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("pamir: {error:#}");
+            eprintln!("pamir: {}", described(&error));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// The error as the operator reads it: broken rules in English sentences
+/// (the core names them by translation key), anything else as it is.
+fn described(error: &anyhow::Error) -> String {
+    let rules = error.chain().find_map(|cause| match cause.downcast_ref::<pamir_core::CoreError>() {
+        Some(pamir_core::CoreError::Rules(rules)) => Some(rules),
+        _ => None,
+    });
+    match rules {
+        Some(rules) => pamir_web::i18n::rules("en", rules).join(" "),
+        None => format!("{error:#}"),
     }
 }

@@ -154,7 +154,7 @@ fn user_add_refuses_bad_input_clearly() {
     let (code, _, stderr) =
         run(pamir().args(["user", "add", "--email", "ANA@example.org", "--role", "editor", "--data"]).arg(data.path()));
     assert_ne!(code, 0);
-    assert!(stderr.contains("a user with the address ana@example.org already exists"), "{stderr}");
+    assert!(stderr.contains("A user with the address ana@example.org already exists."), "{stderr}");
 }
 
 #[test]

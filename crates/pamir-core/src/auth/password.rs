@@ -20,10 +20,16 @@ fn hasher() -> Argon2<'static> {
 pub fn check_new(password: &str) -> Result<(), CoreError> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err(CoreError::Invalid(format!("the password needs at least {MIN_LENGTH} characters")));
+        return Err(CoreError::rule(
+            "password",
+            pamir_domain::Message::new("rule-password-short").with("min", MIN_LENGTH),
+        ));
     }
     if password.len() > MAX_LENGTH {
-        return Err(CoreError::Invalid(format!("the password may have at most {MAX_LENGTH} bytes")));
+        return Err(CoreError::rule(
+            "password",
+            pamir_domain::Message::new("rule-password-long").with("max", MAX_LENGTH),
+        ));
     }
     Ok(())
 }
@@ -93,8 +99,14 @@ mod tests {
 
     #[test]
     fn short_passwords_are_refused_with_the_rule() {
-        let error = check_new("short").unwrap_err().to_string();
-        assert!(error.contains("12 characters"), "{error}");
+        match check_new("short") {
+            Err(CoreError::Rules(rules)) => {
+                let rule = &rules.0[0];
+                assert_eq!((rule.field, rule.message.key), ("password", "rule-password-short"));
+                assert_eq!(rule.message.args, vec![("min", "12".to_owned())]);
+            }
+            other => panic!("{other:?}"),
+        }
         assert!(check_new("twelve chars").is_ok());
     }
 

@@ -2,6 +2,7 @@
 //! Enrolling shows a QR code for an authenticator app and, once a code from
 //! it is typed back, ten recovery codes shown this once only.
 
+use super::render::refusal;
 use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
@@ -9,7 +10,6 @@ use axum::Form;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use pamir_core::CoreError;
 use pamir_core::auth::totp;
 use serde::{Deserialize, Serialize};
 
@@ -59,10 +59,10 @@ pub async fn change_password(
     match pamir_core::users::change_password(&state.core, &editor.actor, &form.current, &form.new).await {
         // Every session of the user ended, this one too: sign in with the new password.
         Ok(()) => Ok(Redirect::to("/admin/login").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             Ok(page_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), None).await)
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -147,10 +147,10 @@ pub async fn mfa_enable(
     editor.check_csrf(&form.csrf)?;
     match pamir_core::users::enable_totp(&state.core, &editor.actor, &form.secret, &form.code).await {
         Ok(codes) => mfa_view(&state, &editor, StatusCode::OK, None, codes).await,
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             mfa_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), Vec::new()).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -173,9 +173,9 @@ pub async fn mfa_disable(
     }
     match pamir_core::users::disable_totp(&state.core, &editor.actor, &form.password).await {
         Ok(()) => Ok(Redirect::to("/admin/account/mfa").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             mfa_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), Vec::new()).await
         }
-        Err(other) => Err(other.into()),
     }
 }

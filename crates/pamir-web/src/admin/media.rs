@@ -2,6 +2,7 @@
 //! uploads. An upload needs alternative text unless marked decorative;
 //! a refused file is explained and the words typed are kept.
 
+use super::render::refusal;
 use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
@@ -9,7 +10,6 @@ use axum::Form;
 use axum::extract::{Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use pamir_core::CoreError;
 use pamir_core::media::{Upload, UploadRefused};
 use pamir_domain::Action;
 use pamir_domain::media::Media;
@@ -127,8 +127,7 @@ pub async fn upload(
             let message = crate::i18n::text(&editor.lang, problem.fluent_key(), &[]);
             refuse(format!("{message} {problem}"), fields).await
         }
-        Err(UploadRefused::Core(CoreError::Invalid(problem))) => refuse(problem, fields).await,
-        Err(UploadRefused::Core(other)) => Err(other.into()),
+        Err(UploadRefused::Core(error)) => refuse(refusal(&editor.lang, error)?, fields).await,
     }
 }
 
@@ -156,10 +155,10 @@ pub async fn delete(
     editor.check_csrf(&form.csrf)?;
     match pamir_core::media::delete(&state.core, &editor.actor, editor.site, id).await {
         Ok(()) => Ok(Redirect::to("/admin/media").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             library_view(&state, &editor, StatusCode::CONFLICT, LibraryQuery::default(), Some(problem), BTreeMap::new())
                 .await
         }
-        Err(other) => Err(other.into()),
     }
 }

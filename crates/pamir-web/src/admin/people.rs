@@ -1,6 +1,7 @@
 //! `/admin/users` and `/admin/audit` (administrators only): accounts and
 //! roles, and the log of who did what, filterable.
 
+use super::render::refusal;
 use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
@@ -8,7 +9,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use pamir_core::CoreError;
 use pamir_core::users::NewAccount;
 use pamir_domain::{Action, Role, User};
 use serde::{Deserialize, Serialize};
@@ -66,10 +66,10 @@ pub async fn add_user(
             let shown = created.generated_password.map(|password| (created.user.email.clone(), password));
             users_view(&state, &editor, StatusCode::OK, None, shown).await
         }
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             users_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), None).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -96,10 +96,10 @@ pub async fn update_user(
     let changes = pamir_db::users::UserChanges { display_name: &form.name, role, disabled: form.disabled.is_some() };
     match pamir_core::users::update(&state.core, &editor.actor, id, changes).await {
         Ok(()) => Ok(Redirect::to("/admin/users").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             users_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), None).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 

@@ -3,6 +3,7 @@
 //! the unknown addresses readers asked for, most asked first, each with a
 //! form to map it.
 
+use super::render::refusal;
 use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
@@ -10,7 +11,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use pamir_core::CoreError;
 use pamir_core::site_admin;
 use pamir_domain::Action;
 use serde::{Deserialize, Serialize};
@@ -102,10 +102,10 @@ pub async fn add(
     editor.check_csrf(&form.csrf)?;
     match site_admin::add_redirect(&state.core, &editor.actor, editor.site, &form.old, &form.target).await {
         Ok(()) => Ok(Redirect::to("/admin/redirects").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), ListQuery::default()).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -132,9 +132,9 @@ pub async fn edit(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/admin/redirects").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, Some(problem), ListQuery::default()).await
         }
-        Err(other) => Err(other.into()),
     }
 }

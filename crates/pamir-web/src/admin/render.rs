@@ -179,3 +179,13 @@ impl IntoResponse for AdminError {
         response
     }
 }
+
+/// What to tell the editor, in their language, when the core refused their
+/// input; any other failure goes on as an error page.
+pub fn refusal(lang: &str, error: CoreError) -> Result<String, AdminError> {
+    match error {
+        CoreError::Invalid(problem) => Ok(problem),
+        CoreError::Rules(rules) => Ok(crate::i18n::rules(lang, &rules).join(" ")),
+        other => Err(other.into()),
+    }
+}

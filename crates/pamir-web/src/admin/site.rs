@@ -1,6 +1,7 @@
 //! `/admin/categories`, `/admin/tags` and `/admin/settings`: the site's
 //! structure and settings, named in each of its languages.
 
+use super::render::refusal;
 use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
@@ -88,10 +89,10 @@ pub async fn add_category(
     };
     match site_admin::add_category(&state.core, &editor.actor, editor.site, parent, &namings(&editor, &fields)).await {
         Ok(_) => Ok(Redirect::to("/admin/categories").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             taxonomy_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, false, Some(problem), fields).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -104,10 +105,10 @@ pub async fn add_tag(
     editor.check_csrf(field(&fields, "csrf"))?;
     match site_admin::add_tag(&state.core, &editor.actor, editor.site, &namings(&editor, &fields)).await {
         Ok(_) => Ok(Redirect::to("/admin/tags").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             taxonomy_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, true, Some(problem), fields).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -197,7 +198,8 @@ pub async fn update_category(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/admin/categories").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             taxonomy_edit_view(
                 &state,
                 &editor,
@@ -209,7 +211,6 @@ pub async fn update_category(
             )
             .await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -223,11 +224,11 @@ pub async fn update_tag(
     editor.check_csrf(field(&fields, "csrf"))?;
     match site_admin::update_tag(&state.core, &editor.actor, editor.site, id, &namings(&editor, &fields)).await {
         Ok(()) => Ok(Redirect::to("/admin/tags").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             taxonomy_edit_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, "tags", id, fields, Some(problem))
                 .await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
@@ -300,10 +301,10 @@ pub async fn save_settings(
     };
     match result {
         Ok(()) => Ok(Redirect::to("/admin/settings").into_response()),
-        Err(CoreError::Invalid(problem)) => {
+        Err(error) => {
+            let problem = refusal(&editor.lang, error)?;
             settings_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, fields, flags, Some(problem)).await
         }
-        Err(other) => Err(other.into()),
     }
 }
 
