@@ -39,3 +39,7 @@ rule-totp-mismatch = The code does not match; check the phone's clock and try th
 # The media library.
 rule-image-alt = Describe the image for people who cannot see it (alternative text), or tick "decorative".
 rule-media-in-use = This image is still used by: { $items }
+
+# Translations and the workflow.
+rule-translation-exists = This item already has a { $lang } version.
+rule-new-item-draft = A new item starts as a draft, in review or published.

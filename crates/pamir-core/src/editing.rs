@@ -115,7 +115,7 @@ impl Snapshot {
     }
 
     fn to_json(&self) -> Result<String, CoreError> {
-        serde_json::to_string(self).map_err(|e| CoreError::Invalid(format!("revision: {e}")))
+        serde_json::to_string(self).map_err(|e| CoreError::Internal(format!("revision: {e}")))
     }
 
     pub fn from_json(text: &str) -> Result<Self, CoreError> {
@@ -205,7 +205,10 @@ pub async fn create(
             return Err(CoreError::NotFound(format!("translation group {group}")));
         }
         if members.iter().any(|(_, lang, _, _)| lang == input.lang.as_str()) {
-            return Err(CoreError::Invalid(format!("this item already has a {} version", input.lang)));
+            return Err(CoreError::rule(
+                "lang",
+                pamir_domain::Message::new("rule-translation-exists").with("lang", &input.lang),
+            ));
         }
         if !(actor.user.role.may(Action::TranslateItem) || actor.user.role.may(Action::EditAnyItem)) {
             return Err(CoreError::Forbidden("translating others' items".into()));
@@ -216,7 +219,7 @@ pub async fn create(
     if input.state == ItemState::Published {
         actor.require(Action::PublishItem)?;
     } else if input.state != ItemState::Draft && input.state != ItemState::Review {
-        return Err(CoreError::Invalid("a new item starts as a draft".into()));
+        return Err(CoreError::rule("state", pamir_domain::Message::new("rule-new-item-draft")));
     }
     input.author_id = Some(actor.user.id);
     // The item, its first revision and its audit entry: one transaction.
@@ -225,7 +228,7 @@ pub async fn create(
         .await
         .map_err(slug_taken)?
         .pop()
-        .ok_or_else(|| CoreError::Invalid("nothing was created".into()))?;
+        .ok_or_else(|| CoreError::Internal("nothing was created".into()))?;
     let snapshot = Snapshot::of(&item, &input.tag_ids, &input.gallery).to_json()?;
     pamir_db::revisions::insert(
         &mut change.tx,

@@ -142,7 +142,7 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
 /// Creates one item and announces the change.
 pub async fn create(core: &Core, input: ItemInput) -> Result<Item, CoreError> {
     let mut created = create_many(core, vec![input]).await?;
-    created.pop().ok_or_else(|| CoreError::Invalid("nothing was created".into()))
+    created.pop().ok_or_else(|| CoreError::Internal("nothing was created".into()))
 }
 
 /// Makes `count` new translation groups, for items that will be created in
@@ -187,7 +187,7 @@ pub async fn create_many_in(
             None => new_groups
                 .get_mut(&input.site)
                 .and_then(Vec::pop)
-                .ok_or_else(|| CoreError::Invalid("an item group was not created".into()))?,
+                .ok_or_else(|| CoreError::Internal("an item group was not created".into()))?,
         };
         items.push(prepare(input, group_id, now)?);
     }

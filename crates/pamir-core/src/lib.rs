@@ -85,6 +85,11 @@ pub enum CoreError {
     NotFound(String),
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
+    /// Something failed that the user could not have caused (no randomness,
+    /// a search index that cannot be written, a worker that died): a 500,
+    /// whose message only the log sees.
+    #[error("internal failure: {0}")]
+    Internal(String),
 }
 
 /// Broken rules in plain keys and fields, for logs and tests.
@@ -102,6 +107,11 @@ impl CoreError {
     /// Whether the fault is the server's (the database, the disk), not the input's.
     pub fn is_internal(&self) -> bool {
         use pamir_db::DbError;
-        matches!(self, CoreError::Db(DbError::Sqlx(_) | DbError::Corrupt(_) | DbError::Config(_)) | CoreError::Io(_))
+        matches!(
+            self,
+            CoreError::Db(DbError::Sqlx(_) | DbError::Corrupt(_) | DbError::Config(_))
+                | CoreError::Io(_)
+                | CoreError::Internal(_)
+        )
     }
 }

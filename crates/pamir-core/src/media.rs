@@ -105,18 +105,20 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
         let mut files = Vec::new();
         for rendition in &renditions {
             let key = rendition.file_name(&stem_for_files);
-            store.put(&key, &rendition.bytes).map_err(|e| CoreError::Invalid(format!("cannot store the file: {e}")))?;
+            store
+                .put(&key, &rendition.bytes)
+                .map_err(|e| CoreError::Internal(format!("cannot store the file: {e}")))?;
             files.push((key, rendition.format.mime(), rendition.width, rendition.height, rendition.bytes.len()));
         }
         Ok((checked.format, files))
     })
     .await
-    .map_err(|e| CoreError::Invalid(format!("the upload was interrupted: {e}")))??;
+    .map_err(|e| CoreError::Internal(format!("the upload was interrupted: {e}")))??;
     let (format, files) = stored;
     // The first file is the full size in the upload's own format; the rest are variants.
     let Some((path, mime, width, height, size)) = files.iter().find(|(_, mime, ..)| *mime == format.mime()).cloned()
     else {
-        return Err(CoreError::Invalid("no full-size rendition was made".into()).into());
+        return Err(CoreError::Internal("no full-size rendition was made".into()).into());
     };
     let variants: Vec<MediaVariant> = files
         .iter()
@@ -212,7 +214,7 @@ pub async fn delete(core: &Core, actor: &Actor, site: SiteId, media_id: i64) -> 
             pamir_domain::Message::new("rule-media-in-use").with("items", list.join("; ")),
         ));
     }
-    let lang = pamir_domain::Lang::parse("en").map_err(|e| CoreError::Invalid(e.to_string()))?;
+    let lang = pamir_domain::Lang::parse("en").map_err(|e| CoreError::Internal(e.to_string()))?;
     let Some(media) = pamir_db::media::get_many(&core.db, &[media_id], &lang, &lang).await?.pop() else {
         return Err(CoreError::NotFound(format!("media {media_id}")));
     };

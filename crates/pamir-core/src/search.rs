@@ -35,7 +35,7 @@ pub struct SiteSearch {
 }
 
 fn failed(error: SearchError) -> CoreError {
-    CoreError::Invalid(format!("search index: {error}"))
+    CoreError::Internal(format!("search index: {error}"))
 }
 
 impl SiteSearch {
@@ -95,7 +95,7 @@ impl SiteSearch {
                 index.upsert(&documents)
             })
             .await
-            .map_err(|e| CoreError::Invalid(format!("search indexing stopped: {e}")))?
+            .map_err(|e| CoreError::Internal(format!("search indexing stopped: {e}")))?
             .map_err(failed)?;
         }
         // A save later in the second of the last change could carry a smaller
@@ -118,7 +118,7 @@ impl SiteSearch {
             let index = self.index.clone();
             tokio::task::spawn_blocking(move || index.rebuild(Vec::new()))
                 .await
-                .map_err(|e| CoreError::Invalid(format!("search indexing stopped: {e}")))?
+                .map_err(|e| CoreError::Internal(format!("search indexing stopped: {e}")))?
                 .map_err(failed)?;
         }
         self.sync(core).await
@@ -132,7 +132,7 @@ impl SiteSearch {
         let index = self.index.clone();
         tokio::task::spawn_blocking(move || index.search(&query))
             .await
-            .map_err(|e| CoreError::Invalid(format!("search stopped: {e}")))?
+            .map_err(|e| CoreError::Internal(format!("search stopped: {e}")))?
             .map_err(failed)
     }
 

@@ -119,7 +119,7 @@ fn prepare_in_parallel(inputs: &[ItemInput], now: chrono::DateTime<chrono::Utc>)
             .collect();
         let mut items = Vec::with_capacity(inputs.len());
         for worker in workers {
-            let prepared = worker.join().map_err(|_| CoreError::Invalid("rendering a seeded item failed".into()))?;
+            let prepared = worker.join().map_err(|_| CoreError::Internal("rendering a seeded item failed".into()))?;
             for item in prepared {
                 items.push(item?);
             }

@@ -51,6 +51,21 @@ pub enum Command {
     /// Import content from another publishing system
     #[command(subcommand)]
     Import(ImportCommand),
+    /// Write items from the command line
+    #[command(subcommand)]
+    Item(ItemCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ItemCommand {
+    /// Add an item from a JSON file shaped as the API's POST /api/v1/items body, as this user
+    Add {
+        /// The e-mail address of the user who writes it (their role decides what they may do)
+        #[arg(long = "as", value_name = "EMAIL")]
+        user: String,
+        /// The JSON file (- for standard input)
+        file: std::path::PathBuf,
+    },
 }
 
 #[derive(Subcommand)]

@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 /// `bytes` random bytes from the operating system, as lowercase hex.
 pub fn random_hex(bytes: usize) -> Result<String, CoreError> {
     let mut buffer = vec![0u8; bytes];
-    getrandom::fill(&mut buffer).map_err(|e| CoreError::Invalid(format!("no randomness from the system: {e}")))?;
+    getrandom::fill(&mut buffer).map_err(|e| CoreError::Internal(format!("no randomness from the system: {e}")))?;
     Ok(data_encoding::HEXLOWER.encode(&buffer))
 }
 

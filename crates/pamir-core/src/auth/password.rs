@@ -36,11 +36,11 @@ pub fn check_new(password: &str) -> Result<(), CoreError> {
 
 pub fn hash(password: &str) -> Result<String, CoreError> {
     let mut salt = [0u8; 16];
-    getrandom::fill(&mut salt).map_err(|e| CoreError::Invalid(format!("no randomness from the system: {e}")))?;
-    let salt = SaltString::encode_b64(&salt).map_err(|e| CoreError::Invalid(format!("salt: {e}")))?;
+    getrandom::fill(&mut salt).map_err(|e| CoreError::Internal(format!("no randomness from the system: {e}")))?;
+    let salt = SaltString::encode_b64(&salt).map_err(|e| CoreError::Internal(format!("salt: {e}")))?;
     let hashed = hasher()
         .hash_password(password.as_bytes(), &salt)
-        .map_err(|e| CoreError::Invalid(format!("cannot hash the password: {e}")))?;
+        .map_err(|e| CoreError::Internal(format!("cannot hash the password: {e}")))?;
     Ok(hashed.to_string())
 }
 
@@ -79,7 +79,7 @@ pub fn verify_nothing(password: &str) {
 pub fn generate() -> Result<String, CoreError> {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 20];
-    getrandom::fill(&mut bytes).map_err(|e| CoreError::Invalid(format!("no randomness from the system: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| CoreError::Internal(format!("no randomness from the system: {e}")))?;
     // 256 is not a multiple of 56; the bias of the modulo (under 1%) costs less than a bit here.
     Ok(bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect())
 }

@@ -15,7 +15,7 @@ pub const RECOVERY_CODES: usize = 10;
 /// A new secret: 20 random bytes (the RFC's recommended 160 bits), base32.
 pub fn new_secret() -> Result<String, CoreError> {
     let mut bytes = [0u8; 20];
-    getrandom::fill(&mut bytes).map_err(|e| CoreError::Invalid(format!("no randomness from the system: {e}")))?;
+    getrandom::fill(&mut bytes).map_err(|e| CoreError::Internal(format!("no randomness from the system: {e}")))?;
     Ok(data_encoding::BASE32_NOPAD.encode(&bytes))
 }
 

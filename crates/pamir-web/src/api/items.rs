@@ -287,6 +287,28 @@ pub async fn create(
     ApiJson(body): ApiJson<ItemWrite>,
 ) -> Result<Response, ApiError> {
     let settings = state.sites.settings(user.site).await?;
+    let (input, transition) = new_item(body, user.site, &settings)?;
+    let item = editing::create(&state.core, &user.actor, input, transition).await?;
+    Ok(cached::created(StatusCode::CREATED, &full(&state, user.site, &item).await?))
+}
+
+/// A new item as the API's JSON body describes it (the CLI's `item add`
+/// reads the same shape): the use case's input and the workflow step.
+pub fn new_item_from_json(
+    json: &str,
+    site: SiteId,
+    settings: &pamir_domain::site::SiteSettings,
+) -> Result<(ItemInput, Transition), ApiError> {
+    let body: ItemWrite = serde_json::from_str(json)
+        .map_err(|e| ApiError::new(StatusCode::BAD_REQUEST, format!("the item is not the JSON expected: {e}")))?;
+    new_item(body, site, settings)
+}
+
+fn new_item(
+    body: ItemWrite,
+    site: SiteId,
+    settings: &pamir_domain::site::SiteSettings,
+) -> Result<(ItemInput, Transition), ApiError> {
     let lang = match body.lang.as_deref() {
         None => settings.default_lang.clone(),
         Some(code) => Lang::parse(code).ok().filter(|l| settings.offers(l)).ok_or_else(|| {
@@ -307,9 +329,7 @@ pub async fn create(
     if body.version.is_some() {
         return Err(ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "a new item has no version"));
     }
-    let input = body.into_input(user.site, lang)?;
-    let item = editing::create(&state.core, &user.actor, input, transition).await?;
-    Ok(cached::created(StatusCode::CREATED, &full(&state, user.site, &item).await?))
+    Ok((body.into_input(site, lang)?, transition))
 }
 
 fn stored(saved: Saved) -> Result<Item, ApiError> {

@@ -1,6 +1,7 @@
 //! One module per command; each opens what it needs and does one job.
 
 mod import;
+mod item;
 mod reindex;
 mod seed;
 mod serve;
@@ -22,6 +23,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Reindex => reindex::run(config).await,
         Command::Import(command) => import::run(command, config).await,
         Command::Token(command) => token::run(command, config).await,
+        Command::Item(command) => item::run(command, config).await,
     }
 }
 
