@@ -62,6 +62,10 @@ describe('contact page', () => {
       if (path === '/en/contact') {
         // The scripts of the contact page are as readable to a harvester as the page.
         const scripts = startTags(res.html, 'script').filter((s) => s.src).map((s) => new URL(s.src, res.url));
+        assert.ok(
+          scripts.some((src) => src.origin === new URL(baseUrl).origin),
+          'GET /en/contact references no script of the site: the one that shows the address was not checked',
+        );
         for (const src of scripts) {
           if (src.origin !== new URL(baseUrl).origin) continue;
           const js = await fetchPage(src);

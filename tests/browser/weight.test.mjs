@@ -47,6 +47,8 @@ describe('page weight', () => {
     for (const link of startTags(html, 'link')) {
       if (link.href && (link.rel || '').toLowerCase().split(/\s+/).includes('stylesheet')) assets.add(new URL(link.href, pageUrl).href);
     }
+    // The theme's site.css; /en/ itself references no script file (only inline JSON-LD, counted with the page).
+    assert.ok(assets.size > 0, '/en/ references no stylesheet: its CSS would not be weighed');
     for (const script of startTags(html, 'script')) {
       if (script.src) assets.add(new URL(script.src, pageUrl).href);
     }

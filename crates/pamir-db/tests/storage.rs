@@ -103,6 +103,8 @@ async fn items_round_trip_and_listings_honour_the_publishing_window() {
         let releases = category(&db, site, Some(news), "releases").await;
         let mut tx = db.begin().await.expect("begin");
         let groups = pamir_db::items::create_groups(&mut tx, site, 4, at(0)).await.expect("groups");
+        let water = pamir_db::tags::TagText { lang: "en", name: "Water", slug: "water" };
+        let tag = pamir_db::tags::insert(&mut tx, site, &[water], at(0).timestamp()).await.expect("tag");
 
         let mut visible = item(site, groups[0], news, "visible");
         visible.featured = true;
@@ -122,9 +124,16 @@ async fn items_round_trip_and_listings_honour_the_publishing_window() {
         ended.publish_down = Some(at(5));
         let mut draft = item(site, groups[3], news, "draft");
         draft.state = ItemState::Draft;
+        // Only `visible` has the tag.
+        let tagged_ids = [tag];
         let batch: Vec<NewItem<'_>> = [&visible, &later, &ended, &draft]
             .into_iter()
-            .map(|item| NewItem { item, tag_ids: &[], gallery: &[], imported: None })
+            .map(|item| NewItem {
+                item,
+                tag_ids: if item.slug == "visible" { &tagged_ids } else { &[] },
+                gallery: &[],
+                imported: None,
+            })
             .collect();
         let ids = pamir_db::items::insert_batch(&mut tx, &batch).await.expect("insert");
         tx.commit().await.expect("commit");
@@ -153,8 +162,9 @@ async fn items_round_trip_and_listings_honour_the_publishing_window() {
         assert_eq!(shape, (1, Some(2), true), "later appeared, ended went; one a page");
         let front = pamir_db::items::list(&db, site, &en(), &Listing::Featured, at(11), 10, 0).await.expect("front");
         assert_eq!(slugs(front.items), vec!["later".to_owned(), "visible".to_owned()], "featured order first");
-        let tagged = pamir_db::items::list(&db, site, &en(), &Listing::Tag(1), at(11), 10, 0).await.expect("tag");
-        assert_eq!((tagged.items.len(), tagged.total), (0, None), "tag pages are not counted");
+        let tagged = pamir_db::items::list(&db, site, &en(), &Listing::Tag(tag), at(11), 10, 0).await.expect("tag");
+        assert_eq!((tagged.items.len(), tagged.total), (1, None), "{}: tag pages are not counted", database.backend);
+        assert_eq!(tagged.items[0].id, ids[0], "the tagged item");
 
         assert_eq!(pamir_db::items::next_transition(&db, site, at(3)).await.expect("next"), Some(at(5)));
         assert_eq!(pamir_db::items::next_transition(&db, site, at(5)).await.expect("next"), Some(at(10)));

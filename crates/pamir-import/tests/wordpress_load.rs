@@ -189,6 +189,7 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
     let gallery = pamir_db::items::gallery(&core.db, item_id).await.expect("gallery");
     assert!(!gallery.is_empty(), "post 1031's gallery has its images");
     let media = pamir_db::media::get_many(&core.db, &gallery, &en, &en).await.expect("media");
+    assert_eq!(media.len(), gallery.len(), "every gallery image is in the media library");
     assert!(media.iter().all(|m| !m.variants.is_empty() && !m.alt.is_empty()), "rendered and described");
 
     let structured = pamir_db::redirects::follow(&core.db, site, "/2012/01/template-sticky").await.expect("db");

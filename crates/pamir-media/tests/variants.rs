@@ -109,7 +109,8 @@ fn a_small_image_is_never_enlarged() {
 
     // Exactly 480 wide: the full-size file already is the 480 copy.
     let all = renditions(&encode(&picture(480, 200), ImageFormat::Jpeg));
-    assert!(all.iter().all(|r| r.width == 480 && r.name_suffix.is_empty()), "{:?}", summary(&all));
+    assert_eq!(summary(&all), expected(&[("photo.jpg", 480, 200), ("photo.webp", 480, 200)]));
+    assert!(all.iter().all(|r| r.name_suffix.is_empty()), "{:?}", summary(&all));
 }
 
 #[test]
@@ -134,7 +135,17 @@ fn the_colour_profile_is_carried_over() {
     let icc = b"pamir-test-colour-profile".repeat(4);
     let checked = inspect(&jpeg_with_icc(&picture(600, 400), &icc), &Limits::default()).expect("accepted");
     assert_eq!(checked.icc_profile.as_deref(), Some(&icc[..]));
-    for rendition in render(&checked).expect("rendered") {
+    let all = render(&checked).expect("rendered");
+    assert_eq!(
+        summary(&all),
+        expected(&[
+            ("photo.jpg", 600, 400),
+            ("photo.webp", 600, 400),
+            ("photo-480w.jpg", 480, 320),
+            ("photo-480w.webp", 480, 320)
+        ])
+    );
+    for rendition in &all {
         assert!(contains(&rendition.bytes, &icc), "{} lost the profile", rendition.file_name("photo"));
     }
 }

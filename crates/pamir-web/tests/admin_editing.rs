@@ -233,6 +233,12 @@ async fn authors_submit_for_review_and_editors_publish_from_the_queue() {
     let item = pamir_db::items::find_by_id(site.db(), site.site, id).await.expect("db").expect("item");
     assert_eq!(item.state, pamir_domain::ItemState::Review);
     let author_form = author.get(&format!("/admin/items/{id}")).await;
+    assert_eq!(author_form.status, StatusCode::OK);
+    assert!(
+        author_form.body.contains("Story by an author") && author_form.body.contains("value=\"save\""),
+        "the author's own form, with its buttons: {}",
+        author_form.body
+    );
     assert!(!author_form.body.contains("value=\"publish\""), "no publish button for authors");
     let editor = signed_in(&site, Role::Editor).await;
     let dashboard = editor.get("/admin/").await;
@@ -269,10 +275,15 @@ async fn the_list_filters_and_pages() {
     let site = TestSite::sqlite().await;
     let editor = signed_in(&site, Role::Editor).await;
     let all = editor.get("/admin/items").await;
-    assert!(all.body.contains("31 items"), "the demo's 31 items");
-    assert!(editor.get("/admin/items?lang=tg").await.body.contains("6 items"));
-    assert!(editor.get("/admin/items?kind=event&lang=en").await.body.contains("item"));
-    assert!(editor.get("/admin/items?author=mine").await.body.contains("0 items"));
+    assert_eq!(all.status, StatusCode::OK);
+    assert!(all.body.contains(">31 items</p>"), "the demo's 31 items: {}", all.body);
+    for (query, count) in
+        [("lang=tg", ">6 items</p>"), ("kind=event&lang=en", ">3 items</p>"), ("author=mine", ">0 items</p>")]
+    {
+        let listed = editor.get(&format!("/admin/items?{query}")).await;
+        assert_eq!(listed.status, StatusCode::OK, "{query}");
+        assert!(listed.body.contains(count), "{query}: {count}: {}", listed.body);
+    }
     assert_eq!(editor.get("/admin/items?kind=poem").await.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(editor.get("/admin/items?page=0").await.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(editor.get("/admin/items?sort=title").await.status, StatusCode::OK);

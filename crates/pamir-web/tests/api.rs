@@ -52,12 +52,13 @@ async fn every_route_is_in_the_openapi_document_and_answers() {
             assert!(doc["paths"][path][method].is_object(), "{method} {path} is not documented");
             let concrete = path.replace("{id}", "1");
             let response = call(&site, &method.to_uppercase(), &concrete, None, None).await;
-            assert!(
-                !matches!(response.status, StatusCode::NOT_FOUND | StatusCode::METHOD_NOT_ALLOWED)
-                    || concrete.contains("/1"),
-                "{method} {path} is not routed: {}",
-                response.status
-            );
+            // A handler may say its item 1 is not there; the router's fallback says the address is not.
+            let unrouted = match response.status {
+                StatusCode::METHOD_NOT_ALLOWED => true,
+                StatusCode::NOT_FOUND => body(&response)["detail"] == "no such API address; see /api/v1/openapi.json",
+                _ => false,
+            };
+            assert!(!unrouted, "{method} {path} is not routed: {} {}", response.status, response.body);
         }
     }
     let documented: usize = doc["paths"]
@@ -100,7 +101,9 @@ async fn items_are_paged_with_cursors_and_cacheable() {
         assert_eq!(again.status, StatusCode::NOT_MODIFIED);
 
         let events = body(&site.get("/api/v1/items?lang=en&kind=event").await);
-        assert!(events["items"].as_array().expect("items").iter().all(|i| i["kind"] == "event"));
+        let events = events["items"].as_array().expect("items");
+        assert_eq!(events.len(), 3, "{}: the demo's English events", site.backend);
+        assert!(events.iter().all(|i| i["kind"] == "event"));
     }
 }
 
@@ -117,7 +120,7 @@ async fn reads_refuse_bad_input_in_json() {
     assert_problem(&site.get("/api/v1/items?lang=xx").await, StatusCode::BAD_REQUEST, "no language");
     assert_problem(&site.get("/api/v1/items?kind=poem").await, StatusCode::BAD_REQUEST, "unknown kind");
     assert_problem(&site.get("/api/v1/items/999999").await, StatusCode::NOT_FOUND, "item 999999 not found");
-    assert_problem(&site.get("/api/v1/items/abc").await, StatusCode::BAD_REQUEST, "");
+    assert_problem(&site.get("/api/v1/items/abc").await, StatusCode::BAD_REQUEST, "Bad Request");
     assert_problem(&site.get("/api/v1/nothing-here").await, StatusCode::NOT_FOUND, "openapi.json");
     assert_problem(&site.get("/api/v1/settings").await, StatusCode::NOT_FOUND, "no such API address");
     let delete = call(&site, "DELETE", "/api/v1/items", None, None).await;
@@ -147,11 +150,9 @@ async fn an_item_comes_with_its_translations_both_ways() {
     let tags = body(&site.get("/api/v1/tags?lang=ru").await);
     assert!(tags.as_array().is_some_and(|t| !t.is_empty()));
     let categories = body(&site.get("/api/v1/categories?lang=tg").await);
-    assert!(
-        categories
-            .as_array()
-            .is_some_and(|c| c.iter().all(|c| c["url"].as_str().is_some_and(|u| u.starts_with("/tg/"))))
-    );
+    let categories = categories.as_array().expect("categories");
+    assert_eq!(categories.len(), 7, "the demo's categories: {categories:?}");
+    assert!(categories.iter().all(|c| c["url"].as_str().is_some_and(|u| u.starts_with("/tg/"))), "{categories:?}");
 }
 
 #[tokio::test]

@@ -47,6 +47,12 @@ async fn hostile_markdown_and_html_never_reach_a_reader() {
         }
         assert!(body.contains("<strong>bold</strong>"));
         let front = site.get("/en/news/").await;
+        assert_eq!(front.status, StatusCode::OK);
+        assert!(
+            front.body.contains(">Hostile content</a>") && front.body.contains("<div class=\"teaser\"><p>Teaser <img"),
+            "the item's card and its teaser are on the page: {}",
+            front.body
+        );
         assert!(!front.body.contains("onerror"), "teasers are sanitised too");
     }
 }

@@ -34,14 +34,15 @@ fn encode(text: &str) -> String {
 async fn each_language_is_searched_with_its_own_analyser() {
     for site in TestSite::all().await {
         let ru_news = category(&site, "ru", "novosti").await;
-        let mut input = ItemInput::article(site.site, lang("ru"), ru_news, "Мигранты возвращаются домой");
+        // "Remittance" also matches the English search below, were it to look past English.
+        let mut input = ItemInput::article(site.site, lang("ru"), ru_news, "Remittance: Мигранты возвращаются домой");
         input.body_markdown = "Весной домой вернулись тысячи семей.".into();
         pamir_core::items::create(&site.core, input).await.expect("created");
 
         let russian = site.get(&format!("/ru/search?q={}", encode("мигрантов"))).await;
         assert_eq!(russian.status, StatusCode::OK, "{}", site.backend);
         assert!(
-            titles(&russian.body).contains(&"Мигранты возвращаются домой".to_owned()),
+            titles(&russian.body).contains(&"Remittance: Мигранты возвращаются домой".to_owned()),
             "{}: {:?}",
             site.backend,
             titles(&russian.body)
@@ -54,6 +55,13 @@ async fn each_language_is_searched_with_its_own_analyser() {
             "stemmed: remittance finds remittances"
         );
         assert!(!english.body.contains("Мигранты"), "one language at a time");
+        let russian_remittance = site.get("/ru/search?q=remittance").await;
+        assert!(
+            titles(&russian_remittance.body).contains(&"Remittance: Мигранты возвращаются домой".to_owned()),
+            "{}: the word that is kept out of English results is found in Russian: {:?}",
+            site.backend,
+            titles(&russian_remittance.body)
+        );
 
         // Typed on a Russian keyboard: х for ҳ, ч for ҷ; the plural -он stripped.
         let tajik = site.get(&format!("/tg/search?q={}", encode("мухочир"))).await;
@@ -122,7 +130,8 @@ async fn filters_pages_and_hostile_input() {
     let mut inputs = Vec::new();
     for n in 1..=12 {
         let mut input = ItemInput::article(site.site, lang("en"), news, &format!("Apricot harvest report {n}"));
-        input.body_markdown = format!("Apricot growers in Isfara, report {n}. <script>alert({n})</script>");
+        // A code span: its markup is text, kept in the index as `<script>…`.
+        input.body_markdown = format!("Apricot growers in Isfara, report {n}. `<script>alert({n})</script>`");
         inputs.push(input);
     }
     let mut event = ItemInput::article(site.site, lang("en"), category(&site, "en", "events").await, "Apricot fair");
@@ -151,6 +160,7 @@ async fn filters_pages_and_hostile_input() {
     let in_news = site.get(&format!("/en/search?q=apricot&category={news}")).await;
     assert!(in_news.body.contains("12 items found"));
 
+    assert!(first.body.contains("&lt;script&gt;alert("), "the markup is shown as text: {}", first.body);
     assert!(!first.body.contains("<script>alert"), "snippets are escaped");
     assert_eq!(site.get("/en/search?q=apricot&kind=poem").await.status, StatusCode::BAD_REQUEST);
     assert_eq!(site.get("/en/search?q=apricot&category=99999").await.status, StatusCode::BAD_REQUEST);
