@@ -120,7 +120,7 @@ async fn reads_refuse_bad_input_in_json() {
     assert_problem(&site.get("/api/v1/items?lang=xx").await, StatusCode::BAD_REQUEST, "no language");
     assert_problem(&site.get("/api/v1/items?kind=poem").await, StatusCode::BAD_REQUEST, "unknown kind");
     assert_problem(&site.get("/api/v1/items/999999").await, StatusCode::NOT_FOUND, "item 999999 not found");
-    assert_problem(&site.get("/api/v1/items/abc").await, StatusCode::BAD_REQUEST, "Bad Request");
+    assert_problem(&site.get("/api/v1/items/abc").await, StatusCode::BAD_REQUEST, "Cannot parse `abc` to a `i64`");
     assert_problem(&site.get("/api/v1/nothing-here").await, StatusCode::NOT_FOUND, "openapi.json");
     assert_problem(&site.get("/api/v1/settings").await, StatusCode::NOT_FOUND, "no such API address");
     let delete = call(&site, "DELETE", "/api/v1/items", None, None).await;

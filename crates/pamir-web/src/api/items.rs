@@ -4,10 +4,10 @@
 
 use super::auth::TokenUser;
 use super::cached;
-use super::error::{ApiError, ApiJson};
+use super::error::{ApiError, ApiJson, ApiPath};
 use super::views::{self, ApiItem, ApiItemSummary, ApiTag, ApiTranslation, Extras};
 use crate::state::AppState;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use chrono::{DateTime, Utc};
@@ -157,7 +157,11 @@ async fn full(state: &AppState, site: SiteId, item: &Item) -> Result<ApiItem, Ap
 #[utoipa::path(get, path = "/api/v1/items/{id}", tag = "items", params(("id" = i64, Path, description = "Item id")),
     responses((status = 200, description = "A published item", body = ApiItem),
               (status = 404, description = "No such published item", body = super::error::Problem)))]
-pub async fn get(State(state): State<AppState>, headers: HeaderMap, Path(id): Path<i64>) -> Result<Response, ApiError> {
+pub async fn get(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiPath(id): ApiPath<i64>,
+) -> Result<Response, ApiError> {
     let site =
         crate::public::reader::site_of(&state, &headers).map_err(|_| ApiError::not_found("site for this host"))?;
     let now = state.core.clock.now();
@@ -353,7 +357,7 @@ fn stored(saved: Saved) -> Result<Item, ApiError> {
 pub async fn update(
     State(state): State<AppState>,
     user: TokenUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<ItemWrite>,
 ) -> Result<Response, ApiError> {
     let Some(version) = body.version else {
@@ -402,7 +406,7 @@ async fn step(
 pub async fn publish(
     State(state): State<AppState>,
     user: TokenUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<VersionBody>,
 ) -> Result<Response, ApiError> {
     step(&state, &user, id, body.version, Transition::Publish).await
@@ -416,7 +420,7 @@ pub async fn publish(
 pub async fn unpublish(
     State(state): State<AppState>,
     user: TokenUser,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     ApiJson(body): ApiJson<VersionBody>,
 ) -> Result<Response, ApiError> {
     step(&state, &user, id, body.version, Transition::Unpublish).await

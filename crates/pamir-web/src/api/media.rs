@@ -3,11 +3,11 @@
 
 use super::auth::TokenUser;
 use super::cached;
-use super::error::ApiError;
+use super::error::{ApiError, ApiPath};
 use super::views::ApiMedia;
 use crate::state::AppState;
 use axum::body::Bytes;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use pamir_core::media::{Upload, UploadRefused};
@@ -20,7 +20,7 @@ use std::collections::BTreeMap;
 pub async fn get(
     State(state): State<AppState>,
     headers: HeaderMap,
-    Path(id): Path<i64>,
+    ApiPath(id): ApiPath<i64>,
     Query(query): Query<BTreeMap<String, String>>,
 ) -> Result<Response, ApiError> {
     let (site, lang, _) = super::items::language(&state, &headers, query.get("lang").map(String::as_str)).await?;
