@@ -269,3 +269,9 @@ admin-redirects-found = { $count ->
     [one] { $count } redirect
    *[other] { $count } redirects
 }
+
+# A form field that could not be read as what it holds.
+admin-field-translation-group = Translation group
+admin-form-choose = Choose one under "{ $field }".
+admin-form-not-a-number = "{ $field }" needs a number.
+admin-form-not-a-date = "{ $field }" needs a date and time such as 2026-11-28T14:30.

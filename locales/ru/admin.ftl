@@ -277,3 +277,9 @@ admin-redirects-found = { $count ->
     [many] { $count } перенаправлений
    *[other] { $count } перенаправления
 }
+
+# Поле формы, которое не удалось прочитать.
+admin-field-translation-group = Группа переводов
+admin-form-choose = Выберите значение в поле «{ $field }».
+admin-form-not-a-number = В поле «{ $field }» нужно число.
+admin-form-not-a-date = В поле «{ $field }» нужны дата и время, например 2026-11-28T14:30.

@@ -257,3 +257,9 @@ admin-redirects-list = Равонакуниҳо
 admin-redirects-origin = Аз куҷо
 admin-redirects-find = Ҷустуҷӯи суроғаи кӯҳна ё нав
 admin-redirects-found = { $count } интиқол
+
+# Майдони шакл, ки хонда нашуд.
+admin-field-translation-group = Гурӯҳи тарҷумаҳо
+admin-form-choose = Дар майдони «{ $field }» қиматеро интихоб кунед.
+admin-form-not-a-number = Майдони «{ $field }» рақам талаб мекунад.
+admin-form-not-a-date = Майдони «{ $field }» сана ва вақтро талаб мекунад, масалан 2026-11-28T14:30.

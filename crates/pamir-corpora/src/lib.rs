@@ -13,14 +13,20 @@
 //! repository's own.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-/// Where the corpora are looked for.
+/// Where the corpora are looked for: `PAMIR_CORPORA`, else `shared/corpora`
+/// beside the checkout this test runs in. Found at run time from the
+/// working folder (cargo runs tests in their crate's folder), not from a
+/// path compiled in, so a build shared between two checkouts looks beside
+/// the one it runs in.
 pub fn dir() -> PathBuf {
-    match std::env::var_os("PAMIR_CORPORA").filter(|dir| !dir.is_empty()) {
-        Some(dir) => PathBuf::from(dir),
-        None => Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpora"),
+    if let Some(dir) = std::env::var_os("PAMIR_CORPORA").filter(|dir| !dir.is_empty()) {
+        return PathBuf::from(dir);
     }
+    let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+    let checkout = here.ancestors().find(|dir| dir.join("Cargo.lock").is_file()).unwrap_or(&here);
+    checkout.join("../shared/corpora")
 }
 
 /// True when a missing corpus must fail the test rather than skip it.

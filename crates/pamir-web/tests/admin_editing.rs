@@ -212,7 +212,7 @@ async fn a_refused_save_says_why_and_shows_everything_typed() {
     let response = editor.post("/admin/items/new", &pairs(&fields)).await;
     assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(
-        response.body.contains("the publish from date is not a date and time like 2026-11-28T14:30"),
+        response.body.contains("Publish from (UTC)&quot; needs a date and time such as 2026-11-28T14:30."),
         "{}",
         response.body
     );
@@ -352,7 +352,7 @@ async fn categories_and_tags_are_added_and_renamed_and_the_site_follows() {
         assert!(site.get("/en/health-care/").await.body.contains("Health and care"));
         let bad = editor.post(&format!("/admin/categories/{id}"), &[("position", "first"), ("name_en", "X")]).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.body.contains("the position is not a number") && bad.body.contains("value=\"X\""));
+        assert!(bad.body.contains("Position&quot; needs a number.") && bad.body.contains("value=\"X\""));
 
         assert_eq!(editor.post("/admin/tags", &[("name_en", "Clean water")]).await.status, StatusCode::SEE_OTHER);
         let tags = editor.get("/admin/tags").await;

@@ -241,3 +241,17 @@ async fn running_the_site_refuses_in_the_editors_language() {
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Суроғаи нав роҳе мисли /tg/news/ ё суроғаи https:// аст."), "{}", refused.body);
 }
+
+#[tokio::test]
+async fn the_admins_error_pages_are_in_the_editors_language() {
+    let site = TestSite::sqlite().await;
+    let author = signed_in(&site, Role::Author).await;
+    assert_eq!(author.post("/admin/account/language", &[("lang", "ru")]).await.status, StatusCode::SEE_OTHER);
+    let refused = author.get("/admin/users").await;
+    assert_eq!(refused.status, StatusCode::FORBIDDEN);
+    assert!(refused.body.contains("<html lang=\"ru\">"), "{}", refused.body);
+    assert!(refused.body.contains("Ваша роль не позволяет это сделать"), "{}", refused.body);
+    let missing = author.get("/admin/items/999999").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+    assert!(missing.body.contains("<html lang=\"ru\">"), "{}", missing.body);
+}

@@ -32,6 +32,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::middleware::from_fn_with_state;
 use axum::routing::MethodRouter;
 
+pub mod page_language;
 pub mod same_origin;
 
 /// Articles are text; two megabytes is a book.
@@ -91,4 +92,5 @@ pub fn routes(state: &AppState) -> Router<AppState> {
     table()
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES))
         .layer(from_fn_with_state(state.clone(), same_origin::refuse_other_sites))
+        .layer(axum::middleware::from_fn(page_language::slot))
 }

@@ -134,7 +134,9 @@ impl From<CoreError> for AdminError {
             CoreError::Forbidden(why) => AdminError::Forbidden(why),
             CoreError::NotFound(what) => AdminError::NotFound(what),
             CoreError::Invalid(why) => AdminError::BadRequest(why),
-            CoreError::Rules(rules) => AdminError::BadRequest(crate::i18n::rules("en", &rules).join(" ")),
+            CoreError::Rules(rules) => {
+                AdminError::BadRequest(crate::i18n::rules(&super::page_language::current(), &rules).join(" "))
+            }
             other => AdminError::Internal(other.to_string()),
         }
     }
@@ -157,22 +159,23 @@ impl IntoResponse for AdminError {
             AdminError::TooLarge(_) => (StatusCode::PAYLOAD_TOO_LARGE, "admin-error-invalid"),
             AdminError::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, "admin-error-internal"),
         };
+        let lang = super::page_language::current();
         // Internal details stay in the log under an id the editor can quote;
         // the rest is the editor's own input.
         let detail = match &self {
             AdminError::Internal(detail) => {
                 let id = crate::error::log_internal(detail);
-                crate::i18n::text("en", "admin-error-internal-id", &[("id", id.into())])
+                crate::i18n::text(&lang, "admin-error-internal-id", &[("id", id.into())])
             }
             AdminError::Csrf | AdminError::CrossSite => String::new(),
             other => other.to_string(),
         };
         let html = format!(
-            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
+            "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
              <body><main><h1>{title}</h1><p>{detail}</p><p><a href=\"/admin/\">{back}</a></p></main></body></html>",
-            title = crate::markup::escape(&crate::i18n::text("en", key, &[])),
+            title = crate::markup::escape(&crate::i18n::text(&lang, key, &[])),
             detail = crate::markup::escape(&detail),
-            back = crate::markup::escape(&crate::i18n::text("en", "admin-back-to-dashboard", &[])),
+            back = crate::markup::escape(&crate::i18n::text(&lang, "admin-back-to-dashboard", &[])),
         );
         let mut response = (status, axum::response::Html(html)).into_response();
         no_store(&mut response);

@@ -118,6 +118,7 @@ impl FromRequestParts<AppState> for Editor {
         }
         let origin = origin_of(state, &parts.headers, peer(parts));
         let lang = active.ui_lang.clone();
+        super::page_language::remember(&lang);
         Ok(Editor { actor: Actor { user: active.user, origin }, site, settings, csrf_token: active.csrf_token, lang })
     }
 }

@@ -194,7 +194,14 @@ pub async fn update_category(
             )
             .await
         }
-        Err(_) => Err(CoreError::Invalid("the position is not a number".into())),
+        Err(_) => {
+            let field = crate::i18n::text(&editor.lang, "admin-category-position", &[]);
+            Err(CoreError::Invalid(crate::i18n::text(
+                &editor.lang,
+                "admin-form-not-a-number",
+                &[("field", field.into())],
+            )))
+        }
     };
     match result {
         Ok(()) => Ok(Redirect::to("/admin/categories").into_response()),

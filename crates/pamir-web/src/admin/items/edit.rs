@@ -203,7 +203,7 @@ pub async fn create(
         Some(lang) => lang,
         None => return Err(AdminError::BadRequest("choose one of the site's languages".into())),
     };
-    let input = match form.to_input(editor.site, lang) {
+    let input = match form.to_input(editor.site, lang, &editor.lang) {
         Ok(input) => input,
         Err(problem) => {
             return render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Said::error(problem)).await;
@@ -253,7 +253,7 @@ pub async fn save(
         Transition::Restore | Transition::Trash => {
             editing::transition(&state.core, &editor.actor, editor.site, id, expected, transition).await
         }
-        _ => match form.to_input(editor.site, current.lang.clone()) {
+        _ => match form.to_input(editor.site, current.lang.clone(), &editor.lang) {
             Ok(input) => editing::save(&state.core, &editor.actor, editor.site, id, expected, input, transition).await,
             Err(problem) => Err(CoreError::Invalid(problem)),
         },

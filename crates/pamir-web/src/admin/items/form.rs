@@ -135,14 +135,22 @@ impl ItemForm {
     }
 
     /// The input for a use case, or the first field that is not what it
-    /// says (a date that is not a date). The item's rules are the domain's,
-    /// asked by the use case, so the admin and the API refuse alike.
-    pub fn to_input(&self, site: SiteId, lang: Lang) -> Result<ItemInput, String> {
-        let kind = ItemKind::parse(&self.kind).ok_or("choose a type")?;
-        let category_id = self.category.parse().map_err(|_| "choose a category")?;
+    /// says (a date that is not a date), told in `ui` (the editor's
+    /// language). The item's rules are the domain's, asked by the use case,
+    /// so the admin and the API refuse alike.
+    pub fn to_input(&self, site: SiteId, lang: Lang, ui: &str) -> Result<ItemInput, String> {
+        let say = |key: &str, label: &str| {
+            let field = crate::i18n::text(ui, label, &[]);
+            crate::i18n::text(ui, key, &[("field", field.into())])
+        };
+        let optional_number =
+            |text: &str, label: &str| optional_number(text).map_err(|()| say("admin-form-not-a-number", label));
+        let date_time = |text: &str, label: &str| date_time(text).map_err(|()| say("admin-form-not-a-date", label));
+        let kind = ItemKind::parse(&self.kind).ok_or_else(|| say("admin-form-choose", "admin-field-kind"))?;
+        let category_id = self.category.parse().map_err(|_| say("admin-form-choose", "admin-field-category"))?;
         let mut input = ItemInput::article(site, lang, category_id, &self.title);
         input.kind = kind;
-        input.group_id = optional_number(&self.group, "translation group")?;
+        input.group_id = optional_number(&self.group, "admin-field-translation-group")?;
         input.slug = Some(self.slug.trim().to_owned()).filter(|s| !s.is_empty());
         input.teaser_markdown = self.teaser.clone();
         input.body_markdown = self.body.clone();
@@ -154,22 +162,22 @@ impl ItemForm {
             url: non_empty(&self.source_url),
             date: non_empty(&self.source_date),
         });
-        input.event = match date_time(&self.event_starts_at, "event start")? {
+        input.event = match date_time(&self.event_starts_at, "admin-field-event-starts")? {
             Some(starts_at) => Some(EventDetails {
                 starts_at,
-                ends_at: date_time(&self.event_ends_at, "event end")?,
+                ends_at: date_time(&self.event_ends_at, "admin-field-event-ends")?,
                 venue: non_empty(&self.event_venue),
-                entries_deadline: date_time(&self.event_entries_deadline, "deadline for entries")?,
+                entries_deadline: date_time(&self.event_entries_deadline, "admin-field-event-deadline")?,
                 registration_url: non_empty(&self.event_registration_url),
             }),
             None => None,
         };
-        input.image_id = optional_number(&self.image, "lead image")?;
+        input.image_id = optional_number(&self.image, "admin-field-image")?;
         input.featured = self.featured;
-        input.featured_order = optional_number(&self.featured_order, "featured order")?;
-        input.featured_until = date_time(&self.featured_until, "featured until")?;
-        input.publish_up = date_time(&self.publish_up, "publish from")?;
-        input.publish_down = date_time(&self.publish_down, "publish until")?;
+        input.featured_order = optional_number(&self.featured_order, "admin-field-featured-order")?;
+        input.featured_until = date_time(&self.featured_until, "admin-field-featured-until")?;
+        input.publish_up = date_time(&self.publish_up, "admin-field-publish-up")?;
+        input.publish_down = date_time(&self.publish_down, "admin-field-publish-down")?;
         input.tag_ids = self.tags.clone();
         input.gallery = self.gallery.clone();
         input.state = ItemState::Draft;
@@ -181,15 +189,15 @@ fn non_empty(text: &str) -> Option<String> {
     Some(text.trim().to_owned()).filter(|t| !t.is_empty())
 }
 
-fn optional_number(text: &str, what: &str) -> Result<Option<i64>, String> {
+fn optional_number(text: &str) -> Result<Option<i64>, ()> {
     match text.trim() {
         "" => Ok(None),
-        number => number.parse().map(Some).map_err(|_| format!("the {what} is not a number")),
+        number => number.parse().map(Some).map_err(|_| ()),
     }
 }
 
 /// `datetime-local` values (`2026-11-28T14:30`), taken as UTC.
-fn date_time(text: &str, what: &str) -> Result<Option<DateTime<Utc>>, String> {
+fn date_time(text: &str) -> Result<Option<DateTime<Utc>>, ()> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -198,7 +206,7 @@ fn date_time(text: &str, what: &str) -> Result<Option<DateTime<Utc>>, String> {
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
         .map(|naive| Some(naive.and_utc()))
-        .ok_or_else(|| format!("the {what} date is not a date and time like 2026-11-28T14:30"))
+        .ok_or(())
 }
 
 pub use crate::view::category_options;
