@@ -7,9 +7,8 @@ use crate::audit::{self, Actor};
 use crate::change::Change;
 use crate::items::{ItemInput, prepare};
 use crate::{Core, CoreError};
-use chrono::{DateTime, Utc};
 use pamir_db::DbError;
-use pamir_domain::{Action, EventDetails, Item, ItemKind, ItemState, SiteId, SourceCitation};
+use pamir_domain::{Action, Item, ItemContent, ItemState, SiteId};
 use serde::{Deserialize, Serialize};
 
 /// What a save does to the item's state besides storing its fields.
@@ -65,53 +64,26 @@ impl Transition {
     }
 }
 
-/// An item's editable fields as a revision keeps them.
+/// An item's content as a revision keeps it, with its tags and gallery.
+/// (Flattened, so revisions stored before `ItemContent` read the same.)
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
-    pub kind: ItemKind,
-    pub category_id: i64,
-    pub slug: String,
-    pub title: String,
-    pub teaser_markdown: String,
-    pub body_markdown: String,
-    pub byline: Option<String>,
-    pub dateline: Option<String>,
-    pub source: Option<SourceCitation>,
-    pub event: Option<EventDetails>,
-    pub image_id: Option<i64>,
-    pub featured: bool,
-    pub featured_order: Option<i64>,
-    pub featured_until: Option<DateTime<Utc>>,
-    pub state: ItemState,
-    pub publish_up: Option<DateTime<Utc>>,
-    pub publish_down: Option<DateTime<Utc>>,
+    #[serde(flatten)]
+    pub content: ItemContent,
     pub tag_ids: Vec<i64>,
     pub gallery: Vec<i64>,
 }
 
+impl std::ops::Deref for Snapshot {
+    type Target = ItemContent;
+    fn deref(&self) -> &ItemContent {
+        &self.content
+    }
+}
+
 impl Snapshot {
     pub fn of(item: &Item, tag_ids: &[i64], gallery: &[i64]) -> Self {
-        Self {
-            kind: item.kind,
-            category_id: item.category_id,
-            slug: item.slug.clone(),
-            title: item.title.clone(),
-            teaser_markdown: item.teaser_markdown.clone(),
-            body_markdown: item.body_markdown.clone(),
-            byline: item.byline.clone(),
-            dateline: item.dateline.clone(),
-            source: item.source.clone(),
-            event: item.event.clone(),
-            image_id: item.image_id,
-            featured: item.featured,
-            featured_order: item.featured_order,
-            featured_until: item.featured_until,
-            state: item.state,
-            publish_up: item.publish_up,
-            publish_down: item.publish_down,
-            tag_ids: tag_ids.to_vec(),
-            gallery: gallery.to_vec(),
-        }
+        Self { content: item.content.clone(), tag_ids: tag_ids.to_vec(), gallery: gallery.to_vec() }
     }
 
     fn to_json(&self) -> Result<String, CoreError> {
@@ -128,23 +100,7 @@ impl Snapshot {
             site: item.site_id,
             group_id: Some(item.group_id),
             lang: item.lang.clone(),
-            kind: self.kind,
-            category_id: self.category_id,
-            slug: Some(self.slug),
-            title: self.title,
-            teaser_markdown: self.teaser_markdown,
-            body_markdown: self.body_markdown,
-            byline: self.byline,
-            dateline: self.dateline,
-            source: self.source,
-            event: self.event,
-            image_id: self.image_id,
-            featured: self.featured,
-            featured_order: self.featured_order,
-            featured_until: self.featured_until,
-            state: self.state,
-            publish_up: self.publish_up,
-            publish_down: self.publish_down,
+            content: self.content,
             published_at: Some(item.published_at),
             tag_ids: self.tag_ids,
             gallery: self.gallery,

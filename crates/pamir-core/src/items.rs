@@ -5,35 +5,21 @@ use crate::{Core, CoreError};
 use chrono::{DateTime, Utc};
 use pamir_content::slug::{is_valid_slug, slugify};
 use pamir_db::items::NewItem;
-use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, Message, SiteId, SourceCitation, Violations};
+use pamir_domain::{Item, ItemContent, Lang, Message, SiteId, Violations};
 
 pub use pamir_domain::item::TITLE_MAX;
 
-/// What an editor, importer or generator provides for a new item.
+/// What an editor, importer or generator provides for a new item: the
+/// item's content (see [`ItemContent`]; reads and writes reach its fields
+/// through `input.title` and the like) and where it goes.
 #[derive(Debug, Clone)]
 pub struct ItemInput {
     pub site: SiteId,
     /// The translation group to join; `None` starts a new one.
     pub group_id: Option<i64>,
     pub lang: Lang,
-    pub kind: ItemKind,
-    pub category_id: i64,
-    /// `None` makes one from the title.
-    pub slug: Option<String>,
-    pub title: String,
-    pub teaser_markdown: String,
-    pub body_markdown: String,
-    pub byline: Option<String>,
-    pub dateline: Option<String>,
-    pub source: Option<SourceCitation>,
-    pub event: Option<EventDetails>,
-    pub image_id: Option<i64>,
-    pub featured: bool,
-    pub featured_order: Option<i64>,
-    pub featured_until: Option<DateTime<Utc>>,
-    pub state: ItemState,
-    pub publish_up: Option<DateTime<Utc>>,
-    pub publish_down: Option<DateTime<Utc>>,
+    /// An empty slug is made from the title.
+    pub content: ItemContent,
     /// `None` means now.
     pub published_at: Option<DateTime<Utc>>,
     pub tag_ids: Vec<i64>,
@@ -41,6 +27,19 @@ pub struct ItemInput {
     pub author_id: Option<i64>,
     /// Set by importers: the source record, stored with the item.
     pub imported: Option<ImportedFrom>,
+}
+
+impl std::ops::Deref for ItemInput {
+    type Target = ItemContent;
+    fn deref(&self) -> &ItemContent {
+        &self.content
+    }
+}
+
+impl std::ops::DerefMut for ItemInput {
+    fn deref_mut(&mut self) -> &mut ItemContent {
+        &mut self.content
+    }
 }
 
 /// An imported item's origin: its record in the old system, how often it
@@ -62,23 +61,7 @@ impl ItemInput {
             site,
             group_id: None,
             lang,
-            kind: ItemKind::Article,
-            category_id,
-            slug: None,
-            title: title.to_owned(),
-            teaser_markdown: String::new(),
-            body_markdown: String::new(),
-            byline: None,
-            dateline: None,
-            source: None,
-            event: None,
-            image_id: None,
-            featured: false,
-            featured_order: None,
-            featured_until: None,
-            state: ItemState::Published,
-            publish_up: None,
-            publish_down: None,
+            content: ItemContent::article(category_id, title),
             published_at: None,
             tag_ids: Vec::new(),
             gallery: Vec::new(),
@@ -93,38 +76,29 @@ impl ItemInput {
 pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<Item, CoreError> {
     let title = input.title.trim();
     let mut broken = Violations::default();
-    let slug = match &input.slug {
-        Some(slug) => {
-            broken.check(!is_valid_slug(slug), "slug", || Message::new("rule-slug-invalid").with("slug", slug));
-            slug.clone()
-        }
-        None => Some(slugify(title)).filter(|slug| !slug.is_empty()).unwrap_or_else(|| format!("item-{group_id}")),
+    let slug = if input.slug.is_empty() {
+        Some(slugify(title)).filter(|slug| !slug.is_empty()).unwrap_or_else(|| format!("item-{group_id}"))
+    } else {
+        let slug = &input.slug;
+        broken.check(!is_valid_slug(slug), "slug", || Message::new("rule-slug-invalid").with("slug", slug));
+        slug.clone()
     };
     let non_empty = |text: &Option<String>| text.as_ref().map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
+    let content = ItemContent {
+        slug,
+        title: title.to_owned(),
+        byline: non_empty(&input.byline),
+        dateline: non_empty(&input.dateline),
+        ..input.content.clone()
+    };
     let item = Item {
         id: 0,
         site_id: input.site,
         group_id,
         lang: input.lang.clone(),
-        kind: input.kind,
-        category_id: input.category_id,
-        slug,
-        title: title.to_owned(),
-        teaser_html: pamir_content::render_safe(&input.teaser_markdown),
-        body_html: pamir_content::render_safe(&input.body_markdown),
-        teaser_markdown: input.teaser_markdown.clone(),
-        body_markdown: input.body_markdown.clone(),
-        byline: non_empty(&input.byline),
-        dateline: non_empty(&input.dateline),
-        source: input.source.clone(),
-        event: input.event.clone(),
-        image_id: input.image_id,
-        featured: input.featured,
-        featured_order: input.featured_order,
-        featured_until: input.featured_until,
-        state: input.state,
-        publish_up: input.publish_up,
-        publish_down: input.publish_down,
+        teaser_html: pamir_content::render_safe(&content.teaser_markdown),
+        body_html: pamir_content::render_safe(&content.body_markdown),
+        content,
         published_at: input.published_at.or(input.publish_up).unwrap_or(now),
         created_at: input.imported.as_ref().and_then(|from| from.created_at).unwrap_or(now),
         updated_at: now,

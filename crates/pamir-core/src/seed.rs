@@ -72,7 +72,7 @@ pub async fn seed(core: &Core, site: SiteId, count: usize) -> Result<usize, Core
             let title = format!("{} {n}", words(n, 5));
             let mut input = ItemInput::article(site, lang, category, &title);
             input.group_id = Some(groups[offset / langs.len()]);
-            input.slug = Some(format!("seeded-{n}"));
+            input.slug = format!("seeded-{n}");
             input.teaser_markdown = format!("{}.", words(n + 1, 20));
             input.body_markdown = (0..4).map(|p| format!("{}.", words(n + p, 60))).collect::<Vec<_>>().join("\n\n");
             input.kind = if n.is_multiple_of(17) { ItemKind::OpEd } else { ItemKind::Article };

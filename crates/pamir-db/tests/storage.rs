@@ -8,7 +8,7 @@ use pamir_db::items::{Listing, NewItem};
 use pamir_db::testing::TestDatabase;
 use pamir_db::{Db, DbError};
 use pamir_domain::site::SiteSettings;
-use pamir_domain::{Item, ItemKind, ItemState, Lang};
+use pamir_domain::{Item, ItemContent, ItemState, Lang};
 
 fn at(hour: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 28, hour, 0, 0).single().expect("valid time")
@@ -34,30 +34,16 @@ async fn category(db: &Db, site: i64, parent: Option<i64>, slug: &str) -> i64 {
 }
 
 fn item(site: i64, group_id: i64, category_id: i64, slug: &str) -> Item {
+    let mut content = ItemContent::article(category_id, slug);
+    content.slug = slug.into();
     Item {
         id: 0,
         site_id: site,
         group_id,
         lang: en(),
-        kind: ItemKind::Article,
-        category_id,
-        slug: slug.into(),
-        title: slug.into(),
-        teaser_markdown: String::new(),
-        body_markdown: String::new(),
+        content,
         teaser_html: String::new(),
         body_html: pamir_content::render_safe("Body"),
-        byline: None,
-        dateline: None,
-        source: None,
-        event: None,
-        image_id: None,
-        featured: false,
-        featured_order: None,
-        featured_until: None,
-        state: ItemState::Published,
-        publish_up: None,
-        publish_down: None,
         published_at: at(1),
         created_at: at(1),
         updated_at: at(1),
@@ -149,7 +135,7 @@ async fn items_round_trip_and_listings_honour_the_publishing_window() {
         assert!(found.featured);
         assert_eq!(found.body_html, "<p>Body</p>\n");
 
-        let slugs = |items: Vec<Item>| items.into_iter().map(|i| i.slug).collect::<Vec<_>>();
+        let slugs = |items: Vec<Item>| items.into_iter().map(|i| i.content.slug).collect::<Vec<_>>();
         let subtree = [news, releases];
         // Same publish date: the newer row first.
         let at_three =

@@ -92,21 +92,20 @@ pub struct EventDetails {
 }
 
 /// One item in one language. Translations of it share its `group_id`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Item {
-    pub id: i64,
-    pub site_id: SiteId,
-    pub group_id: i64,
-    pub lang: Lang,
+/// What a writer sets on an item: everything an editor, an API client or
+/// an importer decides, in one type. `Item` carries it (and derefs to it,
+/// so `item.title` reads through), a revision stores it as it is, and the
+/// writers' inputs fill it. A new field of an item is a field here, a
+/// column in the migrations and `pamir-db`'s row, and the views that show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ItemContent {
     pub kind: ItemKind,
     pub category_id: i64,
+    /// Empty in a writer's input: made from the title when stored.
     pub slug: String,
     pub title: String,
     pub teaser_markdown: String,
     pub body_markdown: String,
-    /// HTML rendered and sanitised from the Markdown when the item was saved.
-    pub teaser_html: String,
-    pub body_html: String,
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub source: Option<SourceCitation>,
@@ -118,6 +117,45 @@ pub struct Item {
     pub state: ItemState,
     pub publish_up: Option<DateTime<Utc>>,
     pub publish_down: Option<DateTime<Utc>>,
+}
+
+impl ItemContent {
+    /// A published article with only these set; callers fill in the rest.
+    pub fn article(category_id: i64, title: &str) -> Self {
+        Self {
+            kind: ItemKind::Article,
+            category_id,
+            slug: String::new(),
+            title: title.to_owned(),
+            teaser_markdown: String::new(),
+            body_markdown: String::new(),
+            byline: None,
+            dateline: None,
+            source: None,
+            event: None,
+            image_id: None,
+            featured: false,
+            featured_order: None,
+            featured_until: None,
+            state: ItemState::Published,
+            publish_up: None,
+            publish_down: None,
+        }
+    }
+}
+
+/// A stored item: its content, and what the system keeps about it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Item {
+    pub id: i64,
+    pub site_id: SiteId,
+    pub group_id: i64,
+    pub lang: Lang,
+    #[serde(flatten)]
+    pub content: ItemContent,
+    /// HTML rendered and sanitised from the Markdown when the item was saved.
+    pub teaser_html: String,
+    pub body_html: String,
     /// The date shown to readers and used to order listings.
     pub published_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
@@ -126,6 +164,19 @@ pub struct Item {
     pub updated_by: Option<i64>,
     /// Increases on every save; lets a second editor's stale save be refused.
     pub version: i64,
+}
+
+impl std::ops::Deref for Item {
+    type Target = ItemContent;
+    fn deref(&self) -> &ItemContent {
+        &self.content
+    }
+}
+
+impl std::ops::DerefMut for Item {
+    fn deref_mut(&mut self) -> &mut ItemContent {
+        &mut self.content
+    }
 }
 
 impl Item {
@@ -192,30 +243,17 @@ mod tests {
     }
 
     fn item() -> Item {
+        let mut content = ItemContent::article(1, "A");
+        content.slug = "a".into();
+        content.featured = true;
         Item {
             id: 1,
             site_id: 1,
             group_id: 1,
             lang: Lang::parse("en").unwrap_or_else(|_| unreachable!()),
-            kind: ItemKind::Article,
-            category_id: 1,
-            slug: "a".into(),
-            title: "A".into(),
-            teaser_markdown: String::new(),
-            body_markdown: String::new(),
+            content,
             teaser_html: String::new(),
             body_html: String::new(),
-            byline: None,
-            dateline: None,
-            source: None,
-            event: None,
-            image_id: None,
-            featured: true,
-            featured_order: None,
-            featured_until: None,
-            state: ItemState::Published,
-            publish_up: None,
-            publish_down: None,
             published_at: at(0),
             created_at: at(0),
             updated_at: at(0),

@@ -23,7 +23,7 @@ pub mod taxonomy;
 pub mod user;
 
 pub use clock::{Clock, ManualClock, SystemClock};
-pub use item::{EventDetails, Item, ItemKind, ItemState, SourceCitation};
+pub use item::{EventDetails, Item, ItemContent, ItemKind, ItemState, SourceCitation};
 pub use lang::Lang;
 pub use paging::PageNumber;
 pub use rules::{Message, Violation, Violations};

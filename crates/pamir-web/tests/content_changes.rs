@@ -142,7 +142,7 @@ async fn a_taken_slug_is_refused_with_a_clear_message() {
         .expect_err("second refused");
     assert!(error.to_string().contains("already exists"), "{error}");
     let mut bad_slug = ItemInput::article(site.site, english(), category, "Bad slug");
-    bad_slug.slug = Some("Not A Slug".into());
+    bad_slug.slug = "Not A Slug".into();
     let error = pamir_core::items::create(&site.core, bad_slug).await.expect_err("refused");
     assert!(error.to_string().contains("slug"), "{error}");
 }

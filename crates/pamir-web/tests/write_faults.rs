@@ -113,7 +113,7 @@ async fn stored(site: &TestSite, id: i64) -> Stored {
         items: pamir_db::items::count_all(site.db(), site.site).await.expect("count"),
         revisions: revision_count(site.db()).await,
         content_version: pamir_db::sites::content_version(site.db(), site.site).await.expect("version"),
-        title: item.title,
+        title: item.content.title,
     }
 }
 

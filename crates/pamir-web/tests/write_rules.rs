@@ -119,7 +119,7 @@ const CASES: &[Case] = &[
         name: "a slug with capitals and spaces",
         form: &[("slug", "Not A Slug")],
         json: || json!({"slug": "Not A Slug"}),
-        input: |input| input.slug = Some("Not A Slug".into()),
+        input: |input| input.slug = "Not A Slug".into(),
         field: "slug",
         key: "rule-slug-invalid",
     },

@@ -84,7 +84,7 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         input.group_id = Some(group_id);
         input.kind = pamir_domain::ItemKind::parse(&item.kind)
             .ok_or_else(|| CoreError::Invalid(format!("demo item {}: unknown kind {:?}", item.slug, item.kind)))?;
-        input.slug = Some(item.slug.clone());
+        input.slug = item.slug.clone();
         input.teaser_markdown = item.teaser.clone();
         input.body_markdown = item.body.clone();
         input.byline = Some(item.byline.clone());

@@ -2,7 +2,7 @@
 
 use crate::DbError;
 use crate::time::{from_db, opt_from_db};
-use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SourceCitation};
+use pamir_domain::{EventDetails, Item, ItemContent, ItemKind, ItemState, Lang, SourceCitation};
 
 /// The columns a writer sets, in the order [`bind_content!`] binds them:
 /// one list for INSERT, UPDATE and SELECT. A new item field is a column
@@ -139,19 +139,13 @@ impl ItemRow {
             }),
             None => None,
         };
-        Ok(Item {
-            id: self.id,
-            site_id: self.site_id,
-            group_id: self.group_id,
-            lang,
+        let content = ItemContent {
             kind,
             category_id: self.category_id,
             slug: self.slug,
             title: self.title,
             teaser_markdown: self.teaser_markdown,
             body_markdown: self.body_markdown,
-            teaser_html: self.teaser_html,
-            body_html: self.body_html,
             byline: self.byline,
             dateline: self.dateline,
             source,
@@ -163,6 +157,15 @@ impl ItemRow {
             state,
             publish_up: opt_from_db(self.publish_up)?,
             publish_down: opt_from_db(self.publish_down)?,
+        };
+        Ok(Item {
+            id: self.id,
+            site_id: self.site_id,
+            group_id: self.group_id,
+            lang,
+            content,
+            teaser_html: self.teaser_html,
+            body_html: self.body_html,
             published_at: from_db(self.published_at)?,
             created_at: from_db(self.created_at)?,
             updated_at: from_db(self.updated_at)?,

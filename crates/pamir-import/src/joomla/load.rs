@@ -420,7 +420,7 @@ impl Loader<'_> {
                 slug = format!("{slug}-{}", article.id);
                 used_slugs.insert((category, lang.to_string(), slug.clone()));
             }
-            input.slug = Some(slug);
+            input.slug = slug;
             self.fill_text(&mut input, article, &new_addresses, &record);
             input.state = self.state_of(article, &record);
             if input.state == ItemState::Published {
@@ -671,7 +671,7 @@ impl Loader<'_> {
             }
         };
         let mut input = ItemInput::article(self.site_id, lang.clone(), category, "Contacts");
-        input.slug = Some("directory".into());
+        input.slug = "directory".into();
         input.body_markdown = crate::html::for_markdown(&super::contacts::directory_html(contacts));
         input.imported = Some(ImportedFrom {
             source: self.source.clone(),

@@ -242,7 +242,7 @@ pub async fn load(
         let (teaser, body) = (crate::html::for_markdown(&teaser), crate::html::for_markdown(&body));
         let mut input = ItemInput::article(site, options.lang.clone(), category, &title);
         input.kind = ItemKind::Article;
-        input.slug = Some(slug);
+        input.slug = slug;
         input.teaser_markdown = teaser;
         input.body_markdown = body;
         input.byline = authors.get(post.author_login.as_str()).map(|name| (*name).to_owned());

@@ -250,7 +250,7 @@ impl ItemWrite {
         let mut input = ItemInput::article(site, lang, self.category_id, &self.title);
         input.kind = kind;
         input.group_id = self.group_id;
-        input.slug = self.slug;
+        input.slug = self.slug.unwrap_or_default();
         input.teaser_markdown = self.teaser_markdown;
         input.body_markdown = self.body_markdown;
         input.byline = self.byline;

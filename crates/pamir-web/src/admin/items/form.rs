@@ -151,7 +151,7 @@ impl ItemForm {
         let mut input = ItemInput::article(site, lang, category_id, &self.title);
         input.kind = kind;
         input.group_id = optional_number(&self.group, "admin-field-translation-group")?;
-        input.slug = Some(self.slug.trim().to_owned()).filter(|s| !s.is_empty());
+        input.slug = self.slug.trim().to_owned();
         input.teaser_markdown = self.teaser.clone();
         input.body_markdown = self.body.clone();
         input.byline = Some(self.byline.clone());

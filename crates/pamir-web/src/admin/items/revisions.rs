@@ -38,14 +38,14 @@ pub async fn list(State(state): State<AppState>, editor: Editor, Path(id): Path<
     let revisions = revisions
         .into_iter()
         .map(|r| RevisionRow {
-            title: Snapshot::from_json(&r.snapshot).map(|s| s.title).unwrap_or_default(),
+            title: Snapshot::from_json(&r.snapshot).map(|s| s.content.title).unwrap_or_default(),
             id: r.id,
             version: r.version,
             at: when(r.created_at),
             author: r.author_name.unwrap_or_default(),
         })
         .collect();
-    let view = ListPage { item_id: item.id, item_title: item.title, version: item.version, revisions };
+    let view = ListPage { item_id: item.id, item_title: item.content.title, version: item.version, revisions };
     Ok(page(&state, &editor, StatusCode::OK, "admin/revisions.html", "items", view, None))
 }
 
