@@ -120,6 +120,11 @@ impl TestSite {
         &self.core.db
     }
 
+    /// The database's URL, for a `pamir` command run against this site.
+    pub fn database_url(&self) -> &str {
+        &self._database.url
+    }
+
     pub async fn get(&self, path: &str) -> Response {
         self.request(Request::get(path).body(Body::empty()).expect("request")).await
     }

@@ -1,10 +1,14 @@
 //! One set of rules for every writer: each invalid item is written through
-//! the admin's form, the API and the use case the importers call, and all
-//! three refuse it with the same translation key for the same field. A
-//! Russian editor reads the reason in Russian; a failure of the database
-//! is a 500 whose id is in the log, never its message.
+//! the admin's form, the API, the use case the importers call and the
+//! `pamir item add` command, and all four refuse it with the same
+//! translation key for the same field (the command says its English
+//! sentence). A Russian editor reads the reason in Russian.
+//!
+//! It lives beside the binary, which only this crate's tests can start,
+//! and shares pamir-web's test site.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
+#[path = "../../pamir-web/tests/support/mod.rs"]
 mod support;
 
 use axum::body::Body;
@@ -137,7 +141,7 @@ async fn news(site: &TestSite) -> i64 {
 }
 
 #[tokio::test]
-async fn the_admin_the_api_and_the_importers_refuse_each_invalid_item_alike() {
+async fn the_admin_the_api_the_importers_and_the_console_refuse_each_invalid_item_alike() {
     let site = TestSite::sqlite().await;
     let editor = signed_in(&site, Role::Editor).await;
     let email = admin::add_user(&site, Role::Editor, "api-editor").await;
@@ -182,6 +186,21 @@ async fn the_admin_the_api_and_the_importers_refuse_each_invalid_item_alike() {
             "API, {}: {problem}",
             case.name
         );
+
+        // The console, with the API's body in a file.
+        let file = site.data.path().join("item.json");
+        std::fs::write(&file, body.to_string()).expect("write");
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_pamir"))
+            .args(["item", "add", "--as", &email])
+            .arg(&file)
+            .args(["--database", site.database_url(), "--data"])
+            .arg(site.data.path().join("console"))
+            .env("PAMIR_LOG", "warn")
+            .output()
+            .expect("pamir runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(!output.status.success(), "CLI, {}: stored", case.name);
+        assert!(stderr.contains(&sentence), "CLI, {}: says {sentence:?} in {stderr}", case.name);
 
         // The use case every importer writes through (a batch of one).
         let mut input = ItemInput::article(site.site, Lang::parse("en").expect("en"), category, "Invalid on purpose");
