@@ -167,6 +167,12 @@ impl IntoResponse for AdminError {
                 let id = crate::error::log_internal(detail);
                 crate::i18n::text(&lang, "admin-error-internal-id", &[("id", id.into())])
             }
+            // The title says it in the editor's language; the core's reason
+            // (which role, which record) is for the log, in English.
+            AdminError::Forbidden(why) | AdminError::NotFound(why) => {
+                tracing::info!(reason = %why, "admin request refused");
+                String::new()
+            }
             AdminError::Csrf | AdminError::CrossSite => String::new(),
             other => other.to_string(),
         };
