@@ -3,7 +3,7 @@
 //! every save, compare two revisions and restore one. Every step checks the
 //! actor's role and leaves an audit entry.
 
-use crate::audit::{self, Actor};
+use crate::audit::Actor;
 use crate::change::Change;
 use crate::items::{ItemInput, prepare};
 use crate::{Core, CoreError};
@@ -210,6 +210,22 @@ pub async fn save(
     input: ItemInput,
     transition: Transition,
 ) -> Result<Saved, CoreError> {
+    save_noting(core, actor, site, id, expected_version, input, transition, None).await
+}
+
+/// A save whose audit trail says one thing more (`also`: action and
+/// detail), in the same transaction: a restore says which revision.
+#[allow(clippy::too_many_arguments)] // the save's own arguments, and the note
+async fn save_noting(
+    core: &Core,
+    actor: &Actor,
+    site: SiteId,
+    id: i64,
+    expected_version: i64,
+    input: ItemInput,
+    transition: Transition,
+    also: Option<(&str, String)>,
+) -> Result<Saved, CoreError> {
     let current = load(core, actor, site, id).await?;
     actor.require_on(Action::EditAnyItem, Action::EditOwnItem, current.created_by)?;
     let target = transition.target(current.state);
@@ -258,6 +274,9 @@ pub async fn save(
     };
     item.version = version;
     change.audit(Some(site), actor, transition.audit_name(), &subject(&item), &format!("version {version}")).await?;
+    if let Some((action, detail)) = also {
+        change.audit(Some(site), actor, action, &subject(&item), &detail).await?;
+    }
     change.content_changed(site);
     change.commit().await?;
     Ok(Saved::Stored(Box::new(item)))
@@ -337,19 +356,8 @@ pub async fn restore(
         .ok_or_else(|| CoreError::NotFound(format!("revision {revision_id}")))?;
     let mut input = Snapshot::from_json(&revision.snapshot)?.into_input(&item);
     input.state = item.state;
-    let saved = save(core, actor, site, id, expected_version, input, Transition::Keep).await?;
-    if let Saved::Stored(item) = &saved {
-        audit::record(
-            core,
-            Some(site),
-            actor,
-            "item.revision-restore",
-            &subject(item),
-            &format!("version {}", revision.version),
-        )
-        .await?;
-    }
-    Ok(saved)
+    let note = ("item.revision-restore", format!("version {}", revision.version));
+    save_noting(core, actor, site, id, expected_version, input, Transition::Keep, Some(note)).await
 }
 
 async fn check_category(core: &Core, site: SiteId, category_id: i64) -> Result<(), CoreError> {

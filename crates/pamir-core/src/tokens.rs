@@ -2,7 +2,7 @@
 //! for an actor with that user's role. Tokens are 256 random bits, shown
 //! once, stored as SHA-256.
 
-use crate::audit::{self, Actor};
+use crate::audit::Actor;
 use crate::auth::{random_hex, sessions::Origin, token_hash};
 use crate::{Core, CoreError};
 
@@ -19,9 +19,13 @@ pub async fn create(core: &Core, email: &str, name: &str) -> Result<(i64, String
     }
     let token = format!("{PREFIX}{}", random_hex(32)?);
     let now = core.clock.now().timestamp();
-    let id = pamir_db::tokens::insert(&core.db, credentials.user.id, &token_hash(&token), name.trim(), now).await?;
     let origin = Origin { ip: "console".into(), user_agent: String::new() };
-    audit::record_user(core, None, credentials.user.id, "token.create", &format!("token {id}"), name, &origin).await?;
+    let mut change = core.begin().await?;
+    let id =
+        pamir_db::tokens::insert(&mut change.tx, credentials.user.id, &token_hash(&token), name.trim(), now).await?;
+    let subject = format!("token {id}");
+    change.audit_as(None, Some(credentials.user.id), &origin, "token.create", &subject, name).await?;
+    change.commit().await?;
     Ok((id, token))
 }
 
@@ -40,18 +44,11 @@ pub async fn actor(core: &Core, token: &str, origin: Origin) -> Result<Option<Ac
 
 /// Revokes a token by its id (as `pamir token list` shows it).
 pub async fn revoke(core: &Core, id: i64) -> Result<(), CoreError> {
-    if !pamir_db::tokens::revoke(&core.db, id, core.clock.now().timestamp()).await? {
+    let mut change = core.begin().await?;
+    if !pamir_db::tokens::revoke(&mut change.tx, id, core.clock.now().timestamp()).await? {
         return Err(CoreError::NotFound(format!("no live token has the id {id}")));
     }
     let origin = Origin { ip: "console".into(), user_agent: String::new() };
-    let entry = pamir_db::audit::NewEntry {
-        site_id: None,
-        user_id: None,
-        action: "token.revoke",
-        subject: &format!("token {id}"),
-        detail: "",
-        ip: &origin.ip,
-    };
-    pamir_db::audit::insert(&core.db, &entry, core.clock.now().timestamp()).await?;
-    Ok(())
+    change.audit_as(None, None, &origin, "token.revoke", &format!("token {id}"), "").await?;
+    change.commit().await
 }

@@ -1,7 +1,7 @@
 //! Admin accounts: adding users (the CLI, the demo, administrators),
 //! changing their role or password, and setting up a second factor.
 
-use crate::audit::{self, Actor};
+use crate::audit::Actor;
 use crate::auth::{password, totp};
 use crate::{Core, CoreError};
 use pamir_db::users::{NewUser, UserChanges};
@@ -93,15 +93,12 @@ pub async fn update(core: &Core, actor: &Actor, id: i64, changes: UserChanges<'_
     }
     let mut change = core.begin().await?;
     pamir_db::users::update(&mut change.tx, id, &changes, core.clock.now().timestamp()).await?;
+    if changes.disabled {
+        pamir_db::sessions::delete_for_user(&mut change.tx, id).await?;
+    }
     let detail = format!("role {}, {}", changes.role.as_str(), if changes.disabled { "disabled" } else { "active" });
     change.audit(None, actor, "user.update", &format!("user {}", current.user.email), &detail).await?;
-    change.commit().await?;
-    // A disabled account is refused at every request; ending its sessions
-    // only tidies them away.
-    if changes.disabled {
-        pamir_db::sessions::delete_for_user(&core.db, id).await?;
-    }
-    Ok(())
+    change.commit().await
 }
 
 /// A user changes their own password, proving they know the current one.
@@ -116,9 +113,11 @@ pub async fn change_password(core: &Core, actor: &Actor, current: &str, new: &st
     }
     password::check_new(new)?;
     let hash = password::hash(new)?;
-    pamir_db::users::set_password_hash(&core.db, actor.user.id, &hash, core.clock.now().timestamp()).await?;
-    pamir_db::sessions::delete_for_user(&core.db, actor.user.id).await?;
-    audit::record(core, None, actor, "user.password", &format!("user {}", actor.user.email), "").await
+    let mut change = core.begin().await?;
+    pamir_db::users::set_password_hash(&mut change.tx, actor.user.id, &hash, core.clock.now().timestamp()).await?;
+    pamir_db::sessions::delete_for_user(&mut change.tx, actor.user.id).await?;
+    change.audit(None, actor, "user.password", &format!("user {}", actor.user.email), "").await?;
+    change.commit().await
 }
 
 /// Turns on the second factor once the user proves their app has the
@@ -130,9 +129,11 @@ pub async fn enable_totp(core: &Core, actor: &Actor, secret: &str, code: &str) -
         return Err(CoreError::rule("code", Message::new("rule-totp-mismatch")));
     };
     let (codes, hashes) = totp::new_recovery_codes()?;
-    pamir_db::users::set_second_factor(&core.db, actor.user.id, Some(secret), &hashes, now).await?;
-    pamir_db::users::accept_totp_step(&core.db, actor.user.id, step).await?;
-    audit::record(core, None, actor, "user.mfa-enable", &format!("user {}", actor.user.email), "").await?;
+    let mut change = core.begin().await?;
+    pamir_db::users::set_second_factor(&mut change.tx, actor.user.id, Some(secret), &hashes, now).await?;
+    pamir_db::users::accept_totp_step(&mut change.tx, actor.user.id, step).await?;
+    change.audit(None, actor, "user.mfa-enable", &format!("user {}", actor.user.email), "").await?;
+    change.commit().await?;
     Ok(codes)
 }
 
@@ -144,6 +145,8 @@ pub async fn disable_totp(core: &Core, actor: &Actor, password_now: &str) -> Res
     if !credentials.password_hash.as_deref().is_some_and(|stored| password::verify(stored, password_now)) {
         return Err(CoreError::rule("password", Message::new("rule-password-wrong")));
     }
-    pamir_db::users::set_second_factor(&core.db, actor.user.id, None, &[], core.clock.now().timestamp()).await?;
-    audit::record(core, None, actor, "user.mfa-disable", &format!("user {}", actor.user.email), "").await
+    let mut change = core.begin().await?;
+    pamir_db::users::set_second_factor(&mut change.tx, actor.user.id, None, &[], core.clock.now().timestamp()).await?;
+    change.audit(None, actor, "user.mfa-disable", &format!("user {}", actor.user.email), "").await?;
+    change.commit().await
 }

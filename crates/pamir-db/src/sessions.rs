@@ -1,7 +1,7 @@
 //! Signed-in browsers, stored in the database so any node can serve them,
 //! and the failed sign-ins that throttle guessing.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Session {
@@ -69,9 +69,9 @@ pub async fn delete(db: &Db, token_hash: &str) -> Result<(), DbError> {
 }
 
 /// Signs a user out everywhere (password changed, account disabled).
-pub async fn delete_for_user(db: &Db, user_id: i64) -> Result<(), DbError> {
-    on_pool!(db, pool => {
-        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(pool).await.map(|_| ())
+pub async fn delete_for_user(tx: &mut Tx, user_id: i64) -> Result<(), DbError> {
+    on_tx!(tx, conn => {
+        sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&mut *conn).await.map(|_| ())
     })?;
     Ok(())
 }

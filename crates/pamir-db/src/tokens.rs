@@ -1,6 +1,6 @@
 //! API tokens: created for a user, stored as a hash, revocable.
 
-use crate::{Db, DbError, on_pool};
+use crate::{Db, DbError, Tx, on_pool, on_tx};
 
 #[derive(Debug, Clone, sqlx::FromRow)]
 pub struct Token {
@@ -12,13 +12,13 @@ pub struct Token {
     pub revoked_at: Option<i64>,
 }
 
-pub async fn insert(db: &Db, user_id: i64, token_hash: &str, name: &str, now: i64) -> Result<i64, DbError> {
-    let id = on_pool!(db, pool => {
+pub async fn insert(tx: &mut Tx, user_id: i64, token_hash: &str, name: &str, now: i64) -> Result<i64, DbError> {
+    let id = on_tx!(tx, conn => {
         sqlx::query_scalar(
             "INSERT INTO api_tokens (user_id, token_hash, name, created_at) VALUES ($1, $2, $3, $4) RETURNING id",
         )
         .bind(user_id).bind(token_hash).bind(name).bind(now)
-        .fetch_one(pool)
+        .fetch_one(&mut *conn)
         .await
     })?;
     Ok(id)
@@ -50,10 +50,10 @@ pub async fn list(db: &Db, user_id: i64) -> Result<Vec<Token>, DbError> {
 }
 
 /// Revokes a token; false when there was no such live token.
-pub async fn revoke(db: &Db, id: i64, now: i64) -> Result<bool, DbError> {
-    let done = on_pool!(db, pool => {
+pub async fn revoke(tx: &mut Tx, id: i64, now: i64) -> Result<bool, DbError> {
+    let done = on_tx!(tx, conn => {
         sqlx::query("UPDATE api_tokens SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL")
-            .bind(id).bind(now).execute(pool).await.map(|r| r.rows_affected())
+            .bind(id).bind(now).execute(&mut *conn).await.map(|r| r.rows_affected())
     })?;
     Ok(done == 1)
 }

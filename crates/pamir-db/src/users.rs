@@ -136,38 +136,38 @@ pub async fn update(tx: &mut Tx, id: i64, changes: &UserChanges<'_>, now: i64) -
     found(done, id)
 }
 
-pub async fn set_password_hash(db: &Db, id: i64, hash: &str, now: i64) -> Result<(), DbError> {
-    let done = on_pool!(db, pool => {
+pub async fn set_password_hash(tx: &mut Tx, id: i64, hash: &str, now: i64) -> Result<(), DbError> {
+    let done = on_tx!(tx, conn => {
         sqlx::query("UPDATE users SET password_hash = $2, updated_at = $3 WHERE id = $1")
-            .bind(id).bind(hash).bind(now).execute(pool).await.map(|r| r.rows_affected())
+            .bind(id).bind(hash).bind(now).execute(&mut *conn).await.map(|r| r.rows_affected())
     })?;
     found(done, id)
 }
 
 /// Sets (or with `None`, removes) the TOTP secret and the recovery codes.
 pub async fn set_second_factor(
-    db: &Db,
+    tx: &mut Tx,
     id: i64,
     secret: Option<&str>,
     recovery_code_hashes: &[String],
     now: i64,
 ) -> Result<(), DbError> {
     let codes = serde_json::to_string(recovery_code_hashes).map_err(|e| DbError::Corrupt(e.to_string()))?;
-    let done = on_pool!(db, pool => {
+    let done = on_tx!(tx, conn => {
         sqlx::query(
             "UPDATE users SET totp_secret = $2, recovery_codes = $3, totp_last_step = NULL, updated_at = $4 WHERE id = $1",
         )
-        .bind(id).bind(secret).bind(codes).bind(now).execute(pool).await.map(|r| r.rows_affected())
+        .bind(id).bind(secret).bind(codes).bind(now).execute(&mut *conn).await.map(|r| r.rows_affected())
     })?;
     found(done, id)
 }
 
 /// Records the TOTP step just accepted, unless a later or equal one was
 /// already used: false means the code was replayed (or raced).
-pub async fn accept_totp_step(db: &Db, id: i64, step: i64) -> Result<bool, DbError> {
-    let done = on_pool!(db, pool => {
+pub async fn accept_totp_step(tx: &mut Tx, id: i64, step: i64) -> Result<bool, DbError> {
+    let done = on_tx!(tx, conn => {
         sqlx::query("UPDATE users SET totp_last_step = $2 WHERE id = $1 AND (totp_last_step IS NULL OR totp_last_step < $2)")
-            .bind(id).bind(step).execute(pool).await.map(|r| r.rows_affected())
+            .bind(id).bind(step).execute(&mut *conn).await.map(|r| r.rows_affected())
     })?;
     Ok(done == 1)
 }

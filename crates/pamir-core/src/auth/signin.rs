@@ -78,9 +78,11 @@ pub async fn with_password(core: &Core, email: &str, password: &str, origin: &Or
     if credentials.password_hash.as_deref().is_some_and(password::needs_rehash) {
         let hash = password::hash(password)?;
         let now = core.clock.now().timestamp();
-        pamir_db::users::set_password_hash(&core.db, credentials.user.id, &hash, now).await?;
         let subject = format!("user {}", credentials.user.email);
-        audit::record_user(core, None, credentials.user.id, "user.password-rehashed", &subject, "", origin).await?;
+        let mut change = core.begin().await?;
+        pamir_db::users::set_password_hash(&mut change.tx, credentials.user.id, &hash, now).await?;
+        change.audit_as(None, Some(credentials.user.id), origin, "user.password-rehashed", &subject, "").await?;
+        change.commit().await?;
     }
     let needs_code = credentials.totp_secret.is_some();
     let started = sessions::start(core, credentials.user.id, needs_code, origin).await?;
@@ -126,7 +128,12 @@ pub async fn with_code(core: &Core, pending_token: &str, code: &str, origin: &Or
     };
     let now = core.clock.now().timestamp();
     let accepted = match totp::matching_step(secret, code, now) {
-        Some(step) => pamir_db::users::accept_totp_step(&core.db, credentials.user.id, step).await?,
+        Some(step) => {
+            let mut change = core.begin().await?;
+            let accepted = pamir_db::users::accept_totp_step(&mut change.tx, credentials.user.id, step).await?;
+            change.commit().await?;
+            accepted
+        }
         None => use_recovery_code(core, &credentials, code).await?,
     };
     if !accepted {

@@ -255,7 +255,10 @@ pub async fn admin_login(core: &Core) -> Result<(String, String), CoreError> {
     match pamir_db::users::find_by_email(&core.db, ADMIN_EMAIL).await? {
         Some(existing) => {
             let hash = crate::auth::password::hash(&password)?;
-            pamir_db::users::set_password_hash(&core.db, existing.user.id, &hash, core.clock.now().timestamp()).await?;
+            let mut change = core.begin().await?;
+            let now = core.clock.now().timestamp();
+            pamir_db::users::set_password_hash(&mut change.tx, existing.user.id, &hash, now).await?;
+            change.commit().await?;
         }
         None => {
             let account = crate::users::NewAccount {
