@@ -2,7 +2,6 @@
 
 use crate::auth::sessions::Origin;
 use crate::{Core, CoreError};
-use pamir_db::audit::NewEntry;
 use pamir_domain::{Action, SiteId, User};
 
 /// A signed-in user acting through the admin, the API or the CLI.
@@ -41,7 +40,8 @@ impl Actor {
     }
 }
 
-/// Records what an actor did.
+/// Records what an actor did, as a change of its own (a use case that
+/// writes more records it in its `Change`, with the rest).
 pub async fn record(
     core: &Core,
     site: Option<SiteId>,
@@ -62,14 +62,14 @@ pub async fn record_user(
     detail: &str,
     origin: &Origin,
 ) -> Result<(), CoreError> {
-    let entry = NewEntry { site_id: site, user_id: Some(user_id), action, subject, detail, ip: &origin.ip };
-    pamir_db::audit::insert(&core.db, &entry, core.clock.now().timestamp()).await?;
-    Ok(())
+    let mut change = core.begin().await?;
+    change.audit_as(site, Some(user_id), origin, action, subject, detail).await?;
+    change.commit().await
 }
 
 /// Records an attempt by someone not signed in (a failed sign-in).
 pub async fn record_anonymous(core: &Core, action: &str, subject: &str, origin: &Origin) -> Result<(), CoreError> {
-    let entry = NewEntry { site_id: None, user_id: None, action, subject, detail: "", ip: &origin.ip };
-    pamir_db::audit::insert(&core.db, &entry, core.clock.now().timestamp()).await?;
-    Ok(())
+    let mut change = core.begin().await?;
+    change.audit_as(None, None, origin, action, subject, "").await?;
+    change.commit().await
 }

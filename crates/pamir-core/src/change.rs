@@ -64,7 +64,7 @@ impl Change<'_> {
         detail: &str,
     ) -> Result<(), CoreError> {
         let entry = NewEntry { site_id: site, user_id, action, subject, detail, ip: &origin.ip };
-        pamir_db::audit::insert_in(&mut self.tx, &entry, self.core.clock.now().timestamp()).await?;
+        pamir_db::audit::insert(&mut self.tx, &entry, self.core.clock.now().timestamp()).await?;
         Ok(())
     }
 

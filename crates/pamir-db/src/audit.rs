@@ -14,15 +14,8 @@ pub struct NewEntry<'a> {
     pub ip: &'a str,
 }
 
-/// Records an entry on its own (a sign-in, a refusal).
-pub async fn insert(db: &Db, entry: &NewEntry<'_>, now: i64) -> Result<(), DbError> {
-    let mut tx = db.begin().await?;
-    insert_in(&mut tx, entry, now).await?;
-    tx.commit().await
-}
-
 /// Records an entry in the transaction of the change it describes.
-pub async fn insert_in(tx: &mut Tx, entry: &NewEntry<'_>, now: i64) -> Result<(), DbError> {
+pub async fn insert(tx: &mut Tx, entry: &NewEntry<'_>, now: i64) -> Result<(), DbError> {
     on_tx!(tx, conn => {
         sqlx::query(
             "INSERT INTO audit_log (site_id, user_id, action, subject, detail, ip, at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
