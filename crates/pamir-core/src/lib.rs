@@ -40,6 +40,14 @@ pub mod site_admin;
 pub mod tokens;
 pub mod users;
 
+/// Scratch databases for tests and benchmarks of the crates above the core
+/// (SQLite in a temporary folder, PostgreSQL when `PAMIR_TEST_DATABASE_URL`
+/// is set), so they need not reach past it.
+#[cfg(feature = "testing")]
+pub mod testing {
+    pub use pamir_db::testing::TestDatabase;
+}
+
 use pamir_db::Db;
 use pamir_domain::Clock;
 use std::path::PathBuf;
@@ -57,6 +65,18 @@ pub struct Core {
 }
 
 impl Core {
+    /// Opens the database at `url` (running its migrations), makes sure the
+    /// default site exists, and returns a core on it with no mailer.
+    pub async fn open(
+        url: &str,
+        clock: Arc<dyn Clock>,
+        media_dir: PathBuf,
+    ) -> Result<(Core, pamir_domain::SiteId), CoreError> {
+        let db = pamir_db::connect(url).await?;
+        let site = pamir_db::sites::ensure_default(&db, clock.now().timestamp()).await?;
+        Ok((Core { db, clock, events: Default::default(), mailer: None, media_dir }, site))
+    }
+
     /// Announces a change of the site's content: to this process's caches at
     /// once, and (through the site's content version) to every other process
     /// or node serving it, whose scheduler notices within seconds.

@@ -106,12 +106,10 @@ fn main() {
     println!("  read and parse the dump: {:>8.2} s", read.as_secs_f64());
 
     runtime.block_on(async {
-        for database in pamir_db::testing::TestDatabase::all().await {
+        for database in pamir_core::testing::TestDatabase::all().await {
             let media = tempfile::tempdir().expect("dir");
-            let db = pamir_db::connect(&database.url).await.expect("database");
-            let site = pamir_db::sites::ensure_default(&db, 1_795_000_000).await.expect("site");
             let clock = Arc::new(ManualClock::new(chrono::DateTime::from_timestamp(1_795_000_000, 0).expect("time")));
-            let core = Core { db, clock, events: Default::default(), mailer: None, media_dir: media.path().to_owned() };
+            let (core, site) = Core::open(&database.url, clock, media.path().to_owned()).await.expect("database");
             let options = Options { lang: Lang::parse("en").expect("en"), dry_run: false, files: None };
             let started = Instant::now();
             let report = load(&core, site, &joomla, &tables.prefix, &options, &Quiet).await.expect("import");

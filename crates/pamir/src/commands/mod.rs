@@ -31,17 +31,9 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
 async fn open(config: &Config) -> anyhow::Result<(Core, pamir_domain::SiteId)> {
     std::fs::create_dir_all(&config.data)
         .with_context(|| format!("cannot create the data folder {}", config.data.display()))?;
-    let db = pamir_db::connect(&config.database).await?;
-    let clock = Arc::new(SystemClock);
-    let site = pamir_db::sites::ensure_default(&db, chrono_now()).await?;
-    let mailer = match &config.smtp_url {
-        Some(url) => Some(pamir_core::mailer::Mailer::new(url, &config.smtp_from)?),
-        None => None,
-    };
-    let core = Core { db, clock, events: Default::default(), mailer, media_dir: config.data.join("media") };
+    let (mut core, site) = Core::open(&config.database, Arc::new(SystemClock), config.data.join("media")).await?;
+    if let Some(url) = &config.smtp_url {
+        core.mailer = Some(pamir_core::mailer::Mailer::new(url, &config.smtp_from)?);
+    }
     Ok((core, site))
-}
-
-fn chrono_now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
