@@ -40,19 +40,8 @@ impl Actor {
     }
 }
 
-/// Records what an actor did, as a change of its own (a use case that
-/// writes more records it in its `Change`, with the rest).
-pub async fn record(
-    core: &Core,
-    site: Option<SiteId>,
-    actor: &Actor,
-    action: &str,
-    subject: &str,
-    detail: &str,
-) -> Result<(), CoreError> {
-    record_user(core, site, actor.user.id, action, subject, detail, &actor.origin).await
-}
-
+/// Records what a user did, as a change of its own (the sign-in steps); a
+/// use case that writes more records it in its `Change`, with the rest.
 pub async fn record_user(
     core: &Core,
     site: Option<SiteId>,
