@@ -46,6 +46,39 @@ async fn stored_redirects_answer_301_however_the_old_address_is_spelt() {
 }
 
 #[tokio::test]
+async fn tracking_parameters_and_encoded_cyrillic_reach_the_same_page() {
+    for site in TestSite::all().await {
+        let stored = [
+            ("/some-post".to_string(), "/en/news/some-post".to_string()),
+            ("/?p=16".to_string(), "/en/news/post-16".to_string()),
+            // As an import stores a Cyrillic alias now: decoded.
+            (
+                pamir_core::redirects::normalise("/%d0%bd%d0%be%d0%b2%d0%be%d1%81%d1%82%d1%8c/", None),
+                "/ru/news/".into(),
+            ),
+            // As an earlier import stored one: encoded, in lower case.
+            ("/%d0%b4%d0%b0".to_string(), "/ru/".to_string()),
+            ("/old-ru".to_string(), "/ru/news/новость".to_string()),
+        ];
+        pamir_core::imports::add_redirects(&site.core, site.site, &stored, "wordpress").await.expect("stored");
+        for (old, new) in [
+            ("/some-post/?utm_source=newsletter&utm_medium=email", "/en/news/some-post"),
+            ("/some-post?fbclid=IwAR0abc", "/en/news/some-post"),
+            ("/?p=16&utm_source=x", "/en/news/post-16"),
+            ("/?gclid=1&p=16&mc_cid=2&mc_eid=3", "/en/news/post-16"),
+            ("/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C/", "/ru/news/"),
+            ("/%d0%bd%d0%be%d0%b2%d0%be%d1%81%d1%82%d1%8c", "/ru/news/"),
+            ("/%D0%B4%D0%B0", "/ru/"),
+            ("/old-ru", "/ru/news/%D0%BD%D0%BE%D0%B2%D0%BE%D1%81%D1%82%D1%8C"),
+        ] {
+            let response = site.get(old).await;
+            assert_eq!(response.status, StatusCode::MOVED_PERMANENTLY, "{}: {old}", site.backend);
+            assert_eq!(response.header("location"), new, "{old}");
+        }
+    }
+}
+
+#[tokio::test]
 async fn joomla_links_reach_their_article_whatever_menu_they_came_through() {
     for site in TestSite::all().await {
         // As the Joomla importer stores them.

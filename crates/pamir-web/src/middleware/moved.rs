@@ -23,19 +23,20 @@ pub async fn redirect_unknown(State(state): State<AppState>, request: Request, n
         return next.run(request).await;
     }
     let Ok(site) = site_of(&state, request.headers()) else { return next.run(request).await };
-    let old = pamir_core::redirects::normalise(request.uri().path(), request.uri().query());
+    let spellings = pamir_core::redirects::spellings(request.uri().path(), request.uri().query());
+    let old = spellings[0].clone();
     // Old query-string addresses (`/?p=12`, `/index.php?option=...`) land on
     // pages that exist, so they are looked up before the page answers.
     let query_address =
         request.uri().query().is_some() && (old.starts_with("/?") || request.uri().path().starts_with("/index.php"));
-    if query_address && let Ok(Some(target)) = pamir_db::redirects::follow(&state.core.db, site, &old).await {
+    if query_address && let Ok(Some(target)) = follow(&state, site, &spellings).await {
         return moved_permanently(&target);
     }
     let response = next.run(request).await;
     if response.status() != StatusCode::NOT_FOUND {
         return response;
     }
-    match pamir_db::redirects::follow(&state.core.db, site, &old).await {
+    match follow(&state, site, &spellings).await {
         Ok(Some(target)) => moved_permanently(&target),
         Ok(None) => {
             let now = state.core.clock.now().timestamp();
@@ -52,9 +53,33 @@ pub async fn redirect_unknown(State(state): State<AppState>, request: Request, n
     }
 }
 
+/// The first redirect stored under any spelling of the old address.
+async fn follow(
+    state: &AppState,
+    site: pamir_domain::SiteId,
+    spellings: &[String],
+) -> Result<Option<String>, pamir_db::DbError> {
+    for old in spellings {
+        if let Some(target) = pamir_db::redirects::follow(&state.core.db, site, old).await? {
+            return Ok(Some(target));
+        }
+    }
+    Ok(None)
+}
+
 /// A 301, which every crawler and old browser understands as "moved for good".
+/// Non-ASCII targets (Cyrillic slugs) are sent percent-encoded, as a
+/// header must be.
 fn moved_permanently(target: &str) -> Response {
-    match HeaderValue::from_str(target) {
+    let mut encoded = String::with_capacity(target.len());
+    for byte in target.bytes() {
+        if byte.is_ascii_graphic() {
+            encoded.push(byte as char);
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    match HeaderValue::from_str(&encoded) {
         Ok(location) => (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response(),
         Err(_) => StatusCode::NOT_FOUND.into_response(),
     }
