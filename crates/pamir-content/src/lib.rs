@@ -5,6 +5,7 @@
 //! - [`teaser`]: splitting a text at its "read more" mark
 //! - [`slug`]: URL slugs from titles, with Russian and Tajik transliteration
 
+pub mod images;
 pub mod markdown;
 pub mod sanitize;
 pub mod slug;

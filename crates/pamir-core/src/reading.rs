@@ -16,6 +16,9 @@ pub struct ShownItem {
     pub media: Vec<Media>,
     /// The gallery's media ids, in order.
     pub gallery: Vec<i64>,
+    /// The media library's images that the teaser and body show (by their
+    /// `/media/` address), so that the page can offer their renditions.
+    pub inline: Vec<Media>,
     pub tags: Vec<Tag>,
     /// The visible items of its translation group, itself included.
     pub translations: Vec<Translation>,
@@ -42,7 +45,11 @@ pub async fn shown(
     let gallery = pamir_db::items::gallery(db, item.id).await?;
     let media_ids: Vec<i64> = item.image_id.into_iter().chain(gallery.iter().copied()).collect();
     let media = pamir_db::media::get_many(db, &media_ids, lang, fallback).await?;
+    let html = item.article_html();
+    let paths = pamir_content::images::library_paths(&html);
+    let inline_ids = pamir_db::media::ids_at(db, item.site_id, &paths).await?;
+    let inline = pamir_db::media::get_many(db, &inline_ids, lang, fallback).await?;
     let tags = pamir_db::tags::for_items(db, &[item.id], lang).await?.into_iter().map(|(_, tag)| tag).collect();
     let translations = pamir_db::items::translations(db, item.site_id, item.group_id, now).await?;
-    Ok(ShownItem { item, media, gallery, tags, translations })
+    Ok(ShownItem { item, media, gallery, inline, tags, translations })
 }

@@ -41,7 +41,9 @@ pub async fn create_group(tx: &mut Tx, site: SiteId, now: DateTime<Utc>) -> Resu
 /// Which items a listing shows.
 #[derive(Debug, Clone)]
 pub enum Listing<'a> {
-    /// The front page: featured items, featured order first, then newest.
+    /// The front page: the featured items in their featured order, then
+    /// every other visible item, newest first (an imported site often
+    /// featured nothing, and its front page must not stand empty).
     Featured,
     /// A category page: items in any of these categories (a category and its subtree).
     Categories(&'a [i64]),
@@ -54,8 +56,9 @@ impl Listing<'_> {
     fn sql(&self) -> (String, &'static str) {
         match self {
             Listing::Featured => (
-                "AND i.featured = $4 AND (i.featured_until IS NULL OR i.featured_until > $3)".to_owned(),
-                "COALESCE(i.featured_order, 2147483647), i.published_at DESC, i.id DESC",
+                String::new(),
+                "CASE WHEN i.featured AND (i.featured_until IS NULL OR i.featured_until > $3) \
+                 THEN COALESCE(i.featured_order, 2147483647) ELSE 2147483648 END, i.published_at DESC, i.id DESC",
             ),
             Listing::Categories(ids) => {
                 (format!("AND i.category_id IN ({})", placeholders(4, ids.len())), "i.published_at DESC, i.id DESC")
@@ -73,7 +76,7 @@ macro_rules! bind_listing {
     ($query:expr, $listing:expr) => {{
         let mut query = $query;
         match $listing {
-            Listing::Featured => query = query.bind(true),
+            Listing::Featured => {}
             Listing::Categories(ids) => {
                 for id in ids.iter() {
                     query = query.bind(*id);
@@ -135,8 +138,9 @@ pub async fn list_with_fallbacks(
     }
     let (condition, order) = listing.sql();
     let after_listing = match listing {
+        Listing::Featured => 4,
         Listing::Categories(ids) => 4 + ids.len(),
-        _ => 5,
+        Listing::Tag(_) => 5,
     };
     let languages = languages_condition(fallbacks.len(), after_listing);
     let next = after_listing + fallbacks.len();

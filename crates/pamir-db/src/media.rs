@@ -188,6 +188,23 @@ pub async fn delete(tx: &mut Tx, site: SiteId, media_id: i64) -> Result<bool, Db
     Ok(deleted == 1)
 }
 
+/// The ids of this site's media stored at these paths (originals only).
+pub async fn ids_at(db: &Db, site: SiteId, paths: &[&str]) -> Result<Vec<i64>, DbError> {
+    if paths.is_empty() {
+        return Ok(Vec::new());
+    }
+    let sql =
+        format!("SELECT id FROM media WHERE site_id = $1 AND path IN ({})", crate::items::placeholders(2, paths.len()));
+    let ids = on_pool!(db, pool => {
+        let mut query = sqlx::query_scalar(crate::assembled(&sql)).bind(site);
+        for path in paths {
+            query = query.bind(*path);
+        }
+        query.fetch_all(pool).await
+    })?;
+    Ok(ids)
+}
+
 /// Whether `path` is a stored media file or rendition of this site (media is
 /// served only then), and its type.
 pub async fn exists(db: &Db, site: SiteId, path: &str) -> Result<Option<String>, DbError> {

@@ -32,6 +32,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(3, "0003_api_tokens"),
     migration!(4, "0004_imports"),
     migration!(5, "0005_item_hits"),
+    migration!(6, "0006_teaser_above_body"),
 ];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.

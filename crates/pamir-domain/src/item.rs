@@ -106,6 +106,13 @@ pub struct ItemContent {
     pub title: String,
     pub teaser_markdown: String,
     pub body_markdown: String,
+    /// Whether the item's own page shows the teaser, then the body. Off, the
+    /// teaser is a summary for listings and the page shows the body alone;
+    /// on, the teaser is the article's opening (Joomla's intro text, the part
+    /// of a WordPress post before `<!--more-->`), which readers of the page
+    /// must not miss. Listings show the teaser either way.
+    #[serde(default)]
+    pub teaser_above_body: bool,
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub source: Option<SourceCitation>,
@@ -129,6 +136,7 @@ impl ItemContent {
             title: title.to_owned(),
             teaser_markdown: String::new(),
             body_markdown: String::new(),
+            teaser_above_body: false,
             byline: None,
             dateline: None,
             source: None,
@@ -218,6 +226,16 @@ impl Item {
             }
         }
         broken.into_result()
+    }
+
+    /// The article as its own page (and a full-text feed) shows it: the
+    /// teaser first when the editor said so, then the body.
+    pub fn article_html(&self) -> String {
+        if self.teaser_above_body && !self.teaser_html.is_empty() {
+            format!("{}\n{}", self.teaser_html.trim_end(), self.body_html)
+        } else {
+            self.body_html.clone()
+        }
     }
 
     /// Whether a reader may see this item at `now`.

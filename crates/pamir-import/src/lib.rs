@@ -6,6 +6,7 @@
 
 pub mod html;
 pub mod joomla;
+pub mod localise;
 pub mod names;
 pub mod progress;
 pub mod report;

@@ -62,7 +62,11 @@ impl fmt::Display for Report {
             )?;
         }
         if self.changed_nothing() && !self.dry_run {
-            writeln!(f, "  nothing new: this source was imported before")?;
+            if self.unchanged.values().any(|n| *n > 0) {
+                writeln!(f, "  nothing new: everything in it was imported before")?;
+            } else {
+                writeln!(f, "  nothing imported: see what was skipped and why below")?;
+            }
         }
         if self.comments_ignored > 0 {
             writeln!(f, "  comments: {} not imported (pamir has no comments)", self.comments_ignored)?;

@@ -107,7 +107,7 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
         .expect("again");
         assert!(again.changed_nothing(), "{again}");
         assert_eq!(again.unchanged.get("post"), Some(&58));
-        assert!(again.to_string().contains("nothing new: this source was imported before"));
+        assert!(again.to_string().contains("nothing new: everything in it was imported before"));
         assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 79);
     }
 }
@@ -120,6 +120,7 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
     // file missing and one that is not an image.
     let files = tempfile::tempdir().expect("dir");
     let mut written = 0;
+    let mut not_an_image = String::new();
     for (n, attachment) in export.attachments.iter().enumerate() {
         let path = attachment
             .url
@@ -132,7 +133,10 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
         std::fs::create_dir_all(target.parent().expect("parent")).expect("dir");
         match n {
             0 => continue,
-            1 => std::fs::write(&target, b"<svg xmlns='http://www.w3.org/2000/svg'/>").expect("write"),
+            1 => {
+                std::fs::write(&target, b"<svg xmlns='http://www.w3.org/2000/svg'/>").expect("write");
+                not_an_image = path.clone();
+            }
             _ => {
                 let image =
                     image::RgbImage::from_fn(600, 400, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, n as u8]));
@@ -191,6 +195,33 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
     let media = pamir_db::media::get_many(&core.db, &gallery, &en, &en).await.expect("media");
     assert_eq!(media.len(), gallery.len(), "every gallery image is in the media library");
     assert!(media.iter().all(|m| !m.variants.is_empty() && !m.alt.is_empty()), "rendered and described");
+
+    // No post points at a file of the old site that the folder holds: each
+    // became an address in the media library (size variants included).
+    let mut localised = 0;
+    for id in posts.values() {
+        let item = pamir_db::items::find_by_id(&core.db, site, *id).await.expect("db").expect("item");
+        let html = format!("{}{}", item.teaser_html, item.body_html);
+        localised += html.matches("\"/media/").count();
+        for (at, _) in html.match_indices("wpthemetestdata.files.wordpress.com/") {
+            let rest = &html[at + "wpthemetestdata.files.wordpress.com/".len()..];
+            let path = rest.split(['"', '\'', ' ', '?', ')']).next().unwrap_or("");
+            let original = pamir_import::localise::original_of(path).unwrap_or_else(|| path.to_owned());
+            if path == not_an_image {
+                // Refused by the media library, and said so with the post.
+                let record = format!("post {}", item.id);
+                assert!(report.warnings.iter().any(|(_, why)| why.contains(path)), "{record}: {report}");
+                continue;
+            }
+            assert!(
+                !files.path().join(path).is_file() && !files.path().join(&original).is_file(),
+                "item {} {:?} still points at the old site for {path}, which the folder holds",
+                item.id,
+                item.title
+            );
+        }
+    }
+    assert!(localised > 0, "posts' images point at the media library");
 
     let structured = pamir_db::redirects::follow(&core.db, site, "/2012/01/template-sticky").await.expect("db");
     assert!(

@@ -395,3 +395,38 @@ async fn an_imported_item_shows_how_often_it_was_read_on_the_old_site() {
         assert_eq!(known.get("24"), Some(&item.id), "the source is stored with the item");
     }
 }
+
+#[tokio::test]
+async fn an_editor_decides_whether_the_teaser_opens_the_page() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let opening = "The opening paragraph, also the summary.";
+    let id = create(
+        &editor,
+        "Teaser on the page",
+        &[("action", "publish"), ("teaser", opening), ("teaser_above_body", "on")],
+    )
+    .await;
+    let body_of = |page: &str| -> String {
+        let body = page.split("<div class=\"body\">").nth(1).expect("the body");
+        body.split("</div>").next().unwrap_or("").to_owned()
+    };
+    let page = site.get("/en/news/teaser-on-the-page").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let body = body_of(&page.body);
+    let body = body.as_str();
+    assert_eq!(support::count(body, opening), 1, "once, above the body: {body}");
+    assert!(body.find(opening) < body.find("Body of"), "{body}");
+    let edit = editor.get(&format!("/admin/items/{id}")).await;
+    assert!(edit.body.contains(r#"name="teaser_above_body" value="on" checked"#), "the box shows its state");
+    let api = site.get(&format!("/api/v1/items/{id}")).await;
+    assert!(api.body.contains(r#""teaser_above_body":true"#), "{}", api.body);
+
+    // Unticked, the teaser is only the listings' summary.
+    let fields = edit_fields(&editor, id, &[("action", "publish")]).await;
+    assert_eq!(editor.post(&format!("/admin/items/{id}"), &pairs(&fields)).await.status, StatusCode::SEE_OTHER);
+    let page = site.get("/en/news/teaser-on-the-page").await;
+    assert_eq!(support::count(&body_of(&page.body), opening), 0, "not above the body");
+    assert!(body_of(&page.body).contains("Body of"));
+    assert!(site.get("/en/news/").await.body.contains(opening), "still in the listing");
+}

@@ -56,6 +56,32 @@ async fn an_uploaded_image_gets_renditions_and_public_pages_a_srcset() {
 }
 
 #[tokio::test]
+async fn an_image_inside_the_text_gets_the_librarys_renditions_too() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    editor.upload(&described(), "Nursery.png", &png(1200, 800)).await;
+    let en = pamir_domain::Lang::parse("en").expect("en");
+    let media = pamir_db::media::list(site.db(), site.site, &en, &en, "vahdat", 10, 0).await.expect("list");
+    let path = &media[0].path;
+    let mut fields = admin::article_fields(&site, "Planting season").await;
+    fields.extend([
+        (
+            "body".to_owned(),
+            format!("In the nursery:\n\n![Seedlings](/media/{path})\n\n![Elsewhere](https://example.org/a.png)"),
+        ),
+        ("action".to_owned(), "publish".to_owned()),
+    ]);
+    saved_item_id(&editor.post("/admin/items/new", &pairs(&fields)).await);
+    let page = site.get("/en/news/planting-season").await;
+    let img = page.body.split("<img").skip(1).find(|tag| tag.contains(path.as_str())).expect("the image in the text");
+    let img = img.split('>').next().unwrap_or("");
+    assert!(img.contains(" 480w,") && img.contains(" 1200w\"") && img.contains("sizes=\""), "{img}");
+    assert!(img.contains("width=\"1200\" height=\"800\"") && img.contains("loading=\"lazy\""), "{img}");
+    let other = page.body.split("<img").skip(1).find(|tag| tag.contains("example.org/a.png")).expect("the other");
+    assert!(!other.split('>').next().unwrap_or("").contains("srcset"), "other sites' images are left alone");
+}
+
+#[tokio::test]
 async fn an_image_needs_alternative_text_unless_marked_decorative() {
     let site = TestSite::sqlite().await;
     let editor = signed_in(&site, Role::Author).await;

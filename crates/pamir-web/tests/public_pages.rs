@@ -54,8 +54,42 @@ async fn front_page_lists_featured_items_in_featured_order_with_read_more() {
         let second_links = links_with_class(&second.body, "read-more");
         assert!(!second_links.is_empty() && second_links.iter().all(|l| !links.contains(l)), "page 2 continues page 1");
         assert!(second.body.contains("rel=\"prev\" href=\"/en/\""));
-        assert_eq!(site.get("/en/?page=3").await.status, StatusCode::NOT_FOUND, "past the last page");
+        assert_eq!(site.get("/en/?page=99").await.status, StatusCode::NOT_FOUND, "past the last page");
     }
+}
+
+#[tokio::test]
+async fn after_the_featured_items_the_front_page_lists_the_newest() {
+    let site = TestSite::sqlite().await;
+    let en = pamir_domain::Lang::parse("en").expect("en");
+    let news = pamir_db::categories::list(site.db(), site.site, &en).await.expect("categories");
+    let news = news.iter().find(|c| c.slug == "news").expect("news").id;
+    let mut input = pamir_core::items::ItemInput::article(site.site, en, news, "Not featured but newest");
+    input.published_at = Some(support::demo_day() + chrono::Duration::minutes(1));
+    pamir_core::items::create(&site.core, input).await.expect("created");
+    let mut links = Vec::new();
+    for page in 1..=20 {
+        let response = site.get(&format!("/en/?page={page}")).await;
+        if response.status == StatusCode::NOT_FOUND {
+            break;
+        }
+        links.extend(links_with_class(&response.body, "read-more"));
+    }
+    let newest = links.iter().position(|l| l == "/en/news/not-featured-but-newest").expect("listed");
+    let featured = pamir_db::items::list(
+        site.db(),
+        site.site,
+        &pamir_domain::Lang::parse("en").expect("en"),
+        &pamir_db::items::Listing::Featured,
+        support::demo_day(),
+        100,
+        0,
+    )
+    .await
+    .expect("list");
+    let featured_count = featured.items.iter().filter(|i| i.featured).count();
+    assert!(featured_count > 0);
+    assert_eq!(newest, featured_count, "first after the {featured_count} featured items: {links:?}");
 }
 
 #[tokio::test]

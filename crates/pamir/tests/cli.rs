@@ -296,7 +296,7 @@ fn a_joomla_import_refuses_bad_sources_clearly_and_reports_a_good_one() {
     let (code, stdout, _) =
         run(pamir().args(["import", "joomla", "--sql-dump"]).arg(&dump).arg("--data").arg(data.path()));
     assert_eq!(code, 0);
-    assert!(stdout.contains("nothing new: this source was imported before"), "{stdout}");
+    assert!(stdout.contains("nothing new: everything in it was imported before"), "{stdout}");
 }
 
 /// The console writes items as a user, through the same use case as the

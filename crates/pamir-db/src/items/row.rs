@@ -9,7 +9,8 @@ use pamir_domain::{EventDetails, Item, ItemContent, ItemKind, ItemState, Lang, S
 /// here, a bind in `bind_content!` and a field of [`ItemRow`].
 macro_rules! content_columns {
     () => {
-        "kind, category_id, slug, title, teaser_markdown, body_markdown, teaser_html, body_html, byline, dateline, \
+        "kind, category_id, slug, title, teaser_markdown, body_markdown, teaser_html, body_html, teaser_above_body, \
+         byline, dateline, \
          source_title, source_publisher, source_url, source_date, \
          event_starts_at, event_ends_at, event_venue, event_entries_deadline, event_registration_url, \
          image_id, featured, featured_order, featured_until, state, publish_up, publish_down, \
@@ -19,7 +20,7 @@ macro_rules! content_columns {
 pub(super) use content_columns;
 
 /// How many columns [`content_columns!`] names.
-pub(super) const CONTENT_COLUMN_COUNT: usize = 29;
+pub(super) const CONTENT_COLUMN_COUNT: usize = 30;
 
 /// Binds an item's content columns, in the order of [`content_columns!`].
 macro_rules! bind_content {
@@ -36,6 +37,7 @@ macro_rules! bind_content {
             .bind(&item.body_markdown)
             .bind(&item.teaser_html)
             .bind(&item.body_html)
+            .bind(item.teaser_above_body)
             .bind(&item.byline)
             .bind(&item.dateline)
             .bind(source.map(|s| s.title.as_str()))
@@ -91,6 +93,7 @@ pub(super) struct ItemRow {
     body_markdown: String,
     teaser_html: String,
     body_html: String,
+    teaser_above_body: bool,
     byline: Option<String>,
     dateline: Option<String>,
     source_title: Option<String>,
@@ -146,6 +149,7 @@ impl ItemRow {
             title: self.title,
             teaser_markdown: self.teaser_markdown,
             body_markdown: self.body_markdown,
+            teaser_above_body: self.teaser_above_body,
             byline: self.byline,
             dateline: self.dateline,
             source,

@@ -190,6 +190,7 @@ mod tests {
             alias: "water".into(),
             introtext: String::new(),
             fulltext: String::new(),
+            show_intro: true,
             state: 1,
             catid: 9,
             created: None,

@@ -417,7 +417,12 @@ impl Loader<'_> {
             input.title = title_of(&article.title, article.id, &mut self.report);
             let mut slug = slug_for(&article.alias, &input.title, &format!("article-{}", article.id));
             if !used_slugs.insert((category, lang.to_string(), slug.clone())) {
-                slug = format!("{slug}-{}", article.id);
+                let moved = format!("{slug}-{}", article.id);
+                let taken = std::mem::replace(&mut slug, moved);
+                self.report.warn(
+                    &record,
+                    &format!("another article in its category has the alias {taken:?}: this one is at {slug:?}"),
+                );
                 used_slugs.insert((category, lang.to_string(), slug.clone()));
             }
             input.slug = slug;
@@ -501,6 +506,9 @@ impl Loader<'_> {
         } else {
             (intro.html, full.html)
         };
+        // Joomla's article page shows the intro text above the full text
+        // unless the article says otherwise; listings show the intro alone.
+        input.teaser_above_body = !teaser.is_empty() && article.show_intro;
         input.teaser_markdown = text::replace_image_sources(&teaser, images);
         input.body_markdown = text::replace_image_sources(&body, images);
     }
@@ -537,6 +545,17 @@ impl Loader<'_> {
                 &format!(
                     "only signed-in users could read it in Joomla (access level {}): imported as a draft",
                     article.access
+                ),
+            );
+            return ItemState::Draft;
+        }
+        if let Some(down) = article.publish_down.filter(|down| down.timestamp() <= self.now) {
+            // Joomla hides it from then on, whatever its other dates say.
+            self.report.warn(
+                record,
+                &format!(
+                    "its publish-down date ({}) had passed, so Joomla hid it: imported as a draft",
+                    down.date_naive()
                 ),
             );
             return ItemState::Draft;
@@ -707,7 +726,9 @@ impl Loader<'_> {
             let Some(id) = categories.get(&category.id) else { continue };
             let lang = lang_of(&category.language, &self.options.lang).unwrap_or_else(|| self.options.lang.clone());
             let tree = tree_for(&mut trees, core, self.site_id, &lang).await?;
-            let target = format!("/{lang}/{}", tree.path(*id));
+            // The category page's own address, trailing slash included, so
+            // that an old address reaches it in one 301.
+            let target = format!("/{lang}/{}/", tree.path(*id));
             redirects.extend(addresses.category(category).into_iter().map(|old| (old, target.clone())));
         }
         for (old, language) in addresses.front_page() {

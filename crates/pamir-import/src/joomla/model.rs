@@ -28,6 +28,9 @@ pub struct Article {
     pub alias: String,
     pub introtext: String,
     pub fulltext: String,
+    /// Whether Joomla's article page showed the intro text above the full
+    /// text (its `show_intro` option; on unless the article turned it off).
+    pub show_intro: bool,
     /// 1 published, 0 unpublished, 2 archived, -2 trashed.
     pub state: i64,
     pub catid: i64,
@@ -202,6 +205,8 @@ impl Site {
             .map(|r| {
                 let id = r.int("id");
                 let images: serde_json::Value = serde_json::from_str(r.text("images")).unwrap_or_default();
+                let attribs: serde_json::Value = serde_json::from_str(r.text("attribs")).unwrap_or_default();
+                let show_intro = !matches!(attribs.get("show_intro").and_then(|v| v.as_str()), Some("0"));
                 let front = frontpage.get(&id);
                 let mut tag_ids = tags_of.remove(&id).unwrap_or_default();
                 tag_ids.sort_unstable();
@@ -212,6 +217,7 @@ impl Site {
                     alias: r.text("alias").to_owned(),
                     introtext: r.text("introtext").to_owned(),
                     fulltext: r.text("fulltext").to_owned(),
+                    show_intro,
                     state: r.int("state"),
                     catid: r.int("catid"),
                     created: r.date("created"),

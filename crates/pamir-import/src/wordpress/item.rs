@@ -9,6 +9,9 @@ use super::wxr::{non_empty, parse_opt_i64};
 pub(crate) struct RawItem {
     title: String,
     link: String,
+    guid: String,
+    /// RSS's `pubDate`, the only date some older or trimmed exports have.
+    pub_date: String,
     creator: String,
     content: String,
     excerpt: String,
@@ -66,6 +69,8 @@ impl RawItem {
         match name {
             "title" => self.title = text,
             "link" => self.link = text.trim().to_owned(),
+            "guid" => self.guid = text.trim().to_owned(),
+            "pubDate" => self.pub_date = text.trim().to_owned(),
             "dc:creator" => self.creator = clean_login(&text),
             "content:encoded" => self.content = text,
             "excerpt:encoded" => self.excerpt = text,
@@ -105,6 +110,12 @@ impl RawItem {
                 self.used_terms.push((false, slug.clone(), name));
                 self.tags.push(slug);
             }
+            // A term with a nicename but no domain is a category, as
+            // WordPress's importer reads it.
+            (None, Some(slug)) => {
+                self.used_terms.push((true, slug.clone(), name));
+                self.categories.push(slug);
+            }
             // WXR 1.0 wrote bare `<category>Name</category>`: look the name up later.
             (None | Some("category"), None) if !text.trim().is_empty() => {
                 self.categories.push(format!("{BY_NAME}{}", text.trim()));
@@ -139,9 +150,25 @@ impl RawItem {
         (self.record(), used)
     }
 
-    fn record(self) -> Record {
+    fn record(mut self) -> Record {
         let kind = if self.post_type.is_empty() { "post" } else { self.post_type.as_str() };
-        let Some(id) = self.id else {
+        // Exports trimmed by hand or written by older tools lack the wp:
+        // fields; WordPress's importer takes them from the RSS ones, and so
+        // does this: the id from `?p=N` in the guid or link, the date from
+        // `pubDate`, and "published" for an item the feed showed.
+        let id = self.id.or_else(|| id_in_address(&self.guid)).or_else(|| id_in_address(&self.link));
+        if self.date_gmt.is_empty()
+            && let Ok(date) = chrono::DateTime::parse_from_rfc2822(&self.pub_date)
+        {
+            self.date_gmt = date.naive_utc().format("%Y-%m-%d %H:%M:%S").to_string();
+            if self.date.is_empty() {
+                self.date = date.naive_local().format("%Y-%m-%d %H:%M:%S").to_string();
+            }
+        }
+        if self.status.is_empty() && !self.pub_date.is_empty() {
+            self.status = "publish".to_owned();
+        }
+        let Some(id) = id else {
             return Record::Skipped(Skipped {
                 id: None,
                 kind: kind.to_owned(),
@@ -190,6 +217,16 @@ impl RawItem {
             caption: self.excerpt,
         }
     }
+}
+
+/// The post id in a WordPress address: `https://x.org/?p=12`,
+/// `?page_id=12` or `?attachment_id=12`.
+fn id_in_address(address: &str) -> Option<i64> {
+    let query = address.split_once('?')?.1.split('#').next()?;
+    query.split('&').find_map(|pair| match pair.split_once('=') {
+        Some(("p" | "page_id" | "attachment_id", value)) => value.parse().ok().filter(|id| *id > 0),
+        _ => None,
+    })
 }
 
 /// Logins as WordPress's importer sees them after `sanitize_user`: real exports contain

@@ -5,6 +5,7 @@
 //! batch through `pamir-core` (rendered and sanitised like any other).
 
 use super::model::{Export, Post, PostType, Status};
+use crate::localise::{Files, OldSite};
 use crate::names::{percent_decode, plain_title, slug_for};
 use crate::report::Report;
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -54,6 +55,27 @@ pub fn permalink(structure: &str, post: &Post, category: Option<&str>) -> Option
         path = path.replace(tag, &value);
     }
     (path.starts_with('/') && !path.contains('%')).then_some(path)
+}
+
+/// A post's teaser, body and whether its page shows the teaser above the
+/// body. WordPress's post page shows the whole post: with an excerpt of its
+/// own, that excerpt is the listings' summary and the body is the whole
+/// post; without one, the part before `<!--more-->` is both the summary and
+/// the post's opening.
+fn teaser_and_body(html: &str, excerpt: &str) -> (String, String, bool) {
+    let split = pamir_content::teaser::split_at_read_more(html);
+    if !excerpt.trim().is_empty() {
+        let whole = match split {
+            Some((before, after)) => format!("{before}\n{after}"),
+            None => html.to_owned(),
+        };
+        return (super::autop(excerpt), whole, false);
+    }
+    match split {
+        Some((before, after)) if !before.trim().is_empty() => (before.to_owned(), after.to_owned(), true),
+        Some((_, after)) => (String::new(), after.to_owned(), false),
+        None => (String::new(), html.to_owned(), false),
+    }
 }
 
 /// Items per transaction.
@@ -169,7 +191,12 @@ pub async fn load(
     }
 
     progress.stage("attachments", export.attachments.len());
-    let media = attachments(core, site, &source, export, options, &mut report, progress).await?;
+    let mut addresses: Vec<&str> = vec![&export.base_url, &export.blog_url];
+    addresses.extend(export.attachments.iter().map(|a| a.url.as_str()));
+    let old_site = OldSite::wordpress(&addresses);
+    let mut files =
+        Files::new(core, site, &source, options.files.as_deref(), old_site, &options.lang, options.dry_run).await?;
+    let media = attachments(core, site, &source, export, options, &mut files, &mut report, progress).await?;
     let users = if options.users {
         authors_as_users(core, site, &source, export, options, &mut report).await?
     } else {
@@ -231,20 +258,25 @@ pub async fn load(
             Some(plain_title(&post.title)).filter(|t| !t.is_empty()).unwrap_or_else(|| format!("Untitled {}", post.id));
         let mut slug = slug_for(&post.slug, &title, &format!("post-{}", post.id));
         if !used_slugs.insert((category, slug.clone())) {
-            slug = format!("{slug}-{}", post.id);
+            let moved = format!("{slug}-{}", post.id);
+            let taken = std::mem::replace(&mut slug, moved);
+            report.warn(
+                &format!("{} {}", kind_name(post), post.id),
+                &format!("another post in its category has the address {taken:?}: this one is at {slug:?}"),
+            );
             used_slugs.insert((category, slug.clone()));
         }
-        let (teaser, body) = match pamir_content::teaser::split_at_read_more(&converted.html) {
-            Some((teaser, body)) => (teaser.to_owned(), body.to_owned()),
-            None => (String::new(), converted.html.clone()),
-        };
-        let teaser = if post.excerpt.trim().is_empty() { teaser } else { super::autop(&post.excerpt) };
+        let (teaser, body, teaser_above_body) = teaser_and_body(&converted.html, &post.excerpt);
+        let record = format!("{} {}", kind_name(post), post.id);
+        let teaser = files.localise(&teaser, &record, &mut report).await?.html;
+        let body = files.localise(&body, &record, &mut report).await?.html;
         let (teaser, body) = (crate::html::for_markdown(&teaser), crate::html::for_markdown(&body));
         let mut input = ItemInput::article(site, options.lang.clone(), category, &title);
         input.kind = ItemKind::Article;
         input.slug = slug;
         input.teaser_markdown = teaser;
         input.body_markdown = body;
+        input.teaser_above_body = teaser_above_body;
         input.byline = authors.get(post.author_login.as_str()).map(|name| (*name).to_owned());
         input.author_id = users.get(post.author_login.as_str()).copied();
         input.imported = Some(pamir_core::items::ImportedFrom {
@@ -354,22 +386,29 @@ fn relative_file(attachment: &super::Attachment) -> Option<String> {
 }
 
 /// Imports the attachments' files from `options.files` into the media
-/// library: WordPress id → media id, for lead images and galleries.
+/// library: WordPress id → media id, for lead images and galleries. The
+/// files are `files`' too, so that the posts' references to them find them.
+#[allow(clippy::too_many_arguments)]
 async fn attachments(
     core: &Core,
     site: SiteId,
     source: &str,
     export: &Export,
     options: &Options,
+    files: &mut Files<'_>,
     report: &mut Report,
     progress: &dyn crate::progress::Progress,
 ) -> Result<HashMap<i64, i64>, CoreError> {
     let mut known = imports::known(core, site, source, "attachment").await?;
     let mut media = HashMap::new();
+    let mut known_files = HashMap::new();
     for attachment in &export.attachments {
         progress.advance(1);
         if let Some(id) = known.get(&attachment.id.to_string()) {
             media.insert(attachment.id, *id);
+            if let Some(relative) = relative_file(attachment) {
+                known_files.insert(relative, *id);
+            }
             report.unchanged("attachment");
             continue;
         }
@@ -390,6 +429,7 @@ async fn attachments(
             continue;
         };
         if options.dry_run {
+            files.adopt(&relative, 0, format!("/media/{relative}"));
             report.added("attachment");
             continue;
         }
@@ -417,7 +457,8 @@ async fn attachments(
         let source_id = attachment.id.to_string();
         let record = Record { source, kind: "attachment", id: &source_id };
         match pamir_core::media::import(core, upload, record).await {
-            Ok((id, _)) => {
+            Ok((id, stored)) => {
+                files.adopt(&relative, id, format!("/media/{stored}"));
                 known.insert(attachment.id.to_string(), id);
                 media.insert(attachment.id, id);
                 report.added("attachment");
@@ -428,6 +469,7 @@ async fn attachments(
             Err(pamir_core::media::UploadRefused::Core(error)) => return Err(error),
         }
     }
+    files.adopt_known(known_files).await?;
     Ok(media)
 }
 

@@ -210,6 +210,10 @@ pub struct ItemWrite {
     teaser_markdown: String,
     #[serde(default)]
     body_markdown: String,
+    /// The item's page shows the teaser above the body (else the teaser is
+    /// only a summary for listings).
+    #[serde(default)]
+    teaser_above_body: bool,
     byline: Option<String>,
     dateline: Option<String>,
     source: Option<SourceWrite>,
@@ -253,6 +257,7 @@ impl ItemWrite {
         input.slug = self.slug.unwrap_or_default();
         input.teaser_markdown = self.teaser_markdown;
         input.body_markdown = self.body_markdown;
+        input.teaser_above_body = self.teaser_above_body;
         input.byline = self.byline;
         input.dateline = self.dateline;
         input.source =

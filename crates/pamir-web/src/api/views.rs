@@ -144,6 +144,8 @@ pub struct ApiItem {
     /// Rendered and sanitised from the Markdown.
     pub teaser_html: String,
     pub body_html: String,
+    /// The item's page shows the teaser above the body.
+    pub teaser_above_body: bool,
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub source: Option<ApiSource>,
@@ -208,6 +210,7 @@ pub fn item(item: &Item, extras: Extras<'_>) -> ApiItem {
         body_markdown: item.body_markdown.clone(),
         teaser_html: item.teaser_html.clone(),
         body_html: item.body_html.clone(),
+        teaser_above_body: item.teaser_above_body,
         byline: item.byline.clone(),
         dateline: item.dateline.clone(),
         source: item.source.as_ref().map(|s| ApiSource {

@@ -159,7 +159,7 @@ fn atom_xml(channel: &Channel, entries: &[Entry<'_>]) -> String {
         }
         let _ = writeln!(xml, "<summary type=\"html\">{}</summary>", escape(&item.teaser_html));
         if channel.full_text {
-            let _ = writeln!(xml, "<content type=\"html\">{}</content>", escape(&item.body_html));
+            let _ = writeln!(xml, "<content type=\"html\">{}</content>", escape(&item.article_html()));
         }
         if let Some(image) = entry.image {
             let _ = writeln!(
@@ -203,7 +203,7 @@ fn rss_xml(channel: &Channel, entries: &[Entry<'_>]) -> String {
         }
         let _ = writeln!(xml, "<description>{}</description>", escape(&item.teaser_html));
         if channel.full_text {
-            let _ = writeln!(xml, "<content:encoded>{}</content:encoded>", escape(&item.body_html));
+            let _ = writeln!(xml, "<content:encoded>{}</content:encoded>", escape(&item.article_html()));
         }
         if let Some(image) = entry.image {
             let _ = writeln!(

@@ -136,12 +136,26 @@ pub struct ItemView {
 }
 
 impl ItemView {
-    pub fn new(item: &Item, tree: &CategoryTree, media: &[Media], tags: &[Tag], gallery: &[i64]) -> Self {
+    /// `inline`: the library's images that the text shows.
+    pub fn new(
+        item: &Item,
+        tree: &CategoryTree,
+        media: &[Media],
+        tags: &[Tag],
+        gallery: &[i64],
+        inline: &[Media],
+    ) -> Self {
         let lang = item.lang.as_str();
+        let article = pamir_content::images::with_renditions(&item.article_html(), |path| {
+            inline.iter().find(|m| m.path == path).map(|m| {
+                let view = ImageView::from(m);
+                pamir_content::images::Renditions { srcset: view.srcset, width: m.width, height: m.height }
+            })
+        });
         Self {
             card: ItemCard::new(item, tree, media),
             dateline: item.dateline.clone(),
-            body_html: with_dateline(&item.body_html, item.dateline.as_deref()),
+            body_html: with_dateline(&article, item.dateline.as_deref()),
             tags: tags.iter().map(|tag| LinkView { name: tag.name.clone(), url: urls::tag(lang, &tag.slug) }).collect(),
             breadcrumbs: tree
                 .ancestry(item.category_id)

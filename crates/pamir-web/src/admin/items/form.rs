@@ -19,6 +19,7 @@ pub struct ItemForm {
     pub title: String,
     pub slug: String,
     pub teaser: String,
+    pub teaser_above_body: bool,
     pub body: String,
     pub byline: String,
     pub dateline: String,
@@ -78,6 +79,10 @@ impl ItemForm {
                     form.featured = true;
                     continue;
                 }
+                "teaser_above_body" => {
+                    form.teaser_above_body = true;
+                    continue;
+                }
                 "tag" => {
                     form.tags.extend(value.parse::<i64>().ok());
                     continue;
@@ -110,6 +115,7 @@ impl ItemForm {
             title: item.title.clone(),
             slug: item.slug.clone(),
             teaser: item.teaser_markdown.clone(),
+            teaser_above_body: item.teaser_above_body,
             body: item.body_markdown.clone(),
             byline: text(&item.byline),
             dateline: text(&item.dateline),
@@ -174,6 +180,7 @@ impl ItemForm {
         };
         input.image_id = optional_number(&self.image, "admin-field-image")?;
         input.featured = self.featured;
+        input.teaser_above_body = self.teaser_above_body;
         input.featured_order = optional_number(&self.featured_order, "admin-field-featured-order")?;
         input.featured_until = date_time(&self.featured_until, "admin-field-featured-until")?;
         input.publish_up = date_time(&self.publish_up, "admin-field-publish-up")?;
