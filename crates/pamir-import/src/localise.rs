@@ -308,6 +308,12 @@ impl<'a> Files<'a> {
         self.imported.insert(relative.to_owned(), (id, address));
     }
 
+    /// Every file of the old site brought in so far: (path below the
+    /// folder, new address), for redirects from the old file addresses.
+    pub fn brought(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.imported.iter().map(|(relative, (_, address))| (relative.as_str(), address.as_str()))
+    }
+
     fn on_disk(&self, relative: &str) -> Option<PathBuf> {
         let folder = self.folder.as_ref()?;
         let candidates =

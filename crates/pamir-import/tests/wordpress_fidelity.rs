@@ -38,6 +38,13 @@ fn export() -> String {
         post(20, "same", "<p>One.</p>", ""),
         post(21, "same", "<p>Two.</p>", ""),
         post(30, "%d0%bd%d0%be%d0%b2%d0%be%d1%81%d1%82%d1%8c", "<p>Новость.</p>", ""),
+        // WordPress 6.3+ footnotes: marks in the text, the notes in the meta.
+        "<item><title>Post 40</title><link>https://old.example.org/noted/</link><dc:creator>ann</dc:creator>\
+         <content:encoded><![CDATA[<p>Water<sup data-fn=\"f1\" class=\"fn\"><a href=\"#f1\" id=\"f1-link\">1</a></sup>.</p>\n<!-- wp:footnotes /-->]]></content:encoded>\
+         <wp:post_id>40</wp:post_id><wp:post_date>2024-05-01 10:00:00</wp:post_date><wp:post_name>noted</wp:post_name>\
+         <wp:status>publish</wp:status><wp:post_type>post</wp:post_type>\
+         <wp:postmeta><wp:meta_key>footnotes</wp:meta_key><wp:meta_value><![CDATA[[{\"content\":\"UN Water, 2024.\",\"id\":\"f1\"}]]]></wp:meta_value></wp:postmeta></item>"
+            .to_owned(),
         // Trimmed by hand or written by an older tool: no wp: fields at all.
         "<item><title>An older post</title><link>https://old.example.org/?p=77</link>\
          <guid isPermaLink=\"false\">https://old.example.org/?p=77</guid>\
@@ -137,6 +144,17 @@ async fn a_posts_page_shows_everything_its_old_page_showed_once() {
         assert_eq!(older.state, ItemState::Published);
         assert_eq!(older.published_at.timestamp(), 1_714_557_600, "the date from <pubDate>");
         assert!(older.body_html.contains("Still here."));
+
+        // Footnotes keep their text, linked both ways.
+        let noted = item(&core, site, 40).await;
+        assert!(
+            noted.body_html.contains(r##"<sup class="footnote-ref"><a href="#fn-f1" id="fnref-f1""##),
+            "{}",
+            noted.body_html
+        );
+        assert!(noted.body_html.contains(r#"<li id="fn-f1"><p>UN Water, 2024."#), "{}", noted.body_html);
+        assert!(noted.body_html.contains(r##"href="#fnref-f1""##), "{}", noted.body_html);
+        assert!(!report.warnings.iter().any(|(record, _)| record == "post 40"), "nothing lost: {report}");
 
         // Two posts at one address: the second moves, and the report says so.
         let (first, second) = (item(&core, site, 20).await, item(&core, site, 21).await);

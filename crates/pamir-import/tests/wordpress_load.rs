@@ -257,6 +257,9 @@ fn permalink_structures_give_the_old_addresses() {
         tags: vec![],
         comment_count: 0,
         thumbnail_id: None,
+        language: None,
+        translation_group: None,
+        footnotes: vec![],
     };
     use pamir_import::wordpress::load::permalink;
     assert_eq!(permalink("/%year%/%monthnum%/%postname%/", &post, None).as_deref(), Some("/2012/01/template-sticky/"));

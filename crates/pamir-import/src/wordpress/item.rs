@@ -31,6 +31,9 @@ pub(crate) struct RawItem {
     tags: Vec<String>,
     comment_count: usize,
     meta: Vec<(String, String)>,
+    /// Polylang's `language` and `post_translations` terms.
+    language: Option<String>,
+    translation_group: Option<String>,
     /// The `<category>` being read: its domain and nicename attributes.
     term: (Option<String>, Option<String>),
     /// (is a category, slug, name) of each term the item uses, to declare missing ones.
@@ -110,6 +113,8 @@ impl RawItem {
                 self.used_terms.push((false, slug.clone(), name));
                 self.tags.push(slug);
             }
+            (Some("language"), Some(code)) => self.language = Some(code),
+            (Some("post_translations"), Some(group)) => self.translation_group = Some(group),
             // A term with a nicename but no domain is a category, as
             // WordPress's importer reads it.
             (None, Some(slug)) => {
@@ -182,6 +187,10 @@ impl RawItem {
             other => return Record::Skipped(skipped(id, other)),
         };
         let thumbnail_id = self.meta("_thumbnail_id").and_then(|v| v.trim().parse().ok());
+        let wpml = |key: &str| self.meta(key).map(str::trim).filter(|v| !v.is_empty()).map(str::to_owned);
+        let language = self.language.clone().or_else(|| wpml("_wpml_import_language_code"));
+        let translation_group = self.translation_group.clone().or_else(|| wpml("_wpml_import_translation_group"));
+        let footnotes = self.meta("footnotes").map(read_footnotes).unwrap_or_default();
         Record::Post(Box::new(Post {
             id,
             post_type,
@@ -203,6 +212,9 @@ impl RawItem {
             tags: self.tags,
             comment_count: self.comment_count,
             thumbnail_id,
+            language,
+            translation_group,
+            footnotes,
         }))
     }
 
@@ -217,6 +229,22 @@ impl RawItem {
             caption: self.excerpt,
         }
     }
+}
+
+/// The block editor's footnotes meta: a JSON list of `{"id": "...",
+/// "content": "..."}`. Anything else reads as none.
+fn read_footnotes(json: &str) -> Vec<(String, String)> {
+    let Ok(serde_json::Value::Array(notes)) = serde_json::from_str::<serde_json::Value>(json) else {
+        return Vec::new();
+    };
+    notes
+        .iter()
+        .filter_map(|note| {
+            let id = note.get("id")?.as_str()?.to_owned();
+            let content = note.get("content")?.as_str()?.to_owned();
+            Some((id, content))
+        })
+        .collect()
 }
 
 /// The post id in a WordPress address: `https://x.org/?p=12`,

@@ -6,6 +6,7 @@
 mod autop;
 mod blocks;
 mod error;
+mod footnotes;
 mod item;
 pub mod load;
 mod model;

@@ -123,6 +123,14 @@ pub struct Post {
     pub comment_count: usize,
     /// The featured image's attachment id (postmeta `_thumbnail_id`).
     pub thumbnail_id: Option<i64>,
+    /// The post's language where a multilingual plugin said (Polylang's
+    /// `language` term, WPML's `_wpml_import_language_code`), e.g. `ru`.
+    pub language: Option<String>,
+    /// What the post's translations share (Polylang's `post_translations`
+    /// term, WPML's `_wpml_import_translation_group`), across exports.
+    pub translation_group: Option<String>,
+    /// WordPress 6.3+ footnotes (the `footnotes` meta): (id, HTML) in order.
+    pub footnotes: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
