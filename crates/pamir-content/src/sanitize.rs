@@ -16,7 +16,19 @@ fn builder() -> &'static Builder<'static> {
         let mut builder = Builder::default();
         builder
             .rm_tags(["h1", "map", "area", "font", "center", "bdo", "acronym", "big", "tt", "strike"])
-            .add_tags(["section", "figure", "figcaption"])
+            .add_tags(["section", "figure", "figcaption", "tfoot", "audio", "video", "source", "track"])
+            // What carries meaning: a list counted down or lettered, a
+            // disclosure shown open, players with their controls.
+            .add_tag_attributes("ol", ["reversed", "type"])
+            .add_tag_attributes("ul", ["type"])
+            .add_tag_attributes("details", ["open"])
+            .add_tag_attributes("audio", ["src", "controls", "preload", "loop"])
+            .add_tag_attributes(
+                "video",
+                ["src", "controls", "preload", "poster", "width", "height", "loop", "playsinline"],
+            )
+            .add_tag_attributes("source", ["src", "type"])
+            .add_tag_attributes("track", ["src", "kind", "srclang", "label", "default"])
             .add_tag_attributes("a", ["id", "aria-label"])
             .add_tag_attributes("sup", ["id"])
             .add_tag_attributes("li", ["id"])
@@ -43,9 +55,35 @@ fn is_footnote_id(value: &str) -> bool {
         && value.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
-/// Keeps what the allow-list permits, drops everything else.
+/// Keeps what the allow-list permits, drops everything else; a figure
+/// left with nothing to show (its player or picture gone) goes too.
 pub fn clean(html: &str) -> String {
-    builder().clean(html).to_string()
+    without_empty_figures(&builder().clean(html).to_string())
+}
+
+/// `html` without `<figure>`s that hold nothing but white space and an
+/// empty caption: a reader would see a gap, a screen reader an empty figure.
+fn without_empty_figures(html: &str) -> String {
+    if !html.contains("<figure") {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find("<figure>") {
+        let inner_start = open + "<figure>".len();
+        let Some(close) = rest[inner_start..].find("</figure>").map(|c| inner_start + c) else { break };
+        let inner = &rest[inner_start..close];
+        let empty = inner.replace("<figcaption>", "").replace("</figcaption>", "").trim().is_empty();
+        if empty {
+            out.push_str(&rest[..open]);
+            rest = &rest[close + "</figure>".len()..];
+        } else {
+            out.push_str(&rest[..inner_start]);
+            rest = &rest[inner_start..];
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -69,6 +107,34 @@ mod tests {
         let clean = clean(r#"<p><a href="files/annual report.pdf">r</a><del cite="deleted it">x</del></p>"#);
         assert!(clean.contains(r#"href="files/annual%20report.pdf""#), "{clean}");
         assert!(clean.contains(r#"cite="deleted%20it""#), "{clean}");
+    }
+
+    #[test]
+    fn keeps_what_carries_meaning() {
+        let html = r#"<table><tbody><tr><td>1</td></tr></tbody><tfoot><tr><td>Total</td></tr></tfoot></table>
+            <ol reversed start="3" type="a"><li>x</li></ol><details open><summary>s</summary>d</details>"#;
+        let clean = clean(html);
+        for kept in ["<tfoot>", "reversed", r#"start="3""#, r#"type="a""#, "<details open"] {
+            assert!(clean.contains(kept), "{kept} lost: {clean}");
+        }
+    }
+
+    #[test]
+    fn players_keep_their_controls_but_not_scripts() {
+        let html = r#"<figure><audio controls src="/media/a.mp3"></audio></figure>
+            <video controls src="javascript:alert(1)" poster="/media/p.jpg" onplay="alert(2)"><source src="/media/v.mp4" type="video/mp4"></video>"#;
+        let clean = clean(html);
+        assert!(clean.contains(r#"<audio controls="" src="/media/a.mp3"></audio>"#), "{clean}");
+        assert!(clean.contains(r#"<source src="/media/v.mp4" type="video/mp4">"#), "{clean}");
+        assert!(!clean.contains("javascript") && !clean.contains("onplay"), "{clean}");
+    }
+
+    #[test]
+    fn an_empty_figure_never_reaches_a_page() {
+        let clean = clean(
+            r#"<figure class="wp-block-embed"><iframe src="https://x"></iframe><figcaption></figcaption></figure><p>a</p><figure><img src="/a.png" alt="A"></figure>"#,
+        );
+        assert_eq!(clean, r#"<p>a</p><figure><img src="/a.png" alt="A"></figure>"#);
     }
 
     #[test]

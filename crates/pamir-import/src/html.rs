@@ -43,6 +43,73 @@ fn find_tag(lower: &str, tag: &str) -> Option<usize> {
     None
 }
 
+/// Whether `html` has a `<tag` element (not `<tagfoo`).
+fn has_tag(lower: &str, tag: &str) -> bool {
+    find_tag(lower, tag).is_some()
+}
+
+/// The old site's headings moved below the page's title when the text
+/// has an `<h1>` (the page has one already, its title, and the sanitiser
+/// drops others): `<h1>` becomes `<h2>`, `<h2>` `<h3>`, and so on, to `<h6>`.
+pub fn below_the_title(html: &str) -> String {
+    if has_h1(html) { shift_headings(html) } else { html.to_owned() }
+}
+
+/// Whether the text has an `<h1>` of its own.
+pub fn has_h1(html: &str) -> bool {
+    has_tag(&html.to_ascii_lowercase(), "<h1")
+}
+
+/// Every heading one level lower, to `<h6>` (for texts in two parts, such
+/// as Joomla's intro and full text, shifted alike when either has an `<h1>`).
+pub fn shift_headings(html: &str) -> String {
+    let mut out = html.to_owned();
+    for level in (1..=5).rev() {
+        for (from, to) in
+            [(format!("<h{level}"), format!("<h{}", level + 1)), (format!("</h{level}>"), format!("</h{}>", level + 1))]
+        {
+            for spelled in [from.clone(), from.to_ascii_uppercase()] {
+                let mut shifted = String::with_capacity(out.len());
+                let mut rest = out.as_str();
+                while let Some(at) = rest.find(&spelled) {
+                    let after = &rest[at + spelled.len()..];
+                    shifted.push_str(&rest[..at]);
+                    if spelled.ends_with('>') || after.starts_with(['>', ' ', '\t', '\n', '\r', '/']) {
+                        shifted.push_str(&to);
+                    } else {
+                        shifted.push_str(&spelled);
+                    }
+                    rest = after;
+                }
+                shifted.push_str(rest);
+                out = shifted;
+            }
+        }
+    }
+    out
+}
+
+/// A space before WordPress's file-block "Download" button, which would
+/// otherwise run into the file's name once the block's styles are gone.
+pub fn file_buttons_apart(html: &str) -> String {
+    if !html.contains("wp-block-file__button") {
+        return html.to_owned();
+    }
+    let mut out = String::with_capacity(html.len() + 16);
+    let mut rest = html;
+    while let Some(at) = rest.find("<a ") {
+        let tag_end = rest[at..].find('>').map_or(rest.len(), |end| at + end);
+        out.push_str(&rest[..at]);
+        if rest[at..tag_end].contains("wp-block-file__button") && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str("<a ");
+        rest = &rest[at + 3..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Non-blank lines, without their indentation.
 fn push_lines(out: &mut String, text: &str) {
     let mut first = true;
@@ -79,6 +146,23 @@ mod tests {
         let rendered = pamir_content::render_safe(&for_markdown(html));
         assert!(!rendered.contains("<code>") && !rendered.contains("<em>"), "{rendered}");
         assert!(rendered.contains("<p>One *not emphasis*</p>") && rendered.contains("<p>Two</p>"), "{rendered}");
+    }
+
+    #[test]
+    fn headings_move_below_the_title_only_when_the_text_has_an_h1() {
+        let html = "<h1>Part</h1><h2 class=\"x\">Sub</h2><H3>Low</H3><header>h</header><h6>Six</h6>";
+        assert_eq!(
+            super::below_the_title(html),
+            "<h2>Part</h2><h3 class=\"x\">Sub</h3><h4>Low</h4><header>h</header><h6>Six</h6>"
+        );
+        assert_eq!(super::below_the_title("<h2>Sub</h2>"), "<h2>Sub</h2>");
+    }
+
+    #[test]
+    fn the_download_button_does_not_run_into_the_name() {
+        let html = r#"<div class="wp-block-file"><a href="/r.pdf">Report</a><a href="/r.pdf" class="wp-block-file__button" download>Download</a></div>"#;
+        let text = pamir_content::plain_text(&super::file_buttons_apart(html));
+        assert_eq!(text, "Report Download");
     }
 
     #[test]

@@ -72,6 +72,7 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
                 .await
                 .expect("items");
         assert_eq!(rows.len(), 79 - rows.iter().filter(|r| r.state == "trashed").count());
+        let (mut shifted_headings, mut kept_footers) = (0, 0);
         for row in &rows {
             let item = pamir_db::items::find_by_id(&core.db, site, row.id).await.expect("db").expect("item");
             let html = format!("{}{}", item.teaser_html, item.body_html);
@@ -79,7 +80,17 @@ async fn the_theme_unit_test_export_loads_completely_and_only_once() {
                 assert!(!html.contains(raw), "item {} {:?} shows {raw:?}", item.id, item.title);
             }
             assert!(!item.title.contains('<'), "titles are text: {:?}", item.title);
+            // No skeleton of a block WordPress renders at view time, no empty figure.
+            for empty in ["<h2></h2>", "<h3></h3>", "<figure></figure>", "<ul></ul>"] {
+                assert!(!html.contains(empty), "item {} {:?} shows {empty}", item.id, item.title);
+            }
+            shifted_headings +=
+                html.matches("<h2>Header one</h2>").count() + html.matches("<h2>H1 Heading</h2>").count();
+            kept_footers += html.matches("<tfoot>").count();
         }
+        assert!(shifted_headings > 0, "an <h1> in a post becomes an <h2>, not plain text");
+        let footers_in_export = bytes.windows(7).filter(|w| w == b"<tfoot>").count();
+        assert!(kept_footers > 0 || footers_in_export == 0, "tables keep their footer");
         let sticky = rows.iter().find(|r| r.title == "Template: Sticky").expect("the sticky post");
         let sticky = pamir_db::items::find_by_id(&core.db, site, sticky.id).await.expect("db").expect("item");
         assert!(sticky.featured, "sticky becomes featured");

@@ -506,6 +506,11 @@ impl Loader<'_> {
         } else {
             (intro.html, full.html)
         };
+        let (teaser, body) = if crate::html::has_h1(&teaser) || crate::html::has_h1(&body) {
+            (crate::html::shift_headings(&teaser), crate::html::shift_headings(&body))
+        } else {
+            (teaser, body)
+        };
         // Joomla's article page shows the intro text above the full text
         // unless the article says otherwise; listings show the intro alone.
         input.teaser_above_body = !teaser.is_empty() && article.show_intro;

@@ -81,7 +81,7 @@ pub fn convert(content: &str) -> Converted {
     let stripped = strip_block_comments(content);
     let mut cx = Converted::default();
     for name in &stripped.dynamic {
-        cx.warn(format!("dynamic block <!-- {name} /--> removed: WordPress renders it at view time"));
+        cx.warn(format!("block {name} removed with its contents: WordPress renders it at view time"));
     }
     let html = link_bare_urls(&cx.expand(&stripped.html));
     // Pages are merged into one; the page break becomes a paragraph break.

@@ -67,6 +67,24 @@ fn teaser_and_body(html: &str, excerpt: &str) -> (String, String, bool) {
     }
 }
 
+/// The text without the `[gallery]` placeholders `convert` left: the
+/// gallery's images are the item's gallery, which its page shows.
+fn without_gallery_placeholders(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(at) = rest.find("<ul class=\"gallery\"") {
+        out.push_str(&rest[..at]);
+        match rest[at..].find("</ul>") {
+            Some(end) => rest = &rest[at + end + "</ul>".len()..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 impl<'e> Load<'e> {
     /// How readers saw the post: `None` when it is not imported at all.
     fn state_of(&mut self, post: &Post) -> Option<ItemState> {
@@ -194,7 +212,9 @@ impl<'e> Load<'e> {
                 );
                 used_slugs.insert((category, lang.to_string(), slug.clone()));
             }
-            let with_notes = super::super::footnotes::append(&converted.html, &post.footnotes);
+            let text = without_gallery_placeholders(&converted.html);
+            let with_notes = super::super::footnotes::append(&text, &post.footnotes);
+            let with_notes = crate::html::below_the_title(&crate::html::file_buttons_apart(&with_notes));
             let (teaser, body, teaser_above_body) = teaser_and_body(&with_notes, &post.excerpt);
             let teaser = files.localise(&teaser, &record, &mut self.report).await?.html;
             let body = files.localise(&body, &record, &mut self.report).await?.html;
