@@ -222,7 +222,7 @@ admin-settings-fax = Fax
 
 admin-media-upload = Upload an image
 admin-media-file = Image file
-admin-media-file-help = JPEG, PNG, WebP or GIF, up to 20 MB.
+admin-media-file-help = Images (JPEG, PNG, WebP or GIF, up to 20 MB), audio, video and documents (PDF, Word, Excel, PowerPoint, OpenDocument; up to 200 MB).
 admin-media-alt = Alternative text (what the image shows)
 admin-media-caption = Caption
 admin-media-credit = Credit
@@ -232,7 +232,7 @@ admin-media-library = Media library
 admin-media-delete = Delete
 admin-media-no-file = Choose an image file to upload.
 
-media-error-format = Not an accepted image.
+media-error-format = This file is not one pamir accepts: an image (JPEG, PNG, WebP, GIF), audio, video or a document whose contents match its name.
 media-error-polyglot = Refused for safety.
 media-error-file-too-big = The file is too big.
 media-error-too-large = The image is too large.

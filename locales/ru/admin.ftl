@@ -228,7 +228,7 @@ admin-settings-fax = Факс
 
 admin-media-upload = Загрузить изображение
 admin-media-file = Файл изображения
-admin-media-file-help = JPEG, PNG, WebP или GIF, не более 20 МБ.
+admin-media-file-help = Изображения (JPEG, PNG, WebP или GIF, не более 20 МБ), аудио, видео и документы (PDF, Word, Excel, PowerPoint, OpenDocument; не более 200 МБ).
 admin-media-alt = Альтернативный текст (что изображено)
 admin-media-caption = Подпись к изображению
 admin-media-credit = Автор или источник
@@ -238,7 +238,7 @@ admin-media-library = Медиатека
 admin-media-delete = Удалить
 admin-media-no-file = Выберите файл изображения для загрузки.
 
-media-error-format = Этот файл не является допустимым изображением.
+media-error-format = pamir не принимает этот файл: нужно изображение (JPEG, PNG, WebP, GIF), аудио, видео или документ, содержимое которого соответствует его имени.
 media-error-polyglot = Отклонено из соображений безопасности.
 media-error-file-too-big = Файл слишком большой.
 media-error-too-large = Размеры изображения слишком велики.

@@ -213,7 +213,7 @@ admin-settings-fax = Факс
 
 admin-media-upload = Бор кардани тасвир
 admin-media-file = Файли тасвир
-admin-media-file-help = JPEG, PNG, WebP ё GIF, то 20 МБ.
+admin-media-file-help = Тасвирҳо (JPEG, PNG, WebP ё GIF, то 20 МБ), аудио, видео ва ҳуҷҷатҳо (PDF, Word, Excel, PowerPoint, OpenDocument; то 200 МБ).
 admin-media-alt = Матни ивазкунанда (дар тасвир чӣ нишон дода шудааст)
 admin-media-caption = Тавзеҳи тасвир
 admin-media-credit = Муаллиф ё манбаъ
@@ -223,7 +223,7 @@ admin-media-library = Медиатека
 admin-media-delete = Нест кардан
 admin-media-no-file = Барои боргузорӣ файли тасвирро интихоб кунед.
 
-media-error-format = Ин файл тасвири қобили қабул нест.
+media-error-format = pamir ин файлро қабул намекунад: тасвир (JPEG, PNG, WebP, GIF), аудио, видео ё ҳуҷҷате лозим аст, ки мундариҷааш ба номаш мувофиқ бошад.
 media-error-polyglot = Бо сабабҳои амниятӣ рад карда шуд.
 media-error-file-too-big = Файл хеле калон аст.
 media-error-too-large = Андозаи тасвир хеле калон аст.

@@ -54,6 +54,16 @@ fn stem(file_name: &str, now: chrono::DateTime<chrono::Utc>) -> Result<String, C
     Ok(format!("{}/{name}", now.format("%Y/%m")))
 }
 
+/// What a link to a document pamir keeps as a file tells its reader:
+/// "PDF, 1.2 MB"; `None` for pictures, audio and video, which pages show.
+pub fn document_label(bytes: &[u8], file_name: &str) -> Option<String> {
+    if pamir_media::Format::sniff(bytes).is_some() {
+        return None;
+    }
+    let kind = pamir_media::sniff_attachment(bytes, file_name)?;
+    (kind.kind == pamir_media::AttachmentKind::Document).then(|| pamir_media::describe(&kind, bytes.len()))
+}
+
 /// An editor's upload.
 pub async fn upload(core: &Core, actor: &Actor, upload: Upload) -> Result<i64, UploadRefused> {
     actor.require(Action::UploadMedia)?;
@@ -88,6 +98,11 @@ struct Uploader<'a> {
 /// entry: a row never points at a missing file, and when the row cannot be
 /// written the files are removed again.
 async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
+    if pamir_media::Format::sniff(&upload.bytes).is_none()
+        && let Some(kind) = pamir_media::sniff_attachment(&upload.bytes, &upload.file_name)
+    {
+        return store_attachment(core, upload, kind, by).await;
+    }
     let created_by = by.user_id;
     let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
     if !upload.decorative && !described {
@@ -147,22 +162,77 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
         created_by,
         texts,
     };
+    let keys = files.into_iter().map(|(key, ..)| key).collect();
+    let id = record_row(core, upload.site, &new, by, now, keys).await?;
+    Ok((id, path))
+}
+
+/// Stores an audio, video or document file as it was sent (there is
+/// nothing to re-encode it into), under a name of pamir's with the
+/// extension of its type; the row commits after the file, as for images.
+async fn store_attachment(
+    core: &Core,
+    upload: Upload,
+    kind: pamir_media::AttachmentType,
+    by: Uploader<'_>,
+) -> Result<(i64, String), UploadRefused> {
+    let size = upload.bytes.len();
+    if size > pamir_media::MAX_ATTACHMENT_BYTES {
+        return Err(UploadError::FileTooBig { size, max: pamir_media::MAX_ATTACHMENT_BYTES }.into());
+    }
+    let now = core.clock.now();
+    let path = format!("{}.{}", stem(&upload.file_name, now)?, kind.extension);
+    let store = core.blob_store();
+    let (key, bytes) = (path.clone(), upload.bytes);
+    tokio::task::spawn_blocking(move || store.put(&key, &bytes))
+        .await
+        .map_err(|e| CoreError::Internal(format!("the upload was interrupted: {e}")))?
+        .map_err(|e| CoreError::Internal(format!("cannot store the file: {e}")))?;
+    // Its words are a title for the link or player, not a picture's description.
+    let texts = upload.texts.iter().map(|(lang, alt, caption)| (lang.as_str(), alt.trim(), caption.trim())).collect();
+    let new = NewMedia {
+        path: &path,
+        mime_type: kind.mime,
+        width: 0,
+        height: 0,
+        byte_size: size as i64,
+        credit: upload.credit.trim(),
+        variants: &[],
+        decorative: false,
+        created_by: by.user_id,
+        texts,
+    };
+    let id = record_row(core, upload.site, &new, by, now, vec![path.clone()]).await?;
+    Ok((id, path))
+}
+
+/// Writes a stored file's row with its audit entry (and, for an import,
+/// the old site's record) in one transaction; when that fails, the files
+/// (`keys`) are removed again, so that nothing is left without a row.
+async fn record_row(
+    core: &Core,
+    site: SiteId,
+    new: &NewMedia<'_>,
+    by: Uploader<'_>,
+    now: chrono::DateTime<chrono::Utc>,
+    keys: Vec<String>,
+) -> Result<i64, CoreError> {
     let recorded = async {
         let mut change = core.begin().await?;
-        let id = pamir_db::media::insert(&mut change.tx, upload.site, &new, now.timestamp()).await?;
-        let subject = format!("media {id} {path}");
-        change.audit_as(Some(upload.site), by.user_id, &by.origin, by.action, &subject, "").await?;
+        let id = pamir_db::media::insert(&mut change.tx, site, new, now.timestamp()).await?;
+        let subject = format!("media {id} {}", new.path);
+        change.audit_as(Some(site), by.user_id, &by.origin, by.action, &subject, "").await?;
         if let Some(record) = by.record {
-            crate::imports::remember_in(&mut change, upload.site, record, id).await?;
+            crate::imports::remember_in(&mut change, site, record, id).await?;
         }
         change.commit().await?;
         Ok::<i64, CoreError>(id)
     };
     match recorded.await {
-        Ok(id) => Ok((id, path)),
+        Ok(id) => Ok(id),
         Err(error) => {
-            remove_files(core, files.into_iter().map(|(key, ..)| key).collect()).await;
-            Err(error.into())
+            remove_files(core, keys).await;
+            Err(error)
         }
     }
 }

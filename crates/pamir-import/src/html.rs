@@ -110,6 +110,41 @@ pub fn file_buttons_apart(html: &str) -> String {
     out
 }
 
+/// Each `<audio>` and `<video>` with a `src` and nothing inside given a
+/// plain link to its file, which a browser without the player shows instead.
+pub fn players_with_fallback(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    loop {
+        let lower = rest.to_ascii_lowercase();
+        let next = ["<audio", "<video"].iter().filter_map(|tag| find_tag(&lower, tag).map(|at| (at, &tag[1..]))).min();
+        let Some((at, name)) = next else { break };
+        let Some(tag_end) = rest[at..].find('>').map(|end| at + end + 1) else { break };
+        let tag = &rest[at..tag_end];
+        out.push_str(&rest[..tag_end]);
+        rest = &rest[tag_end..];
+        let closing = format!("</{name}>");
+        if rest.to_ascii_lowercase().starts_with(&closing)
+            && let Some(src) = attribute_value(tag, "src")
+        {
+            let file = src.split(['?', '#']).next().unwrap_or("").rsplit('/').next().unwrap_or("");
+            let file = crate::names::percent_decode(file);
+            let file = file.replace('&', "&amp;").replace('<', "&lt;");
+            out.push_str(&format!("<a href=\"{src}\">{file}</a>"));
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A double-quoted attribute's value in a tag, as written.
+fn attribute_value<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let needle = format!(" {name}=\"");
+    let start = tag.find(&needle)? + needle.len();
+    let end = tag[start..].find('"')? + start;
+    Some(&tag[start..end])
+}
+
 /// Non-blank lines, without their indentation.
 fn push_lines(out: &mut String, text: &str) {
     let mut first = true;
@@ -163,6 +198,15 @@ mod tests {
         let html = r#"<div class="wp-block-file"><a href="/r.pdf">Report</a><a href="/r.pdf" class="wp-block-file__button" download>Download</a></div>"#;
         let text = pamir_content::plain_text(&super::file_buttons_apart(html));
         assert_eq!(text, "Report Download");
+    }
+
+    #[test]
+    fn players_get_a_link_for_browsers_without_them() {
+        let html = r#"<figure><audio controls src="/media/a%20b.mp3"></audio></figure><video controls src="/v.mp4"><a href="/v.mp4">v</a></video>"#;
+        assert_eq!(
+            super::players_with_fallback(html),
+            r#"<figure><audio controls src="/media/a%20b.mp3"><a href="/media/a%20b.mp3">a b.mp3</a></audio></figure><video controls src="/v.mp4"><a href="/v.mp4">v</a></video>"#
+        );
     }
 
     #[test]

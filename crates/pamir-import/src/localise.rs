@@ -249,6 +249,8 @@ pub struct Files<'a> {
     dry_run: bool,
     /// Path below the folder → (media id, new address).
     imported: HashMap<String, (i64, String)>,
+    /// New address of a document → what a link to it says of it ("PDF, 1.2 MB").
+    labels: HashMap<String, String>,
 }
 
 /// What became of the old site's references in one text.
@@ -282,6 +284,7 @@ impl<'a> Files<'a> {
             lang: lang.clone(),
             dry_run,
             imported: HashMap::new(),
+            labels: HashMap::new(),
         };
         files.adopt_known(known).await?;
         Ok(files)
@@ -348,6 +351,7 @@ impl<'a> Files<'a> {
             }
         };
         let alt = alt.map(plain_title).unwrap_or_default();
+        let label = pamir_core::media::document_label(&bytes, relative);
         let upload = Upload {
             site: self.site,
             bytes,
@@ -363,6 +367,9 @@ impl<'a> Files<'a> {
             Ok((id, stored)) => {
                 let address = format!("/media/{stored}");
                 self.imported.insert(relative.to_owned(), (id, address.clone()));
+                if let Some(label) = label {
+                    self.labels.insert(address.clone(), label);
+                }
                 report.added("file");
                 if alt.is_empty() {
                     report.warn(
@@ -389,6 +396,7 @@ impl<'a> Files<'a> {
         let before = report.added.get("file").copied().unwrap_or(0);
         let found = references(html);
         let mut stale_srcsets = Vec::new();
+        let mut labelled: Vec<String> = Vec::new();
         for reference in &found {
             let value = &html[reference.value.clone()];
             if reference.name == "sizes" {
@@ -418,6 +426,18 @@ impl<'a> Files<'a> {
                 Some(address) => {
                     let fragment = value.split_once('#').map(|(_, f)| format!("#{f}")).unwrap_or_default();
                     edits.push((reference.value.clone(), format!("{address}{fragment}")));
+                    // A link to a document says what it is and how big, once a text.
+                    let tag = &html[reference.tag_start..reference.value.end];
+                    if reference.tag == "a"
+                        && !tag.contains("wp-block-file__button")
+                        && !labelled.contains(&address)
+                        && let Some(label) = self.labels.get(&address)
+                        && let Some(close) = html[reference.value.end..].find("</a>")
+                    {
+                        let at = reference.value.end + close + "</a>".len();
+                        edits.push((at..at, format!(" ({label})")));
+                        labelled.push(address);
+                    }
                 }
                 None => {
                     if !result.left.contains(&relative) {

@@ -16,6 +16,13 @@ use std::sync::Arc;
 
 const SOURCE: &str = "wordpress:https://old.example.org";
 
+/// Audio, video and file blocks, and a table with a footer, as the block editor saves them.
+const MEDIA: &str = r#"<!-- wp:audio {"id":60} --><figure class="wp-block-audio"><audio controls src="https://old.example.org/wp-content/uploads/2024/05/talk.mp3"></audio></figure><!-- /wp:audio -->
+<!-- wp:video {"id":61} --><figure class="wp-block-video"><video controls src="https://old.example.org/wp-content/uploads/2024/05/clip.mp4"></video><figcaption>The clip</figcaption></figure><!-- /wp:video -->
+<!-- wp:file {"id":62} --><div class="wp-block-file"><a id="wp-block-file--media-62" href="https://old.example.org/wp-content/uploads/2024/05/report.pdf">Annual report</a><a href="https://old.example.org/wp-content/uploads/2024/05/report.pdf" class="wp-block-file__button" download aria-describedby="wp-block-file--media-62">Download</a></div><!-- /wp:file -->
+<!-- wp:table --><figure class="wp-block-table"><table><tbody><tr><td>Dushanbe</td><td>12</td></tr></tbody><tfoot><tr><td>Total</td><td>12</td></tr></tfoot></table></figure><!-- /wp:table -->
+<!-- wp:latest-posts {"postsToShow":3} --><ul class="wp-block-latest-posts"><li><h3></h3></li></ul><!-- /wp:latest-posts -->"#;
+
 fn export() -> String {
     let post = |id: i64, slug: &str, content: &str, excerpt: &str| {
         format!(
@@ -35,6 +42,7 @@ fn export() -> String {
         post(10, "opening", "<p>First paragraph.</p>\n<!--more-->\n<p>Second paragraph.</p>", ""),
         post(11, "summarised", "<p>Opening words.</p>\n<!--more-->\n<p>The rest.</p>", "A summary of its own."),
         post(12, "pictures", images, ""),
+        post(13, "media", MEDIA, ""),
         post(20, "same", "<p>One.</p>", ""),
         post(21, "same", "<p>Two.</p>", ""),
         post(30, "%d0%bd%d0%be%d0%b2%d0%be%d1%81%d1%82%d1%8c", "<p>Новость.</p>", ""),
@@ -90,6 +98,9 @@ fn uploads() -> tempfile::TempDir {
     picture(600, 400, 1).save_with_format(folder.join("lake.jpg"), image::ImageFormat::Png).expect("png");
     picture(300, 200, 1).save_with_format(folder.join("lake-300x200.jpg"), image::ImageFormat::Png).expect("png");
     picture(640, 480, 2).save_with_format(folder.join("river.png"), image::ImageFormat::Png).expect("png");
+    std::fs::write(folder.join("talk.mp3"), b"ID3\x04\0\0\0\0\0\0 an interview").expect("mp3");
+    std::fs::write(folder.join("clip.mp4"), b"\0\0\0\x18ftypisom\0\0\0\0isommp41 a clip").expect("mp4");
+    std::fs::write(folder.join("report.pdf"), b"%PDF-1.7\n% the annual report\n%%EOF\n").expect("pdf");
     dir
 }
 
@@ -196,7 +207,29 @@ async fn images_on_the_old_hosts_come_into_the_media_library() {
     // The river was not an attachment: imported as a file of its own.
     let files_known = pamir_db::import_sources::known(&core.db, site, SOURCE, "file").await.expect("db");
     assert!(files_known.contains_key("2024/05/river.png"), "{files_known:?}");
-    assert_eq!(report.added.get("file"), Some(&1), "{report}");
+    assert_eq!(report.added.get("file"), Some(&4), "the river, the talk, the clip, the report: {report}");
+
+    // Audio, video and documents come in as files of the library, shown as
+    // players with a link for browsers without one, and a link with its size.
+    let media_post = item(&core, site, 13).await;
+    let html = &media_post.body_html;
+    assert!(!html.contains("old.example.org"), "{html}");
+    let player = html.split("<audio").nth(1).expect("an audio player").split("</audio>").next().unwrap_or("");
+    assert!(
+        player.contains("controls") && player.contains("src=\"/media/") && player.contains(">talk.mp3</a>"),
+        "{html}"
+    );
+    let video = html.split("<video").nth(1).expect("a video player").split("</video>").next().unwrap_or("");
+    assert!(video.contains("src=\"/media/") && video.contains(".mp4\""), "{html}");
+    assert!(html.contains("<figcaption>The clip</figcaption>"), "{html}");
+    let text = pamir_content::plain_text(&media_post.body_markdown);
+    assert!(text.contains("Annual report (PDF, 1 KB) Download"), "name, size, then the button: {text}");
+    assert!(html.contains("<tfoot>"), "{html}");
+    assert!(!html.contains("<h3></h3>") && !html.contains("<ul></ul>"), "no skeleton of latest posts: {html}");
+    assert!(
+        report.warnings.iter().any(|(record, why)| record == "post 13" && why.contains("wp:latest-posts")),
+        "the removed block is named with its post: {report}"
+    );
 
     // The missing one is named, with its post.
     assert!(

@@ -192,7 +192,7 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
         report.skipped.iter().filter(|(kind, _, _)| kind == "attachment").map(|(_, _, why)| why).collect();
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     assert!(skipped.iter().any(|why| why.contains("is not in the files folder")));
-    assert!(skipped.iter().any(|why| why.contains("not an image pamir accepts")), "{skipped:?}");
+    assert!(skipped.iter().any(|why| why.contains("not one pamir accepts")), "{skipped:?}");
 
     // The gallery post shows its images, through the media library.
     let with_gallery = export.posts.iter().find(|p| p.id == 1031).expect("post 1031");

@@ -40,7 +40,10 @@ pub struct Checked {
 /// Why an upload was refused. The messages are shown to editors as they are.
 #[derive(Debug, thiserror::Error)]
 pub enum UploadError {
-    #[error("This file is not an image pamir accepts: upload a JPEG, PNG, WebP or GIF.")]
+    #[error(
+        "This file is not one pamir accepts: an image (JPEG, PNG, WebP or GIF), audio, video, or a document \
+         (PDF, Word, Excel, PowerPoint, OpenDocument) whose contents match its name."
+    )]
     UnsupportedFormat,
     #[error(
         "This file hides web-page code alongside the picture, so pamir refused it. \

@@ -111,9 +111,9 @@ async fn files_that_are_not_safe_images_are_refused_with_a_reason() {
         (
             "drawing.svg",
             b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".to_vec(),
-            "upload a JPEG, PNG, WebP or GIF",
+            "This file is not one pamir accepts",
         ),
-        ("notes.pdf", b"%PDF-1.7\n1 0 obj".to_vec(), "upload a JPEG, PNG, WebP or GIF"),
+        ("notes.pdf", b"<html><body onload=alert(1)>".to_vec(), "This file is not one pamir accepts"),
         ("cat.png", polyglot, "hides web-page code"),
         ("half.png", truncated, "could not be read"),
         ("huge.png", bomb, "too large to process safely"),
@@ -171,4 +171,40 @@ async fn media_in_use_cannot_be_deleted_and_the_page_says_where_it_is_used() {
     assert!(!site.data.path().join("media").join(&unused.path).exists(), "its files are gone");
     assert_eq!(site.get(&format!("/media/{}", unused.path)).await.status, StatusCode::NOT_FOUND);
     assert!(site.data.path().join("media").join(&used.path).exists());
+}
+
+#[tokio::test]
+async fn audio_and_documents_are_kept_as_files_and_served_as_players_and_browsers_expect() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let mut mp3 = b"ID3\x04\0\0\0\0\0\0".to_vec();
+    mp3.extend((0..5000u32).map(|n| (n % 251) as u8));
+    let uploaded = editor.upload(&[("alt_en", "Interview with the head of office")], "Interview.mp3", &mp3).await;
+    assert_eq!(uploaded.status, StatusCode::SEE_OTHER, "{}", uploaded.body);
+    let pdf = b"%PDF-1.7\n% annual report\n%%EOF\n";
+    assert_eq!(editor.upload(&[], "Annual report.pdf", pdf).await.status, StatusCode::SEE_OTHER, "no alt needed");
+    let disguised = editor.upload(&[], "report.pdf", b"<html><script>alert(1)</script>").await;
+    assert_eq!(disguised.status, StatusCode::UNPROCESSABLE_ENTITY, "a web page named .pdf is refused");
+
+    let en = pamir_domain::Lang::parse("en").expect("en");
+    let media = pamir_db::media::list(site.db(), site.site, &en, &en, "", 10, 0).await.expect("list");
+    let audio = media.iter().find(|m| m.mime_type == "audio/mpeg").expect("the audio");
+    let document = media.iter().find(|m| m.mime_type == "application/pdf").expect("the document");
+    assert!(audio.path.ends_with("-interview.mp3") && document.path.ends_with("-annual-report.pdf"));
+    let library = editor.get("/admin/media").await;
+    assert!(library.body.contains(&format!("href=\"/media/{}\"", document.path)), "listed as a link, not an image");
+
+    let whole = site.get(&format!("/media/{}", audio.path)).await;
+    assert_eq!((whole.status, whole.header("content-type")), (StatusCode::OK, "audio/mpeg"));
+    assert_eq!(whole.header("accept-ranges"), "bytes");
+    let part = site.get_with(&format!("/media/{}", audio.path), &[("range", "bytes=100-199")]).await;
+    assert_eq!(part.status, StatusCode::PARTIAL_CONTENT);
+    assert_eq!(part.header("content-range"), format!("bytes 100-199/{}", mp3.len()));
+    assert_eq!(part.raw_len, 100, "just the part asked for");
+    let past = site.get_with(&format!("/media/{}", audio.path), &[("range", "bytes=999999-")]).await;
+    assert_eq!(past.status, StatusCode::RANGE_NOT_SATISFIABLE);
+
+    let download = site.get(&format!("/media/{}", document.path)).await;
+    assert_eq!(download.header("content-type"), "application/pdf");
+    assert!(download.header("content-disposition").starts_with("attachment; filename="), "documents download");
 }

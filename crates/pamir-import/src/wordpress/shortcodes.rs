@@ -210,7 +210,13 @@ impl Converted {
             }
             "audio" | "video" => {
                 let url = media_url(&attrs).or_else(|| f.inner.map(str::trim)).unwrap_or_default();
-                self.link(f.name, url, None)
+                if url.starts_with("http://") || url.starts_with("https://") || url.starts_with("//") {
+                    let url = escape_attr(url);
+                    // A player, as WordPress showed; the link is for browsers without one.
+                    format!("\n\n<figure><{0} controls src=\"{url}\"></{0}></figure>\n\n", f.name)
+                } else {
+                    self.link(f.name, url, None)
+                }
             }
             name => {
                 self.warn(format!("shortcode [{name}] removed"));

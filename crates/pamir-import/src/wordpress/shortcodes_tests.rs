@@ -36,16 +36,16 @@ fn gallery_without_ids_means_the_attached_images() {
 }
 
 #[test]
-fn embed_audio_and_video_become_links() {
+fn embeds_become_links_and_audio_and_video_players() {
     let c = convert("[embed]https://www.youtube.com/watch?v=x&amp;t=1[/embed]");
     assert_eq!(
         c.html,
         r#"<p><a href="https://www.youtube.com/watch?v=x&amp;t=1">https://www.youtube.com/watch?v=x&amp;t=1</a></p>"#
     );
     let c = convert("[audio https://example.com/a.mp3]");
-    assert_eq!(c.html, r#"<p><a href="https://example.com/a.mp3">https://example.com/a.mp3</a></p>"#);
+    assert_eq!(c.html, r#"<figure><audio controls src="https://example.com/a.mp3"></audio></figure>"#);
     let c = convert(r#"[video width="640" mp4="https://example.com/v.mp4"][/video]"#);
-    assert_eq!(c.html, r#"<p><a href="https://example.com/v.mp4">https://example.com/v.mp4</a></p>"#);
+    assert_eq!(c.html, r#"<figure><video controls src="https://example.com/v.mp4"></video></figure>"#);
     assert!(c.warnings.is_empty());
 }
 

@@ -215,6 +215,7 @@ impl<'e> Load<'e> {
             let text = without_gallery_placeholders(&converted.html);
             let with_notes = super::super::footnotes::append(&text, &post.footnotes);
             let with_notes = crate::html::below_the_title(&crate::html::file_buttons_apart(&with_notes));
+            let with_notes = crate::html::players_with_fallback(&with_notes);
             let (teaser, body, teaser_above_body) = teaser_and_body(&with_notes, &post.excerpt);
             let teaser = files.localise(&teaser, &record, &mut self.report).await?.html;
             let body = files.localise(&body, &record, &mut self.report).await?.html;
