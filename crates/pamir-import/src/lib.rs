@@ -4,6 +4,7 @@
 //! loaders (`wordpress::load`) turn records into pamir content through `pamir-core`,
 //! remembering each record's source id so a second import adds nothing.
 
+pub mod fidelity;
 pub mod html;
 pub mod joomla;
 pub mod localise;

@@ -112,6 +112,34 @@ impl OldSite {
     }
 }
 
+impl OldSite {
+    /// Every address in `html` that leads to the old site: its pages and
+    /// its files, absolute on one of its hosts or (for its files) relative.
+    pub fn addresses_in(&self, html: &str) -> Vec<String> {
+        let mut found = Vec::new();
+        for reference in references(html) {
+            let value = &html[reference.value.clone()];
+            let candidates: Vec<&str> = if reference.name == "srcset" {
+                value.split(',').filter_map(|c| c.split_whitespace().next()).collect()
+            } else if reference.name == "sizes" {
+                Vec::new()
+            } else {
+                vec![value.trim()]
+            };
+            for address in candidates {
+                let absolute = if address.starts_with("//") { format!("http:{address}") } else { address.to_owned() };
+                let on_old_host = host_of(&absolute).is_some_and(|host| self.is_own_host(&host));
+                if (on_old_host || self.file_of(&decode_entities(address)).is_some())
+                    && !found.iter().any(|f| f == address)
+                {
+                    found.push(address.to_owned());
+                }
+            }
+        }
+        found
+    }
+}
+
 /// `example.org/wp-content/...` of an address on Jetpack's `iN.wp.com`.
 fn photon_path<'a>(host: &str, path: &'a str) -> Option<&'a str> {
     let proxy = host.strip_suffix(".wp.com")?;
@@ -251,6 +279,11 @@ pub struct Files<'a> {
     imported: HashMap<String, (i64, String)>,
     /// New address of a document → what a link to it says of it ("PDF, 1.2 MB").
     labels: HashMap<String, String>,
+    /// The old site's pages that answer here with a 301 (normalised paths).
+    pages: std::collections::HashSet<String>,
+    /// The old site's pages of single files (WordPress's attachment pages):
+    /// normalised path → the file's path below the folder.
+    file_pages: HashMap<String, String>,
 }
 
 /// What became of the old site's references in one text.
@@ -285,6 +318,8 @@ impl<'a> Files<'a> {
             dry_run,
             imported: HashMap::new(),
             labels: HashMap::new(),
+            pages: Default::default(),
+            file_pages: HashMap::new(),
         };
         files.adopt_known(known).await?;
         Ok(files)
@@ -304,6 +339,48 @@ impl<'a> Files<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The old site's page addresses that redirect here: a link to one of
+    /// them on the old host becomes a link to this site (the 301 takes the
+    /// reader on), so no link leads to the host that goes away.
+    pub fn know_pages(&mut self, pages: impl IntoIterator<Item = String>) {
+        self.pages.extend(pages);
+    }
+
+    /// The page of a single file on the old site (WordPress's attachment
+    /// page): a link to it becomes a link to the file, once brought in.
+    pub fn know_file_page(&mut self, page: &str, relative: &str) {
+        if let Some(rest) = page.split_once("://").map(|(_, rest)| rest) {
+            let path = rest.find('/').map_or("/", |at| &rest[at..]);
+            let (path, query) = match path.split_once('?') {
+                Some((path, query)) => (path, Some(query)),
+                None => (path, None),
+            };
+            self.file_pages.insert(pamir_core::redirects::normalise(path, query), relative.to_owned());
+        }
+    }
+
+    /// A link to a page of the old site that redirects here, as a path on
+    /// this site; to a file's page, the file's new address.
+    fn page_here(&self, address: &str) -> Option<String> {
+        let absolute = if address.starts_with("//") { format!("http:{address}") } else { address.to_owned() };
+        let host = host_of(&absolute)?;
+        if !self.old.is_own_host(&host) {
+            return None;
+        }
+        let rest = absolute.split_once("://")?.1;
+        let path_and_query = rest.find('/').map_or("/", |at| &rest[at..]);
+        let without_fragment = path_and_query.split('#').next().unwrap_or("");
+        let (path, query) = match without_fragment.split_once('?') {
+            Some((path, query)) => (path, Some(query)),
+            None => (without_fragment, None),
+        };
+        let old = pamir_core::redirects::normalise(path, query);
+        if let Some(relative) = self.file_pages.get(&old) {
+            return self.imported.get(relative).map(|(_, address)| address.clone());
+        }
+        self.pages.contains(&old).then_some(old)
     }
 
     /// One file imported under another record, at its address.
@@ -413,7 +490,14 @@ impl<'a> Files<'a> {
                 }
                 continue;
             }
-            let Some(relative) = self.old.file_of(&decode_entities(value)) else { continue };
+            let Some(relative) = self.old.file_of(&decode_entities(value)) else {
+                if reference.name == "href"
+                    && let Some(here) = self.page_here(&decode_entities(value))
+                {
+                    edits.push((reference.value.clone(), here.replace('&', "&amp;")));
+                }
+                continue;
+            };
             let original = original_of(&relative);
             let mut address = None;
             for candidate in original.iter().chain(std::iter::once(&relative)) {

@@ -15,6 +15,8 @@ pub struct Report {
     /// (record, warning)
     pub warnings: Vec<(String, String)>,
     pub comments_ignored: usize,
+    /// The check of what the import kept, item by item (not in a dry run).
+    pub fidelity: Option<crate::fidelity::Fidelity>,
 }
 
 impl Report {
@@ -82,6 +84,9 @@ impl fmt::Display for Report {
         }
         for (record, warning) in &self.warnings {
             writeln!(f, "  warning: {record}: {warning}")?;
+        }
+        if let Some(fidelity) = &self.fidelity {
+            write!(f, "{fidelity}")?;
         }
         Ok(())
     }

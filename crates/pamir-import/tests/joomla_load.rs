@@ -64,6 +64,9 @@ async fn the_sample_site_loads_completely_and_only_once() {
         assert!(pamir_db::users::list(&core.db).await.expect("users").is_empty(), "a dry run writes nothing");
 
         let report = load(&core, site, &joomla, "jml_", &options(false), &Quiet).await.expect("import");
+        let fidelity = report.fidelity.as_ref().expect("the import checks what it kept");
+        eprintln!("Joomla 3 sample site:\n{fidelity}");
+        assert!(fidelity.median().unwrap_or(0.0) >= 0.99, "{fidelity}");
         assert_eq!(report.added.get("article"), Some(&72), "{report}");
         assert_eq!(report.added.get("category"), Some(&26), "{report}");
         assert_eq!(report.added.get("user"), Some(&3), "{report}");

@@ -240,6 +240,12 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
         "the --permalinks address leads there too"
     );
 
+    // The check compares every post's page with the post.
+    let fidelity = report.fidelity.as_ref().expect("the import checks what it kept");
+    eprintln!("theme unit test export, with its files:\n{fidelity}");
+    assert_eq!(fidelity.coverage.len(), 79, "every imported post and page");
+    assert!(fidelity.median().unwrap_or(0.0) >= 0.99, "{fidelity}");
+
     let again = load(&core, site, &export, &options, &Quiet).await.expect("again");
     assert!(again.changed_nothing(), "{again}");
     assert_eq!(again.unchanged.get("attachment"), Some(&written));

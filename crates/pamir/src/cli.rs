@@ -89,6 +89,10 @@ pub enum ImportCommand {
         /// Show what would be imported, write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Import nothing: compare the pages of the posts imported before with the export
+        /// (text kept per post, references left to the old site)
+        #[arg(long, conflicts_with = "dry_run")]
+        check: bool,
     },
     /// A Joomla 3, 4 or 5 site: its live database, or a mysqldump of it
     #[command(group(clap::ArgGroup::new("from").required(true).args(["mysql", "sql_dump"])))]

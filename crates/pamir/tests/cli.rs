@@ -299,6 +299,20 @@ fn a_joomla_import_refuses_bad_sources_clearly_and_reports_a_good_one() {
     assert!(stdout.contains("nothing new: everything in it was imported before"), "{stdout}");
 }
 
+#[test]
+fn a_wordpress_import_ends_with_its_check_and_the_check_runs_alone() {
+    let Some(corpus) = pamir_corpora::path("wordpress/themeunittestdata.wordpress.xml") else { return };
+    let data = tempfile::tempdir().expect("dir");
+    let (code, stdout, stderr) = run(pamir().args(["import", "wxr"]).arg(&corpus).arg("--data").arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("check: 79 items compared with their source"), "{stdout}");
+    let (code, stdout, stderr) =
+        run(pamir().args(["import", "wxr"]).arg(&corpus).args(["--check", "--data"]).arg(data.path()));
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("check: 79 items compared") && stdout.contains("median 100.0%"), "{stdout}");
+    assert!(!stdout.contains("added"), "a check imports nothing: {stdout}");
+}
+
 /// The console writes items as a user, through the same use case as the
 /// API (its rules are walked writer by writer in `write_rules.rs`).
 #[test]

@@ -76,8 +76,33 @@ pub async fn load(
     let created = loader.articles(&users, &categories, &tags, &images, progress).await?;
     loader.contacts().await?;
     loader.redirects(&categories, &created, progress).await?;
+    if !options.dry_run {
+        loader.report.fidelity = Some(check(core, site, joomla, prefix).await?);
+    }
     progress.finish();
     Ok(loader.report)
+}
+
+/// Compares the page of every article of `joomla` the site has with the
+/// text Joomla's article page showed (see [`crate::fidelity`]).
+pub async fn check(
+    core: &Core,
+    site: SiteId,
+    joomla: &Site,
+    prefix: &str,
+) -> Result<crate::fidelity::Fidelity, CoreError> {
+    let known = imports::known(core, site, &format!("joomla:{prefix}"), "article").await?;
+    let old = crate::localise::OldSite::joomla(&[]);
+    let mut fidelity = crate::fidelity::Fidelity::default();
+    for article in &joomla.articles {
+        let Some(id) = known.get(&article.id.to_string()) else { continue };
+        let Some(item) = imports::item(core, site, *id).await? else { continue };
+        let intro =
+            if article.show_intro || article.fulltext.trim().is_empty() { article.introtext.as_str() } else { "" };
+        let source = format!("{intro}\n{}", article.fulltext);
+        fidelity.compare(&format!("article {}", article.id), &source, &item.article_html(), &old);
+    }
+    Ok(fidelity)
 }
 
 /// Joomla's language tag (`ru-RU`) as pamir's (`ru`); `*` is the site's own.

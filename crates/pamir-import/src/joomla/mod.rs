@@ -13,6 +13,6 @@ pub mod text;
 
 pub use dump::{DumpError, read_dump};
 pub use live::{LiveError, read_database};
-pub use load::{Options, load};
+pub use load::{Options, check, load};
 pub use model::Site;
 pub use tables::{Record, Table, Tables, Value};

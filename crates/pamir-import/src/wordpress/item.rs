@@ -227,6 +227,7 @@ impl RawItem {
             title: self.title,
             url: self.attachment_url,
             caption: self.excerpt,
+            page: self.link,
         }
     }
 }

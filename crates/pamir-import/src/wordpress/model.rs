@@ -148,6 +148,8 @@ pub struct Attachment {
     pub alt: String,
     /// The attachment's excerpt, which is where WordPress keeps its caption.
     pub caption: String,
+    /// The attachment's own page on the old site (`<link>`), which posts link to.
+    pub page: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,7 +16,7 @@ const STOPPED: &str = "the import stopped: what it imported so far is kept (each
 
 pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
     match command {
-        ImportCommand::Wxr { file, lang, files, permalinks, users, dry_run } => {
+        ImportCommand::Wxr { file, lang, files, permalinks, users, dry_run, check } => {
             check_folder(files.as_deref())?;
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let export = pamir_import::read_wxr(&bytes)
@@ -30,6 +30,12 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
                 export.attachments.len()
             );
             let (core, site) = super::open(&config).await?;
+            if check {
+                let fidelity = pamir_import::wordpress::load::check(&core, site, &export).await?;
+                print!("{fidelity}");
+                core.db.close().await;
+                return Ok(());
+            }
             let lang = language(&core, site, lang).await?;
             let options = pamir_import::wordpress::load::Options { lang, dry_run, files, permalinks, users };
             let progress = Shown::new();

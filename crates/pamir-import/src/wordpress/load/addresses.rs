@@ -89,6 +89,17 @@ impl Load<'_> {
         olds
     }
 
+    /// A post's old addresses, without the permalink structure's warnings.
+    pub(super) fn post_addresses_quietly(&self, post: &Post) -> Vec<String> {
+        let query = match post.post_type {
+            PostType::Post => format!("/?p={}", post.id),
+            PostType::Page => format!("/?page_id={}", post.id),
+        };
+        let mut olds = vec![query];
+        olds.extend(path_of(&post.link).map(|path| normalise(&path, None)));
+        olds
+    }
+
     /// `/category/parent/child` for a category nicename, as WordPress made it.
     fn category_path(&self, nicename: &str) -> String {
         let mut chain = vec![nicename.to_owned()];

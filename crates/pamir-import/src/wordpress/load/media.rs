@@ -46,6 +46,7 @@ impl Load<'_> {
             if let Some(id) = known.get(&attachment.id.to_string()) {
                 media.insert(attachment.id, *id);
                 if let Some(relative) = relative_file(attachment) {
+                    files.know_file_page(&attachment.page, &relative);
                     known_files.insert(relative, *id);
                 }
                 self.report.unchanged("attachment");
@@ -63,6 +64,7 @@ impl Load<'_> {
                 self.report.skip("attachment", attachment.id, "its address names no file");
                 continue;
             };
+            files.know_file_page(&attachment.page, &relative);
             let Ok(bytes) = std::fs::read(folder.join(&relative)) else {
                 self.report.skip("attachment", attachment.id, &format!("{relative} is not in the files folder"));
                 continue;

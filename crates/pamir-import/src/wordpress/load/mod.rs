@@ -8,12 +8,14 @@
 //! batch, rendered and sanitised like any other.
 
 mod addresses;
+mod check;
 mod items;
 mod media;
 mod terms;
 mod users;
 
 pub use addresses::permalink;
+pub use check::check;
 
 use super::model::Export;
 use crate::localise::{Files, OldSite};
@@ -75,12 +77,10 @@ pub async fn load(
     let mut terms = run.terms().await?;
 
     progress.stage("attachments", export.attachments.len());
-    let mut hosts: Vec<&str> = vec![&export.base_url, &export.blog_url];
-    hosts.extend(export.attachments.iter().map(|a| a.url.as_str()));
     let source = run.source.clone();
     let folder = options.files.as_deref();
-    let mut files =
-        Files::new(core, site, &source, folder, OldSite::wordpress(&hosts), &options.lang, options.dry_run).await?;
+    let mut files = Files::new(core, site, &source, folder, old_site(export), &options.lang, options.dry_run).await?;
+    files.know_pages(export.posts.iter().flat_map(|post| run.post_addresses_quietly(post)));
     let media = run.attachments(&mut files, progress).await?;
     let users = run.users().await?;
 
@@ -100,5 +100,14 @@ pub async fn load(
     }
     let created = run.store(posts, progress).await?;
     run.redirects(&created, &terms, &files).await?;
+    run.report.fidelity = Some(check(core, site, export).await?);
     Ok(run.report)
+}
+
+/// The old site's hosts: its own, and where its uploads were served from.
+fn old_site(export: &Export) -> OldSite {
+    let mut hosts: Vec<&str> = vec![&export.base_url, &export.blog_url];
+    hosts.extend(export.attachments.iter().map(|a| a.url.as_str()));
+    hosts.extend(export.posts.iter().map(|p| p.link.as_str()));
+    OldSite::wordpress(&hosts)
 }

@@ -1,0 +1,24 @@
+//! The check after a move: every post imported from this export, its page
+//! compared with its source (see [`crate::fidelity`]).
+
+use super::super::model::Export;
+use super::items::kind_name;
+use super::{old_site, source_key};
+use crate::fidelity::Fidelity;
+use pamir_core::imports;
+use pamir_core::{Core, CoreError};
+use pamir_domain::SiteId;
+
+/// Compares the page of every post of `export` the site has with the post.
+pub async fn check(core: &Core, site: SiteId, export: &Export) -> Result<Fidelity, CoreError> {
+    let known = imports::known(core, site, &source_key(export), "post").await?;
+    let old = old_site(export);
+    let mut fidelity = Fidelity::default();
+    for post in &export.posts {
+        let Some(id) = known.get(&post.id.to_string()) else { continue };
+        let Some(item) = imports::item(core, site, *id).await? else { continue };
+        let record = format!("{} {}", kind_name(post), post.id);
+        fidelity.compare(&record, &post.content, &item.article_html(), &old);
+    }
+    Ok(fidelity)
+}
