@@ -110,7 +110,7 @@ fn main() {
             let media = tempfile::tempdir().expect("dir");
             let clock = Arc::new(ManualClock::new(chrono::DateTime::from_timestamp(1_795_000_000, 0).expect("time")));
             let (core, site) = Core::open(&database.url, clock, media.path().to_owned()).await.expect("database");
-            let options = Options { lang: Lang::parse("en").expect("en"), dry_run: false, files: None };
+            let options = Options::new(Lang::parse("en").expect("en"));
             let started = Instant::now();
             let report = load(&core, site, &joomla, &tables.prefix, &options, &Quiet).await.expect("import");
             let loaded = started.elapsed();

@@ -128,6 +128,8 @@ pub struct Fidelity {
     pub coverage: Vec<(String, f64)>,
     /// (record, address) of every reference to the old site left in a page.
     pub old_references: Vec<(String, String)>,
+    /// Blocks of the imported texts as the editor shows them: (as Markdown, kept as HTML).
+    pub editor_blocks: (usize, usize),
 }
 
 impl Fidelity {
@@ -137,6 +139,13 @@ impl Fidelity {
         for address in old.addresses_in(page_html) {
             self.old_references.push((record.to_owned(), address));
         }
+    }
+
+    /// Counts the blocks of an imported text as the editor shows it.
+    pub fn editor_text(&mut self, markdown: &str) {
+        let (as_markdown, as_html) = crate::markdown::blocks(markdown);
+        self.editor_blocks.0 += as_markdown;
+        self.editor_blocks.1 += as_html;
     }
 
     fn sorted(&self) -> Vec<f64> {
@@ -174,6 +183,15 @@ impl fmt::Display for Fidelity {
             min * 100.0,
             median * 100.0
         )?;
+        let (markdown, html) = self.editor_blocks;
+        if markdown + html > 0 {
+            writeln!(
+                f,
+                "  check: the editor shows {markdown} of {} blocks as Markdown ({:.0}%), the rest as HTML it cannot say otherwise",
+                markdown + html,
+                markdown as f64 * 100.0 / (markdown + html) as f64
+            )?;
+        }
         for (record, share) in self.below() {
             writeln!(f, "  check: {record} keeps {:.1}% of its text: compare it with the old page", share * 100.0)?;
         }
@@ -210,8 +228,10 @@ mod tests {
         let mut fidelity = Fidelity::default();
         fidelity.compare("post 1", "<p>a b c d</p>", "<p>a b c d</p>", &old);
         fidelity.compare("post 2", "<p>a b c d</p>", "<p>a b <a href=\"https://old.example.org/x/\">c</a></p>", &old);
+        fidelity.editor_text("a b c d\n\n<figure></figure>\n\nmore");
         let text = fidelity.to_string();
         assert!(text.contains("2 items compared") && text.contains("lowest 75.0%"), "{text}");
+        assert!(text.contains("2 of 3 blocks as Markdown (67%)"), "{text}");
         assert!(text.contains("post 2 keeps 75.0%") && !text.contains("post 1 keeps"), "{text}");
         assert!(text.contains("post 2 still refers to the old site: https://old.example.org/x/"), "{text}");
     }

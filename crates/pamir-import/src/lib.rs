@@ -7,7 +7,9 @@
 pub mod fidelity;
 pub mod html;
 pub mod joomla;
+pub mod ledger;
 pub mod localise;
+pub mod markdown;
 pub mod names;
 pub mod progress;
 pub mod report;

@@ -6,9 +6,10 @@
 //! in the folder is reported with the item that names it. Nothing is ever
 //! fetched from the internet.
 
+use crate::ledger::Ledger;
 use crate::names::{percent_decode, plain_title};
 use crate::report::Report;
-use pamir_core::imports::{self, Record};
+use pamir_core::imports;
 use pamir_core::media::{Upload, UploadRefused};
 use pamir_core::{Core, CoreError};
 use pamir_domain::{Lang, SiteId};
@@ -98,13 +99,12 @@ impl OldSite {
                 None if address.contains(".files.wordpress.com") => path.trim_start_matches('/'),
                 None => return None,
             },
-            Layout::Joomla => {
-                let trimmed = path.trim_start_matches('/');
-                if !trimmed.starts_with("images/") {
-                    return None;
-                }
-                trimmed
-            }
+            // A site installed in a folder (`https://old.org/joomla/images/…`)
+            // names its files below that folder.
+            Layout::Joomla => match path.find("/images/") {
+                Some(at) if at == 0 || address.contains("://") => &path[at + 1..],
+                _ => return None,
+            },
         };
         let relative = percent_decode(relative);
         let safe = !relative.is_empty() && !relative.split('/').any(|part| part == ".." || part.is_empty());
@@ -270,7 +270,8 @@ fn references(html: &str) -> Vec<Reference> {
 pub struct Files<'a> {
     core: &'a Core,
     site: SiteId,
-    source: &'a str,
+    /// Where the files brought in are remembered (kind `file`).
+    ledger: Ledger<'a>,
     folder: Option<PathBuf>,
     old: OldSite,
     lang: Lang,
@@ -301,17 +302,18 @@ impl<'a> Files<'a> {
     pub async fn new(
         core: &'a Core,
         site: SiteId,
-        source: &'a str,
+        source: &str,
         folder: Option<&Path>,
         old: OldSite,
         lang: &Lang,
         dry_run: bool,
     ) -> Result<Files<'a>, CoreError> {
-        let known = imports::known(core, site, source, "file").await?;
+        let mut ledger = Ledger::new(core, site, source.to_owned(), dry_run);
+        let known = ledger.known("file").await?.clone();
         let mut files = Files {
             core,
             site,
-            source,
+            ledger,
             folder: folder.map(Path::to_path_buf),
             old,
             lang: lang.clone(),
@@ -439,9 +441,10 @@ impl<'a> Files<'a> {
             // it was, without words, until an editor describes it.
             decorative: alt.is_empty(),
         };
-        let source_record = Record { source: self.source, kind: "file", id: relative };
+        let source_record = self.ledger.record("file", relative);
         match pamir_core::media::import(self.core, upload, source_record).await {
             Ok((id, stored)) => {
+                self.ledger.noted("file", relative, id);
                 let address = format!("/media/{stored}");
                 self.imported.insert(relative.to_owned(), (id, address.clone()));
                 if let Some(label) = label {
@@ -462,6 +465,31 @@ impl<'a> Files<'a> {
             }
             Err(UploadRefused::Core(error)) => Err(error),
         }
+    }
+
+    /// A file of the old site named outside a text (a Joomla article's
+    /// intro or full-text image): its media id and new address, brought in
+    /// when the folder holds it, else reported with the record by name.
+    /// `None` also for an address that is not the old site's.
+    pub async fn bring_named(
+        &mut self,
+        address: &str,
+        alt: &str,
+        record: &str,
+        report: &mut Report,
+    ) -> Result<Option<(i64, String)>, CoreError> {
+        let Some(relative) = self.old.file_of(address) else { return Ok(None) };
+        let alt = Some(alt).filter(|alt| !alt.trim().is_empty());
+        if self.bring(&relative, alt, record, report).await?.is_none() {
+            let why = if self.folder.is_some() {
+                "is not in the files folder"
+            } else {
+                "was not imported: no files folder given (--files)"
+            };
+            report.warn(record, &format!("{relative} {why}"));
+            return Ok(None);
+        }
+        Ok(self.imported.get(&relative).cloned())
     }
 
     /// `html` with every reference to a file of the old site that the

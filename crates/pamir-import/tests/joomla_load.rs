@@ -56,7 +56,7 @@ async fn the_sample_site_loads_completely_and_only_once() {
     for database in TestDatabase::all().await {
         let media = tempfile::tempdir().expect("media dir");
         let (core, site) = core_for(&database, media.path()).await;
-        let options = |dry_run| Options { lang: en.clone(), dry_run, files: Some(files.path().to_owned()) };
+        let options = |dry_run| Options { dry_run, files: Some(files.path().to_owned()), ..Options::new(en.clone()) };
 
         let dry = load(&core, site, &joomla, "jml_", &options(true), &Quiet).await.expect("dry run");
         assert_eq!(dry.added.get("article"), Some(&72), "{}: {dry}", database.backend);
@@ -71,7 +71,7 @@ async fn the_sample_site_loads_completely_and_only_once() {
         assert_eq!(report.added.get("category"), Some(&26), "{report}");
         assert_eq!(report.added.get("user"), Some(&3), "{report}");
         assert_eq!(report.added.get("tag"), Some(&1), "{report}");
-        assert_eq!(report.added.get("image"), Some(&1), "{report}");
+        assert_eq!(report.added.get("file"), Some(&1), "{report}");
         assert!(
             report.skipped.iter().any(|(kind, id, _)| kind == "user" && *id == 125),
             "a reader's account is not imported"
@@ -140,13 +140,7 @@ async fn the_sample_site_loads_completely_and_only_once() {
             1,
             "an all-languages tag is named in each language"
         );
-        assert!(
-            report
-                .warnings
-                .iter()
-                .any(|(record, why)| record == "image images/joomla_black.png" && why.contains("review")),
-            "an image without alternative text is flagged: {report}"
-        );
+        assert!(fidelity.old_references.is_empty(), "the files given are all here: {fidelity}");
         let planned = by_title("Planned");
         assert_eq!(planned.state, ItemState::Published);
         assert_eq!(planned.publish_up.map(|d| d.timestamp()), Some(4_070_908_800), "scheduled, not shown yet");
@@ -229,7 +223,7 @@ async fn an_import_stopped_midway_resumes_after_its_last_batch() {
     let database = TestDatabase::sqlite();
     let media = tempfile::tempdir().expect("media dir");
     let (core, site) = core_for(&database, media.path()).await;
-    let options = Options { lang: en, dry_run: false, files: None };
+    let options = Options::new(en);
 
     // The first run gets through 30 articles and stops.
     let all = joomla.articles.clone();
@@ -256,7 +250,7 @@ async fn a_joomla_5_site_loads_like_a_joomla_3_one() {
     for database in TestDatabase::all().await {
         let media = tempfile::tempdir().expect("media dir");
         let (core, site) = core_for(&database, media.path()).await;
-        let options = Options { lang: Lang::parse("en").expect("en"), dry_run: false, files: None };
+        let options = Options::new(Lang::parse("en").expect("en"));
         let report = load(&core, site, &joomla, "j5x_", &options, &Quiet).await.expect("import");
         assert_eq!(report.added.get("article"), Some(&2), "{report}");
         let imported = pamir_db::import_sources::known(&core.db, site, "joomla:j5x_", "article").await.expect("db");
@@ -279,4 +273,94 @@ async fn a_joomla_5_site_loads_like_a_joomla_3_one() {
             "/en/press-releases/new-office-in-khujand"
         );
     }
+}
+
+/// A files folder as a Joomla site's root holds it: an image and a report.
+fn site_folder() -> tempfile::TempDir {
+    let root = tempfile::tempdir().expect("dir");
+    std::fs::create_dir_all(root.path().join("images/news")).expect("dir");
+    std::fs::create_dir_all(root.path().join("images/docs")).expect("dir");
+    let image = image::RgbImage::from_fn(640, 360, |x, y| image::Rgb([(x % 256) as u8, (y % 256) as u8, 40]));
+    image.save_with_format(root.path().join("images/news/lake.png"), image::ImageFormat::Png).expect("png");
+    std::fs::write(root.path().join("images/docs/report.pdf"), b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n")
+        .expect("pdf");
+    root
+}
+
+/// Joomla 5's fixture with texts that name the old site's files and pages
+/// the ways real articles do: absolute on the old host, relative, as the
+/// lead image, and one file the folder does not hold.
+fn site_with_files() -> Site {
+    let sql = include_str!("fixtures/joomla5_site.sql").replace("#__", "j5x_");
+    let mut joomla = Site::from_tables(&read_dump(&sql, None).expect("Joomla 5's tables read"));
+    let office = joomla.articles.iter_mut().find(|a| a.id == 1).expect("article 1");
+    office.fulltext = "<p><img src=\"https://www.old-office.example.org/images/news/lake.png\" alt=\"The lake\" \
+                       srcset=\"https://www.old-office.example.org/images/news/lake.png 640w\"></p>\
+                       <p>Read <a href=\"images/docs/report.pdf\">the report</a>.</p>\
+                       <p><img src=\"/images/news/gone.jpg\" alt=\"Gone\"></p>\
+                       <p>See <a href=\"https://old-office.example.org/press-releases/new-office-in-khujand\">our office</a>.</p>"
+        .into();
+    let draft = joomla.articles.iter_mut().find(|a| a.id == 2).expect("article 2");
+    draft.images.full = Some(("https://old-office.example.org/images/news/lake.png".into(), "The lake".into()));
+    joomla
+}
+
+#[tokio::test]
+async fn files_the_articles_name_on_the_old_host_or_relative_come_into_the_media_library() {
+    let joomla = site_with_files();
+    let folder = site_folder();
+    for database in TestDatabase::all().await {
+        let media = tempfile::tempdir().expect("media dir");
+        let (core, site) = core_for(&database, media.path()).await;
+        let options = Options {
+            files: Some(folder.path().to_owned()),
+            old_urls: vec!["https://www.old-office.example.org".into()],
+            ..Options::new(Lang::parse("en").expect("en"))
+        };
+        let report = load(&core, site, &joomla, "j5x_", &options, &Quiet).await.expect("import");
+        assert_eq!(report.added.get("file"), Some(&2), "the image once, and the report: {report}");
+        let imported = pamir_db::import_sources::known(&core.db, site, "joomla:j5x_", "article").await.expect("db");
+        let office = pamir_db::items::find_by_id(&core.db, site, imported["1"]).await.expect("db").expect("item");
+        let html = &office.body_html;
+        assert!(!html.contains("old-office.example.org"), "nothing points at the old host: {html}");
+        assert_eq!(html.matches("src=\"/media/").count(), 1, "{html}");
+        assert!(html.contains("PDF"), "a link to a document says what it is: {html}");
+        assert!(
+            html.contains("href=\"/press-releases/new-office-in-khujand\""),
+            "an old page's link goes through its 301: {html}"
+        );
+        assert!(html.contains("/images/news/gone.jpg"), "a missing file keeps its reference: {html}");
+        assert!(
+            report.warnings.iter().any(|(record, why)| record == "article 1"
+                && why.contains("images/news/gone.jpg is not in the files folder")),
+            "a missing file is reported with its article, by name: {report}"
+        );
+        let draft = pamir_db::items::find_by_id(&core.db, site, imported["2"]).await.expect("db").expect("item");
+        assert!(draft.image_id.is_some(), "the full-text image is the lead image");
+        let fidelity = report.fidelity.as_ref().expect("checked");
+        let left: Vec<&str> = fidelity.old_references.iter().map(|(_, address)| address.as_str()).collect();
+        assert_eq!(left, ["/images/news/gone.jpg"], "only the missing file is left: {fidelity}");
+
+        let again = load(&core, site, &joomla, "j5x_", &options, &Quiet).await.expect("again");
+        assert!(again.changed_nothing(), "{again}");
+    }
+}
+
+#[tokio::test]
+async fn the_old_host_is_found_from_links_to_files_the_folder_holds() {
+    let joomla = site_with_files();
+    let folder = site_folder();
+    let database = TestDatabase::sqlite();
+    let media = tempfile::tempdir().expect("media dir");
+    let (core, site) = core_for(&database, media.path()).await;
+    let options = Options { files: Some(folder.path().to_owned()), ..Options::new(Lang::parse("en").expect("en")) };
+    let report = load(&core, site, &joomla, "j5x_", &options, &Quiet).await.expect("import");
+    assert!(
+        report.warnings.iter().any(|(record, why)| record == "site"
+            && why.contains("took https://www.old-office.example.org to be the old site")),
+        "the guess is said: {report}"
+    );
+    let imported = pamir_db::import_sources::known(&core.db, site, "joomla:j5x_", "article").await.expect("db");
+    let office = pamir_db::items::find_by_id(&core.db, site, imported["1"]).await.expect("db").expect("item");
+    assert!(!office.body_html.contains("www.old-office.example.org"), "{}", office.body_html);
 }

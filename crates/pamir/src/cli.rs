@@ -109,12 +109,18 @@ pub enum ImportCommand {
         /// The language of content marked "All languages" [default: the site's default language]
         #[arg(long)]
         lang: Option<String>,
-        /// The Joomla site's images/ folder (or a copy), for the articles' images
+        /// The Joomla site's folder or its images/ folder (or a copy), for the files the articles show and link to
         #[arg(long)]
         files: Option<std::path::PathBuf>,
+        /// An address the old site answered on (https://www.example.org), so that absolute links to its files and pages are brought here; repeat for each
+        #[arg(long = "old-url", value_name = "URL")]
+        old_urls: Vec<String>,
         /// Show what would be imported, write nothing
         #[arg(long)]
         dry_run: bool,
+        /// Only check a site imported before: compare each article's page with the source, list what still refers to the old site
+        #[arg(long)]
+        check: bool,
     },
 }
 

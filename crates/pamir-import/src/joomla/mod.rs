@@ -4,7 +4,6 @@
 pub mod addresses;
 pub mod contacts;
 pub mod dump;
-pub mod images;
 pub mod live;
 pub mod load;
 pub mod model;

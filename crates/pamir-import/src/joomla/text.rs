@@ -1,7 +1,6 @@
 //! An article's HTML as Joomla stored it, made ready for pamir: Joomla's
 //! plugin tags taken out (they would show as raw braces), links to Joomla's
-//! own addresses made absolute so the 301s catch them, and the images it
-//! shows listed so they can be brought into the media library.
+//! own addresses made absolute so the 301s catch them.
 
 /// Plugin tags of Joomla's core content plugins. `{emailcloak=off}` only
 /// switched a plugin off; `{loadposition …}` and `{loadmodule …}` placed a
@@ -16,7 +15,8 @@ pub struct Cleaned {
 }
 
 /// Takes Joomla's plugin tags out of a text, saying which modules were
-/// placed where, and makes it safe to read as Markdown (see [`crate::html`]).
+/// placed where; the text stays HTML until the importer has put the images
+/// in place and turns it into Markdown (see [`crate::markdown`]).
 pub fn clean(html: &str) -> Cleaned {
     let mut warnings = Vec::new();
     let mut out = String::with_capacity(html.len());
@@ -43,42 +43,7 @@ pub fn clean(html: &str) -> Cleaned {
     }
     out.push_str(rest);
     let out = out.replace("href=\"index.php", "href=\"/index.php");
-    Cleaned { html: crate::html::for_markdown(&out), warnings }
-}
-
-/// The images a text shows from Joomla's `images/` folder, in order, as
-/// (site-relative path, alternative text): `<img src="/images/a.jpg" alt="…">`.
-pub fn image_sources(html: &str) -> Vec<(String, String)> {
-    let mut found: Vec<(String, String)> = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("<img") {
-        rest = &rest[at + 4..];
-        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
-        let Some(source) = attribute(tag, "src") else { continue };
-        let source = source.trim_start_matches('/');
-        if source.starts_with("images/") && !found.iter().any(|(f, _)| f == source) {
-            found.push((source.to_owned(), attribute(tag, "alt").unwrap_or("").trim().to_owned()));
-        }
-    }
-    found
-}
-
-/// A double-quoted attribute's value in a tag's text, as editors' HTML has them.
-fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
-    let pattern = format!(" {name}=\"");
-    let start = tag.find(&pattern)? + pattern.len();
-    let end = tag[start..].find('"')?;
-    Some(&tag[start..start + end])
-}
-
-/// Points the text's images at their new addresses: `images/a.jpg` → `/media/…`.
-pub fn replace_image_sources(html: &str, new: &std::collections::HashMap<String, String>) -> String {
-    let mut html = html.to_owned();
-    for (old, target) in new {
-        html = html.replace(&format!("src=\"/{old}\""), &format!("src=\"{target}\""));
-        html = html.replace(&format!("src=\"{old}\""), &format!("src=\"{target}\""));
-    }
-    html
+    Cleaned { html: out, warnings }
 }
 
 #[cfg(test)]
@@ -90,7 +55,7 @@ mod tests {
         let cleaned = clean(
             "<p>{emailcloak=off}Write to a@b.org</p>\n<p>{loadposition user1}</p>\n{loadmodule articles_latest,Latest News}\n<p>{loadmoduleid 17}</p>",
         );
-        assert_eq!(cleaned.html, "<p>Write to a@b.org</p>\n<p></p>\n<p></p>");
+        assert_eq!(cleaned.html, "<p>Write to a@b.org</p>\n<p></p>\n\n<p></p>");
         assert_eq!(cleaned.warnings.len(), 3);
         assert!(cleaned.warnings[1].contains("articles_latest,Latest News"), "{:?}", cleaned.warnings);
     }
@@ -99,18 +64,6 @@ mod tests {
     fn other_braces_are_text() {
         let text = "<p>Sets {a, b} and {loadpositionx} and {loadmodule</p>";
         assert_eq!(clean(text).html, text);
-    }
-
-    #[test]
-    fn images_are_found_and_pointed_elsewhere() {
-        let html = r#"<img src="images/a.jpg" alt="A lake"><img class="x" src="/images/b/c.png"><img src="https://x.org/d.png"><img src="images/a.jpg">"#;
-        let found = image_sources(html);
-        assert_eq!(
-            found,
-            [("images/a.jpg".to_owned(), "A lake".to_owned()), ("images/b/c.png".to_owned(), String::new())]
-        );
-        let new = [("images/b/c.png".to_owned(), "/media/2026/c.png".to_owned())].into();
-        assert!(replace_image_sources(html, &new).contains(r#"<img class="x" src="/media/2026/c.png">"#));
     }
 
     #[test]

@@ -46,8 +46,9 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
             core.db.close().await;
             Ok(())
         }
-        ImportCommand::Joomla { mysql, sql_dump, prefix, lang, files, dry_run } => {
+        ImportCommand::Joomla { mysql, sql_dump, prefix, lang, files, old_urls, dry_run, check } => {
             check_folder(files.as_deref())?;
+            check_old_urls(&old_urls)?;
             let tables = match (mysql, sql_dump) {
                 (Some(url), _) => pamir_import::joomla::read_database(&url, prefix.as_deref()).await?,
                 (None, Some(file)) => {
@@ -69,8 +70,16 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
                 joomla.contacts.len()
             );
             let (core, site) = super::open(&config).await?;
+            if check {
+                let urls: Vec<&str> = old_urls.iter().map(String::as_str).collect();
+                let old = pamir_import::localise::OldSite::joomla(&urls);
+                let fidelity = pamir_import::joomla::check(&core, site, &joomla, &tables.prefix, &old).await?;
+                print!("{fidelity}");
+                core.db.close().await;
+                return Ok(());
+            }
             let lang = language(&core, site, lang).await?;
-            let options = pamir_import::joomla::Options { lang, dry_run, files };
+            let options = pamir_import::joomla::Options { lang, dry_run, files, old_urls };
             let progress = Shown::new();
             let report = pamir_import::joomla::load(&core, site, &joomla, &tables.prefix, &options, &progress).await;
             progress.finish();
@@ -80,6 +89,17 @@ pub async fn run(command: ImportCommand, config: Config) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Each old address is an http(s) address with a host.
+fn check_old_urls(urls: &[String]) -> anyhow::Result<()> {
+    for url in urls {
+        let host = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")).unwrap_or("");
+        if host.split(['/', '?', '#']).next().unwrap_or("").is_empty() {
+            bail!("--old-url {url:?} is not an address such as https://www.example.org");
+        }
+    }
+    Ok(())
 }
 
 fn check_folder(folder: Option<&std::path::Path>) -> anyhow::Result<()> {

@@ -8,7 +8,7 @@ use crate::localise::Files;
 use crate::names::{plain_title, slug_for};
 use crate::progress::Progress;
 use pamir_core::CoreError;
-use pamir_core::imports::{self, Record};
+use pamir_core::imports;
 use pamir_core::items::{ImportedFrom, ItemInput};
 use pamir_domain::{Item, ItemKind, ItemState, Lang};
 use std::collections::{HashMap, HashSet};
@@ -131,19 +131,17 @@ impl<'e> Load<'e> {
 
     /// The translation group a post joins: the one its translations
     /// imported before (from this export or another) made, else a new one.
-    async fn group_of(&mut self, post: &Post, groups: &mut HashMap<String, i64>) -> Result<Option<i64>, CoreError> {
+    async fn group_of(&mut self, post: &Post) -> Result<Option<i64>, CoreError> {
         let Some(key) = &post.translation_group else { return Ok(None) };
         if self.options.dry_run {
             return Ok(None);
         }
-        if let Some(group) = groups.get(key) {
-            return Ok(Some(*group));
+        if let Some(group) = self.ledger.seen("translation", key).await? {
+            return Ok(Some(group));
         }
         let group = pamir_core::items::create_groups(self.core, self.site, 1).await?.pop();
         if let Some(group) = group {
-            let record = Record { source: &self.source, kind: "translation", id: key };
-            imports::remember(self.core, self.site, record, group).await?;
-            groups.insert(key.clone(), group);
+            self.ledger.remember("translation", key, group).await?;
         }
         Ok(group)
     }
@@ -157,8 +155,7 @@ impl<'e> Load<'e> {
         files: &mut Files<'_>,
     ) -> Result<Vec<NewPost<'e>>, CoreError> {
         let export = self.export;
-        let known = imports::known(self.core, self.site, &self.source, "post").await?;
-        let mut groups = imports::known(self.core, self.site, &self.source, "translation").await?;
+        let known = self.ledger.known("post").await?.clone();
         let site_languages = imports::settings(self.core, self.site).await?.languages;
         let authors: HashMap<&str, &str> =
             export.authors.iter().map(|a| (a.login.as_str(), a.display_name.as_str())).collect();
@@ -223,19 +220,19 @@ impl<'e> Load<'e> {
             let mut input = ItemInput::article(self.site, lang, category, &title);
             input.kind = ItemKind::Article;
             input.slug = slug;
-            input.teaser_markdown = crate::html::for_markdown(&teaser);
-            input.body_markdown = crate::html::for_markdown(&body);
+            input.teaser_markdown = crate::markdown::from_html(&teaser);
+            input.body_markdown = crate::markdown::from_html(&body);
             input.teaser_above_body = teaser_above_body;
             input.byline = authors.get(post.author_login.as_str()).map(|name| (*name).to_owned());
             input.author_id = users.get(post.author_login.as_str()).copied();
             input.imported = Some(ImportedFrom {
-                source: self.source.clone(),
+                source: self.ledger.source().to_owned(),
                 kind: "post".into(),
                 source_id: post.id.to_string(),
                 hits: 0,
                 created_at: None,
             });
-            input.group_id = self.group_of(post, &mut groups).await?;
+            input.group_id = self.group_of(post).await?;
             if post.translation_group.is_none() && post.language.is_some() {
                 translated_alone += 1;
             }

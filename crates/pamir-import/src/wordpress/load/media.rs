@@ -10,7 +10,6 @@ use crate::localise::Files;
 use crate::names::{percent_decode, plain_title};
 use crate::progress::Progress;
 use pamir_core::CoreError;
-use pamir_core::imports::{self, Record};
 use std::collections::HashMap;
 
 /// Where an attachment's file sits below the uploads folder: WordPress's
@@ -38,7 +37,7 @@ impl Load<'_> {
         files: &mut Files<'_>,
         progress: &dyn Progress,
     ) -> Result<HashMap<i64, i64>, CoreError> {
-        let mut known = imports::known(self.core, self.site, &self.source, "attachment").await?;
+        let known = self.ledger.known("attachment").await?.clone();
         let mut media = HashMap::new();
         let mut known_files = HashMap::new();
         for attachment in &self.export.attachments {
@@ -96,11 +95,11 @@ impl Load<'_> {
                 decorative: alt.is_empty(),
             };
             let source_id = attachment.id.to_string();
-            let record = Record { source: &self.source, kind: "attachment", id: &source_id };
+            let record = self.ledger.record("attachment", &source_id);
             match pamir_core::media::import(self.core, upload, record).await {
                 Ok((id, stored)) => {
                     files.adopt(&relative, id, format!("/media/{stored}"));
-                    known.insert(attachment.id.to_string(), id);
+                    self.ledger.noted("attachment", &source_id, id);
                     media.insert(attachment.id, id);
                     self.report.added("attachment");
                 }

@@ -18,6 +18,7 @@ pub use addresses::permalink;
 pub use check::check;
 
 use super::model::Export;
+use crate::ledger::Ledger;
 use crate::localise::{Files, OldSite};
 use crate::progress::Progress;
 use crate::report::Report;
@@ -47,8 +48,8 @@ pub struct Options {
 struct Load<'a> {
     core: &'a Core,
     site: SiteId,
-    /// The ledger's name for this WordPress site.
-    source: String,
+    /// What each record of this WordPress site became here.
+    ledger: Ledger<'a>,
     export: &'a Export,
     options: &'a Options,
     report: Report,
@@ -69,7 +70,7 @@ pub async fn load(
     let mut run = Load {
         core,
         site,
-        source: source_key(export),
+        ledger: Ledger::new(core, site, source_key(export), options.dry_run),
         export,
         options,
         report: Report::new("WordPress", options.dry_run),
@@ -77,7 +78,7 @@ pub async fn load(
     let mut terms = run.terms().await?;
 
     progress.stage("attachments", export.attachments.len());
-    let source = run.source.clone();
+    let source = run.ledger.source().to_owned();
     let folder = options.files.as_deref();
     let mut files = Files::new(core, site, &source, folder, old_site(export), &options.lang, options.dry_run).await?;
     files.know_pages(export.posts.iter().flat_map(|post| run.post_addresses_quietly(post)));

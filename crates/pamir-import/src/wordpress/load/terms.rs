@@ -8,7 +8,7 @@
 use super::Load;
 use crate::names::{plain_title, slug_for};
 use pamir_core::CoreError;
-use pamir_core::imports::{self, Naming, Record};
+use pamir_core::imports::{self, Naming};
 use pamir_domain::Lang;
 use pamir_domain::taxonomy::CategoryTree;
 use std::collections::HashMap;
@@ -49,7 +49,7 @@ impl Load<'_> {
     /// The export's categories, parents first.
     async fn categories(&mut self, terms: &mut Terms) -> Result<(), CoreError> {
         let lang = self.options.lang.clone();
-        let known = imports::known(self.core, self.site, &self.source, "category").await?;
+        let known = self.ledger.known("category").await?.clone();
         let mut pending: Vec<&super::super::Category> = self.export.categories.iter().collect();
         let mut rounds = 0;
         while !pending.is_empty() && rounds < 64 {
@@ -110,8 +110,9 @@ impl Load<'_> {
     ) -> Result<i64, CoreError> {
         let lang = self.options.lang.clone();
         let naming = Naming { lang: lang.as_str(), name, slug };
-        let record = Record { source: &self.source, kind: "category", id: nicename };
+        let record = self.ledger.record("category", nicename);
         if let Some(id) = imports::add_category(self.core, self.site, parent, &[naming], record).await? {
+            self.ledger.noted("category", nicename, id);
             terms.trees.remove(lang.as_str());
             self.report.added("category");
             return Ok(id);
@@ -126,8 +127,7 @@ impl Load<'_> {
         let Some(existing) = tree.find_by_path(&path).map(|c| c.id) else {
             return Err(CoreError::Invalid(format!("category {nicename:?}: its address {slug} is taken")));
         };
-        let record = Record { source: &self.source, kind: "category", id: nicename };
-        imports::remember(self.core, self.site, record, existing).await?;
+        self.ledger.remember("category", nicename, existing).await?;
         self.report.unchanged("category");
         self.report.warn(
             &format!("category {nicename}"),
@@ -177,7 +177,7 @@ impl Load<'_> {
     }
 
     async fn tags(&mut self, terms: &mut Terms) -> Result<(), CoreError> {
-        let known = imports::known(self.core, self.site, &self.source, "tag").await?;
+        let known = self.ledger.known("tag").await?.clone();
         let lang = self.options.lang.clone();
         for tag in &self.export.tags {
             if let Some(id) = known.get(&tag.slug) {
@@ -191,10 +191,12 @@ impl Load<'_> {
                 -(terms.tags.len() as i64) - 1
             } else {
                 let naming = Naming { lang: lang.as_str(), name: &name, slug: &slug };
-                let record = Record { source: &self.source, kind: "tag", id: &tag.slug };
-                imports::add_tag(self.core, self.site, &[naming], record).await?.ok_or_else(|| {
+                let record = self.ledger.record("tag", &tag.slug);
+                let id = imports::add_tag(self.core, self.site, &[naming], record).await?.ok_or_else(|| {
                     CoreError::Invalid(format!("tag {:?}: the site has a tag at {slug} already", tag.slug))
-                })?
+                })?;
+                self.ledger.noted("tag", &tag.slug, id);
+                id
             };
             terms.tags.insert(tag.slug.clone(), id);
             self.report.added("tag");
@@ -206,15 +208,16 @@ impl Load<'_> {
     async fn top_category(&mut self, terms: &mut Terms, slug: &str, name: &str) -> Result<i64, CoreError> {
         let lang = self.options.lang.clone();
         let existing = self.tree(terms, &lang).await?.find_by_path(&[slug]).map(|c| c.id);
-        let record = Record { source: &self.source, kind: "category", id: slug };
         if let Some(existing) = existing {
-            imports::remember(self.core, self.site, record, existing).await?;
+            self.ledger.remember("category", slug, existing).await?;
             return Ok(existing);
         }
         let naming = Naming { lang: lang.as_str(), name, slug };
+        let record = self.ledger.record("category", slug);
         let id = imports::add_category(self.core, self.site, None, &[naming], record).await?.ok_or_else(|| {
             CoreError::Invalid(format!("the category {slug} could not be added: its address is taken"))
         })?;
+        self.ledger.noted("category", slug, id);
         terms.trees.remove(lang.as_str());
         Ok(id)
     }

@@ -3,7 +3,7 @@
 use super::Load;
 use crate::names::plain_title;
 use pamir_core::CoreError;
-use pamir_core::imports::{self, ImportedUser, Record};
+use pamir_core::imports::{self, ImportedUser};
 use std::collections::HashMap;
 
 impl Load<'_> {
@@ -19,7 +19,7 @@ impl Load<'_> {
     }
 
     async fn authors_as_users(&mut self) -> Result<HashMap<String, i64>, CoreError> {
-        let known = imports::known(self.core, self.site, &self.source, "user").await?;
+        let known = self.ledger.known("user").await?.clone();
         let mut users = HashMap::new();
         for (n, author) in self.export.authors.iter().enumerate() {
             let record_id = author.id.unwrap_or(n as i64);
@@ -39,10 +39,9 @@ impl Load<'_> {
                 }
                 continue;
             }
-            let record = Record { source: &self.source, kind: "user", id: &author.login };
             let id = match existing {
                 Some(id) => {
-                    imports::remember(self.core, self.site, record, id).await?;
+                    self.ledger.remember("user", &author.login, id).await?;
                     self.report.unchanged("user");
                     id
                 }
@@ -57,7 +56,9 @@ impl Load<'_> {
                         password_hash: None,
                         disabled: false,
                     };
-                    let id = imports::add_user(self.core, self.site, new, record).await?;
+                    let id =
+                        imports::add_user(self.core, self.site, new, self.ledger.record("user", &author.login)).await?;
+                    self.ledger.noted("user", &author.login, id);
                     self.report.added("user");
                     self.report.warn(
                         &format!("user {}", author.login),
