@@ -146,3 +146,106 @@ pub fn saved_item_id(response: &Response) -> i64 {
 pub fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
     fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
+
+/// What a browser sends when the form with this class is submitted as it
+/// stands: every field with its value, checked boxes only, selected options.
+pub fn form_fields(html: &str, form_class: &str) -> Vec<(String, String)> {
+    let start = html.find(&format!("class=\"{form_class}\"")).unwrap_or_else(|| panic!("no form .{form_class}"));
+    let form = &html[start..html[start..].find("</form>").map_or(html.len(), |end| start + end)];
+    let mut fields = Vec::new();
+    let mut rest = form;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open + 1..];
+        let tag = &rest[..rest.find('>').unwrap_or(rest.len())];
+        let name_of_tag = tag.split([' ', '\n']).next().unwrap_or("");
+        let Some(name) = attribute(tag, "name") else { continue };
+        match name_of_tag {
+            "input" => {
+                let kind = attribute(tag, "type").unwrap_or_else(|| "text".into());
+                let value = attribute(tag, "value").unwrap_or_default();
+                match kind.as_str() {
+                    "submit" | "button" | "file" => {}
+                    "checkbox" | "radio" if !has_flag(tag, "checked") => {}
+                    "checkbox" | "radio" => fields.push((name, if value.is_empty() { "on".into() } else { value })),
+                    _ => fields.push((name, value)),
+                }
+            }
+            "textarea" => {
+                let text = &rest[rest.find('>').map_or(0, |at| at + 1)..];
+                let text = &text[..text.find("</textarea>").unwrap_or(text.len())];
+                // A parser drops the newline right after the start tag.
+                let text = text.strip_prefix('\n').unwrap_or(text);
+                fields.push((name, unescape(text)));
+            }
+            "select" => {
+                let body = &rest[..rest.find("</select>").unwrap_or(rest.len())];
+                let options: Vec<&str> = body.split("<option").skip(1).collect();
+                let selected: Vec<String> = options
+                    .iter()
+                    .filter(|o| has_flag(&o[..o.find('>').unwrap_or(o.len())], "selected"))
+                    .filter_map(|o| attribute(o, "value"))
+                    .collect();
+                match (selected.is_empty(), options.first(), has_flag(tag, "multiple")) {
+                    (true, Some(first), false) => fields.push((name, attribute(first, "value").unwrap_or_default())),
+                    _ => fields.extend(selected.into_iter().map(|value| (name.clone(), value))),
+                }
+            }
+            _ => {}
+        }
+    }
+    fields
+}
+
+/// A quoted attribute's value in a tag's text, unescaped.
+fn attribute(tag: &str, name: &str) -> Option<String> {
+    let tag = &tag[..tag.find('>').unwrap_or(tag.len())];
+    let pattern = format!(" {name}=\"");
+    let start = tag.find(&pattern).map(|at| at + pattern.len())?;
+    let end = tag[start..].find('"')?;
+    Some(unescape(&tag[start..start + end]))
+}
+
+fn has_flag(tag: &str, flag: &str) -> bool {
+    tag.split([' ', '\n', '>']).any(|part| part == flag || part.starts_with(&format!("{flag}=")))
+}
+
+/// HTML's character references, as a browser reads them in a form.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('&') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at..];
+        let Some(end) = rest.find(';').filter(|end| *end < 12) else {
+            out.push('&');
+            rest = &rest[1..];
+            continue;
+        };
+        let entity = &rest[1..end];
+        let decoded = match entity {
+            "amp" => Some('&'),
+            "lt" => Some('<'),
+            "gt" => Some('>'),
+            "quot" => Some('"'),
+            "apos" => Some('\''),
+            _ => entity
+                .strip_prefix("#x")
+                .or_else(|| entity.strip_prefix("#X"))
+                .and_then(|hex| u32::from_str_radix(hex, 16).ok())
+                .or_else(|| entity.strip_prefix('#').and_then(|dec| dec.parse().ok()))
+                .and_then(char::from_u32),
+        };
+        match decoded {
+            Some(c) => {
+                out.push(c);
+                rest = &rest[end + 1..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
