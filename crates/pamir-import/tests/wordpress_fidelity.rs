@@ -240,3 +240,40 @@ async fn images_on_the_old_hosts_come_into_the_media_library() {
         "{report}"
     );
 }
+
+/// Runs `sql` on the test database, whichever it is.
+async fn execute(db: &pamir_db::Db, sql: &'static str) {
+    match db {
+        pamir_db::Db::Sqlite(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+        pamir_db::Db::Postgres(pool) => sqlx::raw_sql(sql).execute(pool).await.map(|_| ()),
+    }
+    .unwrap_or_else(|e| panic!("{sql}: {e}"));
+}
+
+#[tokio::test]
+async fn items_imported_before_the_teaser_could_show_on_the_page_show_it_after_the_upgrade() {
+    let (files, media) = (uploads(), tempfile::tempdir().expect("dir"));
+    for database in TestDatabase::all().await {
+        let (core, site, _) = import(&database, files.path(), media.path()).await;
+        let imported = item(&core, site, 10).await;
+        let category = imported.category_id;
+        let mut own = pamir_core::items::ItemInput::article(site, Lang::parse("en").expect("en"), category, "Our own");
+        own.teaser_markdown = "A summary for listings.".into();
+        own.body_markdown = "The article.".into();
+        let own = pamir_core::items::create(&core, own).await.expect("own item");
+
+        // The database as an earlier pamir left it: no such column, and
+        // the imported openings shown in listings only.
+        execute(&core.db, "ALTER TABLE items DROP COLUMN teaser_above_body").await;
+        execute(&core.db, "DELETE FROM schema_migrations WHERE version = 6").await;
+        pamir_db::migrate::run(&core.db).await.expect("the upgrade");
+
+        let upgraded = item(&core, site, 10).await;
+        assert!(upgraded.teaser_above_body, "{}: the imported opening shows on its page again", database.backend);
+        assert!(upgraded.article_html().contains("First paragraph.") && upgraded.article_html().contains("Second"));
+        let own = pamir_db::items::find_by_id(&core.db, site, own.id).await.expect("db").expect("item");
+        assert!(!own.teaser_above_body, "{}: a teaser written here stays a summary", database.backend);
+        let without_teaser = item(&core, site, 20).await;
+        assert!(!without_teaser.teaser_above_body, "nothing to show above an empty teaser");
+    }
+}
