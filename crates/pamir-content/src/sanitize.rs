@@ -42,6 +42,9 @@ fn builder() -> &'static Builder<'static> {
                 "href" | "src" | "cite" if value.contains(' ') => Some(value.trim().replace(' ', "%20").into()),
                 _ => Some(value.into()),
             });
+        // A table wider than a phone scrolls within itself (the theme's
+        // CSS): focusable, so that a keyboard can scroll it too.
+        builder.set_tag_attribute_value("table", "tabindex", "0");
         builder.add_allowed_classes("section", ["footnotes"]);
         builder.add_allowed_classes("sup", ["footnote-ref"]);
         builder.add_allowed_classes("a", ["footnote-backref"]);
@@ -114,7 +117,7 @@ mod tests {
         let html = r#"<table><tbody><tr><td>1</td></tr></tbody><tfoot><tr><td>Total</td></tr></tfoot></table>
             <ol reversed start="3" type="a"><li>x</li></ol><details open><summary>s</summary>d</details>"#;
         let clean = clean(html);
-        for kept in ["<tfoot>", "reversed", r#"start="3""#, r#"type="a""#, "<details open"] {
+        for kept in ["<tfoot>", "reversed", r#"start="3""#, r#"type="a""#, "<details open", r#"<table tabindex="0">"#] {
             assert!(clean.contains(kept), "{kept} lost: {clean}");
         }
     }

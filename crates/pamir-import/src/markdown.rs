@@ -54,8 +54,11 @@ pub fn from_html(html: &str) -> String {
     if !html.trim_start().starts_with('<') {
         return as_html;
     }
-    let blocks: Vec<String> =
-        top_level_blocks(html).into_iter().filter(|b| !b.trim().is_empty()).map(block_markdown).collect();
+    let blocks: Vec<String> = top_level_blocks(html)
+        .into_iter()
+        .filter(|b| !b.trim().is_empty() && !is_empty_paragraph(b))
+        .map(block_markdown)
+        .collect();
     let markdown = blocks.join("\n\n");
     if renders_alike(&markdown, &as_html) { markdown } else { as_html }
 }
@@ -114,10 +117,28 @@ fn block_markdown(block: &str) -> String {
     as_html
 }
 
+/// `<p> </p>`, `<p>&nbsp;</p>`: space an editor made with empty
+/// paragraphs, which shows as nothing between the blocks around it.
+fn is_empty_paragraph(block: &str) -> bool {
+    let block = block.trim();
+    let Some(inner) = block.strip_prefix("<p").and_then(|rest| rest.strip_suffix("</p>")) else { return false };
+    let Some(close) = inner.find('>') else { return false };
+    let (attributes, text) = (&inner[..close], &inner[close + 1..]);
+    (attributes.is_empty() || attributes.starts_with([' ', '\n']))
+        && text
+            .replace("&nbsp;", " ")
+            .replace("&#160;", " ")
+            .replace("<br>", " ")
+            .replace("<br />", " ")
+            .trim()
+            .is_empty()
+        && !text.contains('<')
+}
+
 /// Whether two texts give a reader the same page.
 pub fn renders_alike(a: &str, b: &str) -> bool {
     let (a, b) = (pamir_content::render_safe(a), pamir_content::render_safe(b));
-    a == b || normalised(&a) == normalised(&b)
+    a == b || without_empty_paragraphs(&normalised(&a)) == without_empty_paragraphs(&normalised(&b))
 }
 
 /// Rendered HTML with the white space a browser shows as nothing taken
@@ -161,6 +182,13 @@ fn normalised(html: &str) -> String {
         rest = after;
     }
     out
+}
+
+/// Normalised HTML without the paragraphs that show nothing.
+fn without_empty_paragraphs(html: &str) -> String {
+    ["<p></p>", "<p>&nbsp;</p>", "<p>&#160;</p>", "<p>\u{a0}</p>", "<p> </p>"]
+        .iter()
+        .fold(html.to_owned(), |html, empty| html.replace(empty, ""))
 }
 
 fn collapse(text: &str) -> String {
@@ -315,6 +343,13 @@ mod tests {
         let html = "<p>A poem:</p>\n<pre>Two roads\n\n  diverged</pre>";
         let markdown = from_html(html);
         assert!(pamir_content::render_safe(&markdown).contains("Two roads\n\n  diverged"), "{markdown}");
+    }
+
+    #[test]
+    fn empty_paragraphs_made_for_space_go() {
+        let html = "<p>One.</p>\n<p> </p>\n<p>&nbsp;</p>\n<p>Two.</p>";
+        assert_eq!(from_html(html), "One.\n\nTwo.");
+        assert_eq!(from_html("<p> </p><p> </p>"), "");
     }
 
     #[test]

@@ -138,7 +138,7 @@ async fn typed_items_show_their_fields() {
         assert_eq!(facts.status, StatusCode::OK);
         assert!(facts.body.contains("<h2 id=\"source-title\">Source</h2>"));
         assert!(facts.body.contains("<cite>"));
-        assert!(facts.body.contains("<table>"), "GFM table rendered");
+        assert!(facts.body.contains("<table tabindex=\"0\">"), "GFM table rendered");
 
         let event = site.get("/en/events/roads-and-roots-film-festival-2026").await;
         assert_eq!(event.status, StatusCode::OK);
