@@ -206,14 +206,14 @@ pub async fn categories(core: &Core, site: SiteId, lang: &Lang) -> Result<Vec<Ca
     Ok(pamir_db::categories::list(&core.db, site, lang).await?)
 }
 
-/// An item the site has, as stored (rendered and sanitised).
-pub async fn item(core: &Core, site: SiteId, id: i64) -> Result<Option<pamir_domain::Item>, CoreError> {
-    Ok(pamir_db::items::find_by_id(&core.db, site, id).await?)
-}
-
-/// The translation group of an item the site has.
-pub async fn item_group(core: &Core, site: SiteId, item: i64) -> Result<Option<i64>, CoreError> {
-    Ok(pamir_db::items::find_by_id(&core.db, site, item).await?.map(|item| item.group_id))
+/// The items the site has with these ids, as stored (rendered and sanitised), by id.
+pub async fn items(
+    core: &Core,
+    site: SiteId,
+    ids: &[i64],
+) -> Result<std::collections::HashMap<i64, pamir_domain::Item>, CoreError> {
+    let found = pamir_db::items::find_by_ids(&core.db, site, ids).await?;
+    Ok(found.into_iter().map(|item| (item.id, item)).collect())
 }
 
 /// Where items live: (id, language, category, slug).

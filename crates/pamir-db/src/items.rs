@@ -8,7 +8,9 @@ mod edit;
 mod insert;
 mod row;
 
-pub use edit::{AdminFilter, AdminRow, AdminSort, Save, admin_list, find_by_id, group_members, save, tag_ids};
+pub use edit::{
+    AdminFilter, AdminRow, AdminSort, Save, admin_list, find_by_id, find_by_ids, group_members, save, tag_ids,
+};
 pub use insert::{Imported, NewItem, insert_batch};
 
 use crate::time::to_db;

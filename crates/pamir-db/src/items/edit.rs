@@ -15,6 +15,29 @@ pub async fn find_by_id(db: &Db, site: SiteId, id: i64) -> Result<Option<Item>, 
     row.map(ItemRow::into_item).transpose()
 }
 
+/// The items with these ids, in any state and no order (in chunks, so a
+/// list of any length stays within the databases' limits on parameters).
+pub async fn find_by_ids(db: &Db, site: SiteId, ids: &[i64]) -> Result<Vec<Item>, DbError> {
+    let mut found = Vec::with_capacity(ids.len());
+    for chunk in ids.chunks(500) {
+        let sql = format!(
+            "SELECT {ITEM_COLUMNS} FROM items i WHERE i.site_id = $1 AND i.id IN ({})",
+            crate::items::placeholders(2, chunk.len())
+        );
+        let rows: Vec<ItemRow> = on_pool!(db, pool => {
+            let mut query = sqlx::query_as(assembled(&sql)).bind(site);
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            query.fetch_all(pool).await
+        })?;
+        for row in rows {
+            found.push(row.into_item()?);
+        }
+    }
+    Ok(found)
+}
+
 /// The other languages of an item's group, in any state: (id, lang, title, state).
 /// (`+site_id` keeps SQLite on the group's index, as in `translations`.)
 pub async fn group_members(

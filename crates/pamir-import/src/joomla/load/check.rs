@@ -21,10 +21,11 @@ pub async fn check(
     old: &OldSite,
 ) -> Result<Fidelity, CoreError> {
     let known = Ledger::new(core, site, source_key(prefix), false).known("article").await?.clone();
+    let ids: Vec<i64> = known.values().copied().collect();
+    let items = imports::items(core, site, &ids).await?;
     let mut fidelity = Fidelity::default();
     for article in &joomla.articles {
-        let Some(id) = known.get(&article.id.to_string()) else { continue };
-        let Some(item) = imports::item(core, site, *id).await? else { continue };
+        let Some(item) = known.get(&article.id.to_string()).and_then(|id| items.get(id)) else { continue };
         // Joomla's article page shows the intro text unless told not to.
         let intro =
             if article.show_intro || article.fulltext.trim().is_empty() { article.introtext.as_str() } else { "" };

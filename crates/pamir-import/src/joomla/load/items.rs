@@ -30,14 +30,20 @@ impl Loader<'_> {
         let fallback_category = self.fallback_category(categories).await?;
         // Translations share a group: the group of a member imported before, else a new one.
         let mut groups: HashMap<&str, i64> = HashMap::new();
-        for article in &self.joomla.articles {
-            let (Some(key), Some(item_id)) =
-                (self.joomla.article_associations.get(&article.id), known.get(&article.id.to_string()))
-            else {
-                continue;
-            };
-            if let Some(group) = imports::item_group(self.core, self.site_id, *item_id).await? {
-                groups.insert(key, group);
+        let associated: Vec<(&str, i64)> = self
+            .joomla
+            .articles
+            .iter()
+            .filter_map(|article| {
+                let key = self.joomla.article_associations.get(&article.id)?;
+                Some((key.as_str(), *known.get(&article.id.to_string())?))
+            })
+            .collect();
+        let ids: Vec<i64> = associated.iter().map(|(_, id)| *id).collect();
+        let imported = imports::items(self.core, self.site_id, &ids).await?;
+        for (key, item_id) in associated {
+            if let Some(item) = imported.get(&item_id) {
+                groups.insert(key, item.group_id);
             }
         }
         let mut new_keys: Vec<&str> = self

@@ -14,10 +14,11 @@ use pamir_domain::SiteId;
 pub async fn check(core: &Core, site: SiteId, export: &Export) -> Result<Fidelity, CoreError> {
     let known = Ledger::new(core, site, source_key(export), false).known("post").await?.clone();
     let old = old_site(export);
+    let ids: Vec<i64> = known.values().copied().collect();
+    let items = imports::items(core, site, &ids).await?;
     let mut fidelity = Fidelity::default();
     for post in &export.posts {
-        let Some(id) = known.get(&post.id.to_string()) else { continue };
-        let Some(item) = imports::item(core, site, *id).await? else { continue };
+        let Some(item) = known.get(&post.id.to_string()).and_then(|id| items.get(id)) else { continue };
         let record = format!("{} {}", kind_name(post), post.id);
         fidelity.compare(&record, &post.content, &item.article_html(), &old);
         fidelity.editor_text(&item.teaser_markdown);
