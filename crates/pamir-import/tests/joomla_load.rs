@@ -60,6 +60,8 @@ async fn the_sample_site_loads_completely_and_only_once() {
 
         let dry = load(&core, site, &joomla, "jml_", &options(true), &Quiet).await.expect("dry run");
         assert_eq!(dry.added.get("article"), Some(&72), "{}: {dry}", database.backend);
+        let would_map = dry.added.get("redirect").copied().unwrap_or(0);
+        assert!(would_map > 72, "a dry run counts the old addresses it would map: {dry}");
         assert_eq!(pamir_db::items::count_all(&core.db, site).await.expect("count"), 0, "a dry run writes nothing");
         assert!(pamir_db::users::list(&core.db).await.expect("users").is_empty(), "a dry run writes nothing");
 
@@ -337,6 +339,8 @@ async fn files_the_articles_name_on_the_old_host_or_relative_come_into_the_media
         );
         let draft = pamir_db::items::find_by_id(&core.db, site, imported["2"]).await.expect("db").expect("item");
         assert!(draft.image_id.is_some(), "the full-text image is the lead image");
+        let lake = html.split("src=\"").nth(1).and_then(|rest| rest.split('"').next()).expect("the lake's address");
+        assert_eq!(follow(&core, site, "/images/news/lake.png").await, lake, "the file's old address leads to it");
         let fidelity = report.fidelity.as_ref().expect("checked");
         let left: Vec<&str> = fidelity.old_references.iter().map(|(_, address)| address.as_str()).collect();
         assert_eq!(left, ["/images/news/gone.jpg"], "only the missing file is left: {fidelity}");

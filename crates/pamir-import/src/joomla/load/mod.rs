@@ -104,7 +104,7 @@ pub async fn load(
     let mut files = loader.files(old.clone()).await?;
     let created = loader.articles(&users, &categories, &tags, &mut files, progress).await?;
     loader.contacts().await?;
-    loader.redirects(&categories, &created, progress).await?;
+    loader.redirects(&categories, &created, &files, progress).await?;
     if !options.dry_run {
         loader.report.fidelity = Some(check(core, site, joomla, prefix, &old).await?);
     }

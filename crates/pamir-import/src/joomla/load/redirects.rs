@@ -1,9 +1,10 @@
-//! A 301 from every address the old site gave its articles, categories and
-//! front page to where they are now, in one hop.
+//! A 301 from every address the old site gave its articles, categories,
+//! front page and files to where they are now, in one hop.
 
 use super::{BATCH, Loader, lang_of};
 use crate::joomla::addresses::Addresses;
 use crate::joomla::model::{Article, Category};
+use crate::localise::Files;
 use crate::progress::Progress;
 use pamir_core::imports;
 use pamir_core::{Core, CoreError};
@@ -12,16 +13,21 @@ use pamir_domain::{Lang, SiteId};
 use std::collections::HashMap;
 
 impl Loader<'_> {
-    /// A 301 from every address the old site gave its articles, categories
-    /// and front page (for articles imported earlier too, so a resumed
-    /// import misses none; addresses stored before stay as they are).
+    /// A 301 from every address the old site gave its articles, categories,
+    /// front page and files (for articles imported earlier too, so a
+    /// resumed import misses none; addresses stored before stay as they are).
+    /// A dry run counts the addresses it would map.
     pub(super) async fn redirects(
         &mut self,
         categories: &HashMap<i64, i64>,
         created: &[(i64, i64)],
+        files: &Files<'_>,
         progress: &dyn Progress,
     ) -> Result<(), CoreError> {
         if self.options.dry_run {
+            for _ in 0..self.count_addresses(files) {
+                self.report.added("redirect");
+            }
             return Ok(());
         }
         progress.stage("old addresses", created.len() + self.joomla.categories.len());
@@ -44,6 +50,10 @@ impl Loader<'_> {
                 .and_then(|code| lang_of(&code, &self.options.lang))
                 .unwrap_or_else(|| self.options.lang.clone());
             redirects.push((old, format!("/{lang}/")));
+        }
+        // The files' old addresses, below the site's `images/`.
+        for (relative, address) in files.brought() {
+            redirects.push((pamir_core::redirects::normalise(&format!("/{relative}"), None), address.to_owned()));
         }
         self.flush(&mut redirects, 0).await?;
         progress.advance(self.joomla.categories.len());
@@ -72,6 +82,27 @@ impl Loader<'_> {
             progress.advance(chunk.len());
         }
         self.flush(&mut redirects, 0).await
+    }
+
+    /// The old addresses a real run would map: of every article and
+    /// category read (but those in the trash), the front page and the files.
+    fn count_addresses(&self, files: &Files<'_>) -> usize {
+        let addresses = Addresses::new(self.joomla);
+        let category_of: HashMap<i64, &Category> = self.joomla.categories.iter().map(|c| (c.id, c)).collect();
+        let articles: usize = self
+            .joomla
+            .articles
+            .iter()
+            .map(|article| addresses.article(article, category_of.get(&article.catid).copied()).len())
+            .sum();
+        let categories: usize = self
+            .joomla
+            .categories
+            .iter()
+            .filter(|category| category.published != -2)
+            .map(|category| addresses.category(category).len())
+            .sum();
+        articles + categories + addresses.front_page().len() + files.brought().count()
     }
 
     /// Stores the redirects gathered once there are more than `above`.
