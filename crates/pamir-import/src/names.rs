@@ -39,3 +39,21 @@ pub fn plain_title(title: &str) -> String {
         .replace("&#039;", "'");
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The addresses items of one import take, per category and language: a
+/// second item on a taken slug gets its old id appended, and the caller
+/// says so in the report.
+#[derive(Debug, Default)]
+pub struct UsedSlugs(std::collections::HashSet<(i64, String, String)>);
+
+impl UsedSlugs {
+    /// The slug the item gets, and the one it wanted when that was taken.
+    pub fn claim(&mut self, category: i64, lang: &str, slug: String, old_id: i64) -> (String, Option<String>) {
+        if self.0.insert((category, lang.to_owned(), slug.clone())) {
+            return (slug, None);
+        }
+        let moved = format!("{slug}-{old_id}");
+        self.0.insert((category, lang.to_owned(), moved.clone()));
+        (moved, Some(slug))
+    }
+}

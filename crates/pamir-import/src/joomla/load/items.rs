@@ -7,13 +7,13 @@ use super::{BATCH, Loader, title_of};
 use crate::joomla::model::Article;
 use crate::joomla::text;
 use crate::localise::Files;
-use crate::names::slug_for;
+use crate::names::{UsedSlugs, slug_for};
 use crate::progress::Progress;
 use pamir_core::CoreError;
 use pamir_core::imports;
 use pamir_core::items::{ImportedFrom, ItemInput};
 use pamir_domain::ItemState;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 impl Loader<'_> {
     pub(super) async fn articles(
@@ -63,7 +63,7 @@ impl Loader<'_> {
 
         let hidden_categories = self.hidden_categories();
         let mut created = Vec::new();
-        let mut used_slugs: HashSet<(i64, String, String)> = HashSet::new();
+        let mut used_slugs = UsedSlugs::default();
         let mut batch: Vec<ItemInput> = Vec::with_capacity(BATCH);
         for article in &self.joomla.articles {
             if let Some(item_id) = known.get(&article.id.to_string()) {
@@ -83,15 +83,13 @@ impl Loader<'_> {
             let lang = self.lang(&article.language, &record);
             let mut input = ItemInput::article(self.site_id, lang.clone(), category, "");
             input.title = title_of(&article.title, article.id, &mut self.report);
-            let mut slug = slug_for(&article.alias, &input.title, &format!("article-{}", article.id));
-            if !used_slugs.insert((category, lang.to_string(), slug.clone())) {
-                let moved = format!("{slug}-{}", article.id);
-                let taken = std::mem::replace(&mut slug, moved);
+            let slug = slug_for(&article.alias, &input.title, &format!("article-{}", article.id));
+            let (slug, taken) = used_slugs.claim(category, lang.as_str(), slug, article.id);
+            if let Some(taken) = taken {
                 self.report.warn(
                     &record,
                     &format!("another article in its category has the alias {taken:?}: this one is at {slug:?}"),
                 );
-                used_slugs.insert((category, lang.to_string(), slug.clone()));
             }
             input.slug = slug;
             self.fill_text(&mut input, article, files, &record).await?;

@@ -5,13 +5,13 @@
 use super::Load;
 use super::terms::Terms;
 use crate::localise::Files;
-use crate::names::{plain_title, slug_for};
+use crate::names::{UsedSlugs, plain_title, slug_for};
 use crate::progress::Progress;
 use pamir_core::CoreError;
 use pamir_core::imports;
 use pamir_core::items::{ImportedFrom, ItemInput};
 use pamir_domain::{Item, ItemKind, ItemState, Lang};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use super::super::model::{Post, PostType, Status};
 
@@ -160,7 +160,7 @@ impl<'e> Load<'e> {
         let authors: HashMap<&str, &str> =
             export.authors.iter().map(|a| (a.login.as_str(), a.display_name.as_str())).collect();
         let mut posts = Vec::new();
-        let mut used_slugs: HashSet<(i64, String, String)> = HashSet::new();
+        let mut used_slugs = UsedSlugs::default();
         let mut translated_alone = 0;
         for post in &export.posts {
             if known.contains_key(&post.id.to_string()) {
@@ -199,15 +199,13 @@ impl<'e> Load<'e> {
             let title = Some(plain_title(&post.title))
                 .filter(|t| !t.is_empty())
                 .unwrap_or_else(|| format!("Untitled {}", post.id));
-            let mut slug = slug_for(&post.slug, &title, &format!("post-{}", post.id));
-            if !used_slugs.insert((category, lang.to_string(), slug.clone())) {
-                let moved = format!("{slug}-{}", post.id);
-                let taken = std::mem::replace(&mut slug, moved);
+            let slug = slug_for(&post.slug, &title, &format!("post-{}", post.id));
+            let (slug, taken) = used_slugs.claim(category, lang.as_str(), slug, post.id);
+            if let Some(taken) = taken {
                 self.report.warn(
                     &record,
                     &format!("another post in its category has the address {taken:?}: this one is at {slug:?}"),
                 );
-                used_slugs.insert((category, lang.to_string(), slug.clone()));
             }
             let text = without_gallery_placeholders(&converted.html);
             let with_notes = super::super::footnotes::append(&text, &post.footnotes);
