@@ -44,7 +44,17 @@ fn is_tracking(name: &str) -> bool {
 /// `/?option=com_content&id=3` are the same old address. Joomla's
 /// navigation parameters are dropped and its `id=3:alias` read as `id=3`.
 pub fn normalise(path: &str, query: Option<&str>) -> String {
-    normalise_spelled(&decoded(path), query)
+    // Until it stands still: a literal `%` before decoded hex digits
+    // (`%0%30`) spells a new escape.
+    let mut path = decoded(path);
+    loop {
+        let again = decoded(&path);
+        if again == path {
+            break;
+        }
+        path = again;
+    }
+    normalise_spelled(&path, query)
 }
 
 /// Every way [`normalise`] may have written this address before it decoded
@@ -63,10 +73,10 @@ pub fn spellings(path: &str, query: Option<&str>) -> Vec<String> {
 
 fn normalise_spelled(path: &str, query: Option<&str>) -> String {
     let mut path = path.to_owned();
-    if path == "/index.php" || path.starts_with("/index.php/") {
+    while path == "/index.php" || path.starts_with("/index.php/") {
         path = path.replacen("/index.php", "", 1);
     }
-    if path.len() > 1 && path.ends_with('/') {
+    while path.len() > 1 && path.ends_with('/') {
         path.pop();
     }
     if path.is_empty() {
@@ -92,7 +102,8 @@ fn normalise_spelled(path: &str, query: Option<&str>) -> String {
 }
 
 /// The path with its `%XX` escapes decoded, when that gives UTF-8 text;
-/// else as it was. `%2F` stays, since it is not a separator.
+/// else as it was. The escapes of `/`, `?`, `#` and `%` stay: decoded,
+/// they would change where the path ends or be decoded again.
 fn decoded(path: &str) -> String {
     if !path.contains('%') {
         return path.to_owned();
@@ -105,7 +116,7 @@ fn decoded(path: &str) -> String {
             .then(|| path.get(at + 1..at + 3))
             .flatten()
             .and_then(|hex| u8::from_str_radix(hex, 16).ok())
-            .filter(|byte| *byte != b'/');
+            .filter(|byte| !matches!(byte, b'/' | b'?' | b'#' | b'%'));
         match escape {
             Some(byte) => {
                 out.push(byte);
