@@ -51,6 +51,6 @@ pub fn app(state: AppState) -> Router {
         .layer(from_fn_with_state(state.clone(), error_pages::theme))
         .layer(from_fn_with_state(state.clone(), page_cache::serve))
         .layer(from_fn_with_state(state.clone(), metrics::observe))
-        .layer(from_fn(security_headers::add))
+        .layer(from_fn_with_state(state.clone(), security_headers::add))
         .with_state(state)
 }

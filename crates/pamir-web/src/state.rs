@@ -27,6 +27,17 @@ pub struct WebConfig {
     pub search_dir: Option<PathBuf>,
 }
 
+impl WebConfig {
+    /// Whether this request reached the site over HTTPS: its address says
+    /// so, or the trusted proxy in front does (`X-Forwarded-Proto`).
+    pub fn over_https(&self, headers: &axum::http::HeaderMap) -> bool {
+        let configured = self.base_url.as_deref().is_some_and(|url| url.starts_with("https://"));
+        let proxied = self.trust_forwarded_for
+            && headers.get("x-forwarded-proto").is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"));
+        configured || proxied
+    }
+}
+
 #[derive(Clone)]
 pub struct AppState {
     pub core: Core,

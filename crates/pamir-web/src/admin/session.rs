@@ -52,19 +52,11 @@ pub fn cookie_token(headers: &HeaderMap) -> Option<String> {
         .filter(|token| token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
-/// Whether the site is served over HTTPS, so the cookie must say `Secure`.
-fn over_https(state: &AppState, headers: &HeaderMap) -> bool {
-    let configured = state.config.base_url.as_deref().is_some_and(|url| url.starts_with("https://"));
-    let proxied = state.config.trust_forwarded_for
-        && headers.get("x-forwarded-proto").and_then(|v| v.to_str().ok()) == Some("https");
-    configured || proxied
-}
-
 /// `Set-Cookie` for a new session: HttpOnly (no script reads it), SameSite
 /// Lax (other sites' forms do not carry it), Secure over HTTPS, and no
 /// Max-Age, so closing the browser ends it too.
 pub fn set_cookie(state: &AppState, headers: &HeaderMap, token: &str) -> HeaderValue {
-    let secure = if over_https(state, headers) { "; Secure" } else { "" };
+    let secure = if state.config.over_https(headers) { "; Secure" } else { "" };
     HeaderValue::from_str(&format!("{COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax{secure}"))
         .unwrap_or_else(|_| HeaderValue::from_static("pamir_session=; Path=/"))
 }

@@ -126,8 +126,7 @@ pub fn origin(state: &AppState, headers: &HeaderMap) -> String {
         .filter(|h| !h.is_empty() && h.len() < 256)
         .filter(|h| h.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']')))
         .unwrap_or("localhost");
-    let https = state.config.trust_forwarded_for
-        && headers.get("x-forwarded-proto").is_some_and(|proto| proto.as_bytes().eq_ignore_ascii_case(b"https"));
+    let https = state.config.over_https(headers);
     format!("{}://{host}", if https { "https" } else { "http" })
 }
 
