@@ -119,10 +119,18 @@ pub enum Saved {
     Conflict(Box<Item>),
 }
 
-/// Loads an item for editing, checking the actor may see it in the admin.
+/// Loads an item for editing, checking the actor may see it in the admin:
+/// editors any item, translators any (they translate from it), authors
+/// their own; a draft of someone else's is not an author's to read.
 pub async fn load(core: &Core, actor: &Actor, site: SiteId, id: i64) -> Result<Item, CoreError> {
     actor.require(Action::UseAdmin)?;
-    pamir_db::items::find_by_id(&core.db, site, id).await?.ok_or_else(|| CoreError::NotFound(format!("item {id}")))
+    let item = pamir_db::items::find_by_id(&core.db, site, id)
+        .await?
+        .ok_or_else(|| CoreError::NotFound(format!("item {id}")))?;
+    if !actor.user.role.may(Action::TranslateItem) {
+        actor.require_on(Action::EditAnyItem, Action::EditOwnItem, item.created_by)?;
+    }
+    Ok(item)
 }
 
 /// The permission a change of state needs, beyond being allowed to edit.

@@ -6,6 +6,7 @@ use super::render::{AdminError, page};
 use super::session::Editor;
 use crate::state::AppState;
 use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -89,8 +90,12 @@ pub async fn update_user(
     State(state): State<AppState>,
     editor: Editor,
     Path(id): Path<i64>,
-    Form(form): Form<UpdateForm>,
+    form: Result<Form<UpdateForm>, FormRejection>,
 ) -> Result<Response, AdminError> {
+    // Who asks comes before what they sent: someone who may not manage
+    // users hears that, not what their form lacked.
+    editor.actor.require(Action::ManageUsers)?;
+    let Form(form) = form.map_err(|rejection| AdminError::BadRequest(rejection.body_text()))?;
     editor.check_csrf(&form.csrf)?;
     let role = Role::parse(&form.role).ok_or_else(|| AdminError::BadRequest("choose a role".into()))?;
     let changes = pamir_db::users::UserChanges { display_name: &form.name, role, disabled: form.disabled.is_some() };

@@ -13,7 +13,7 @@ use axum::response::Response;
 use chrono::{DateTime, Utc};
 use pamir_core::editing::{self, Saved, Transition};
 use pamir_core::items::ItemInput;
-use pamir_domain::{EventDetails, Item, ItemKind, Lang, SiteId, SourceCitation};
+use pamir_domain::{Action, EventDetails, Item, ItemKind, Lang, SiteId, SourceCitation};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -363,8 +363,13 @@ pub async fn update(
     State(state): State<AppState>,
     user: TokenUser,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(body): ApiJson<ItemWrite>,
+    body: Result<ApiJson<ItemWrite>, ApiError>,
 ) -> Result<Response, ApiError> {
+    // Who asks comes before what they sent: a token that may not change
+    // this item hears that, not what its body lacked.
+    let current = editing::load(&state.core, &user.actor, user.site, id).await?;
+    user.actor.require_on(Action::EditAnyItem, Action::EditOwnItem, current.created_by)?;
+    let ApiJson(body) = body?;
     let Some(version) = body.version else {
         return Err(ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -377,7 +382,6 @@ pub async fn update(
             "state and lang cannot be changed by an update; use publish or unpublish",
         ));
     }
-    let current = editing::load(&state.core, &user.actor, user.site, id).await?;
     let input = body.into_input(user.site, current.lang.clone())?;
     let saved = editing::save(&state.core, &user.actor, user.site, id, version, input, Transition::Keep).await?;
     let item = stored(saved)?;
@@ -412,9 +416,10 @@ pub async fn publish(
     State(state): State<AppState>,
     user: TokenUser,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(body): ApiJson<VersionBody>,
+    body: Result<ApiJson<VersionBody>, ApiError>,
 ) -> Result<Response, ApiError> {
-    step(&state, &user, id, body.version, Transition::Publish).await
+    user.actor.require(Action::PublishItem)?;
+    step(&state, &user, id, body?.0.version, Transition::Publish).await
 }
 
 #[utoipa::path(post, path = "/api/v1/items/{id}/unpublish", tag = "items", request_body = VersionBody, security(("bearer" = [])),
@@ -426,7 +431,8 @@ pub async fn unpublish(
     State(state): State<AppState>,
     user: TokenUser,
     ApiPath(id): ApiPath<i64>,
-    ApiJson(body): ApiJson<VersionBody>,
+    body: Result<ApiJson<VersionBody>, ApiError>,
 ) -> Result<Response, ApiError> {
-    step(&state, &user, id, body.version, Transition::Unpublish).await
+    user.actor.require(Action::PublishItem)?;
+    step(&state, &user, id, body?.0.version, Transition::Unpublish).await
 }

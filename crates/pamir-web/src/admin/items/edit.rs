@@ -245,6 +245,8 @@ pub async fn save(
     let mut form = ItemForm::parse(pairs);
     editor.check_csrf(&form.csrf)?;
     let current = editing::load(&state.core, &editor.actor, editor.site, id).await?;
+    // Whether this editor may change this item at all, before what the form says.
+    editor.actor.require_on(Action::EditAnyItem, Action::EditOwnItem, current.created_by)?;
     form.lang = current.lang.to_string();
     let transition = Transition::parse(&form.action).ok_or_else(|| AdminError::BadRequest("unknown action".into()))?;
     let expected: i64 = form.version.parse().map_err(|_| AdminError::BadRequest("the form has no version".into()))?;

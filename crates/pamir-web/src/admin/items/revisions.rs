@@ -5,10 +5,12 @@ use crate::admin::render::{AdminError, page};
 use crate::admin::session::Editor;
 use crate::state::AppState;
 use axum::Form;
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use pamir_core::editing::{self, Saved, Snapshot};
+use pamir_domain::Action;
 use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
@@ -149,8 +151,12 @@ pub async fn restore(
     State(state): State<AppState>,
     editor: Editor,
     Path((id, revision)): Path<(i64, i64)>,
-    Form(form): Form<RestoreForm>,
+    form: Result<Form<RestoreForm>, FormRejection>,
 ) -> Result<Response, AdminError> {
+    // Who asks comes before what they sent (see `people::update_user`).
+    let item = editing::load(&state.core, &editor.actor, editor.site, id).await?;
+    editor.actor.require_on(Action::EditAnyItem, Action::EditOwnItem, item.created_by)?;
+    let Form(form) = form.map_err(|rejection| AdminError::BadRequest(rejection.body_text()))?;
     editor.check_csrf(&form.csrf)?;
     match editing::restore(&state.core, &editor.actor, editor.site, id, revision, form.version).await? {
         Saved::Stored(item) => Ok(Redirect::to(&format!("/admin/items/{}?saved=1", item.id)).into_response()),
