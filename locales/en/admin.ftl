@@ -190,6 +190,7 @@ admin-mfa-disable = Turn off two-step sign-in
 
 admin-users-caption = Everyone who can sign in
 admin-disabled = Disabled
+admin-user-end-sessions = Sign out everywhere
 admin-user-add = Add a user
 admin-user-created = { $email } can now sign in with this password, shown only once:
 

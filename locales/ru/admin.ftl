@@ -196,6 +196,7 @@ admin-mfa-disable = Выключить двухэтапный вход
 
 admin-users-caption = Все, кто может войти в систему
 admin-disabled = Отключён
+admin-user-end-sessions = Выйти на всех устройствах
 admin-user-add = Добавить пользователя
 admin-user-created = Теперь { $email } может войти с этим паролем (он показан только один раз):
 

@@ -181,6 +181,7 @@ admin-mfa-disable = Ғайрифаъол кардани воридшавии д�
 
 admin-users-caption = Ҳамаи онҳое, ки метавонанд ворид шаванд
 admin-disabled = Ғайрифаъол
+admin-user-end-sessions = Баромадан аз ҳама дастгоҳҳо
 admin-user-add = Илова кардани корбар
 admin-user-created = Акнун { $email } метавонад бо ин рамз ворид шавад (он танҳо як бор нишон дода мешавад):
 

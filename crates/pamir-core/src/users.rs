@@ -93,11 +93,24 @@ pub async fn update(core: &Core, actor: &Actor, id: i64, changes: UserChanges<'_
     }
     let mut change = core.begin().await?;
     pamir_db::users::update(&mut change.tx, id, &changes, core.clock.now().timestamp()).await?;
-    if changes.disabled {
+    // Disabled, or given another role: what they were signed in with was
+    // granted to the account as it was, so those sessions end.
+    if changes.disabled || changes.role != current.user.role {
         pamir_db::sessions::delete_for_user(&mut change.tx, id).await?;
     }
     let detail = format!("role {}, {}", changes.role.as_str(), if changes.disabled { "disabled" } else { "active" });
     change.audit(None, actor, "user.update", &format!("user {}", current.user.email), &detail).await?;
+    change.commit().await
+}
+
+/// An administrator signs someone out everywhere (a lost phone, a shared
+/// computer, someone leaving): every session of theirs ends at once.
+pub async fn end_sessions(core: &Core, actor: &Actor, id: i64) -> Result<(), CoreError> {
+    actor.require(Action::ManageUsers)?;
+    let user = pamir_db::users::find(&core.db, id).await?.ok_or_else(|| CoreError::NotFound(format!("user {id}")))?;
+    let mut change = core.begin().await?;
+    pamir_db::sessions::delete_for_user(&mut change.tx, id).await?;
+    change.audit(None, actor, "user.sessions-ended", &format!("user {}", user.user.email), "").await?;
     change.commit().await
 }
 

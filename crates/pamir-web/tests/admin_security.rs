@@ -107,6 +107,36 @@ async fn one_address_guessing_many_accounts_is_throttled() {
 }
 
 #[tokio::test]
+async fn an_administrator_signs_someone_out_everywhere_and_a_new_role_ends_their_sessions() {
+    for site in TestSite::all().await {
+        let admin = signed_in(&site, Role::Administrator).await;
+        let email = admin::add_user(&site, Role::Editor, "roaming").await;
+        let (laptop, phone) = (admin::sign_in_as(&site, &email).await, admin::sign_in_as(&site, &email).await);
+        assert_ne!(laptop.cookie, phone.cookie, "each sign-in is a session of its own");
+        let users = pamir_db::users::list(site.db()).await.expect("users");
+        let id = users.iter().find(|u| u.email == email).expect("user").id;
+
+        let page = admin.get("/admin/users").await;
+        assert!(page.body.contains(&format!("action=\"/admin/users/{id}/sessions\"")), "a button per user");
+        let ended = admin.post(&format!("/admin/users/{id}/sessions"), &[]).await;
+        assert_eq!(ended.status, StatusCode::SEE_OTHER, "{}: {}", site.backend, ended.body);
+        for session in [&laptop, &phone] {
+            let page = session.get("/admin/").await;
+            assert_eq!(page.status, StatusCode::SEE_OTHER, "{}: signed out everywhere", site.backend);
+            assert!(page.header("location").starts_with("/admin/login"));
+        }
+        assert_eq!(admin.get("/admin/").await.status, StatusCode::OK, "the administrator's own session goes on");
+        let audit = admin.get("/admin/audit").await;
+        assert!(audit.body.contains("user.sessions-ended"), "it is in the audit log");
+
+        let again = admin::sign_in_as(&site, &email).await;
+        let changed = admin.post(&format!("/admin/users/{id}"), &[("name", "Roaming"), ("role", "author")]).await;
+        assert_eq!(changed.status, StatusCode::SEE_OTHER, "{}", changed.body);
+        assert_eq!(again.get("/admin/").await.status, StatusCode::SEE_OTHER, "a new role ends the old sessions");
+    }
+}
+
+#[tokio::test]
 async fn sessions_end_after_two_idle_hours_but_not_while_in_use() {
     let site = TestSite::sqlite().await;
     let browser = signed_in(&site, Role::Editor).await;

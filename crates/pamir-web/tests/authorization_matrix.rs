@@ -94,6 +94,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/admin/users", Rule::Admin(ADMINISTRATORS)),
     ("post", "/admin/users", Rule::Admin(ADMINISTRATORS)),
     ("post", "/admin/users/{id}", Rule::Admin(ADMINISTRATORS)),
+    ("post", "/admin/users/{id}/sessions", Rule::Admin(ADMINISTRATORS)),
     ("get", "/admin/audit", Rule::Admin(ADMINISTRATORS)),
     ("get", "/admin/categories", Rule::Admin(EDITORS)),
     ("post", "/admin/categories", Rule::Admin(EDITORS)),

@@ -73,6 +73,7 @@ route_table! {
     "/admin/account/mfa/disable" => post(account::mfa_disable);
     "/admin/users" => get(people::users).post(people::add_user);
     "/admin/users/{id}" => post(people::update_user);
+    "/admin/users/{id}/sessions" => post(people::end_sessions);
     "/admin/audit" => get(people::audit);
     "/admin/categories" => get(site::categories).post(site::add_category);
     "/admin/categories/{id}" => get(site::category_form).post(site::update_category);

@@ -86,6 +86,27 @@ pub struct UpdateForm {
     disabled: Option<String>,
 }
 
+#[derive(Deserialize)]
+pub struct CsrfOnly {
+    #[serde(default)]
+    csrf: String,
+}
+
+/// Signs a user out everywhere.
+pub async fn end_sessions(
+    State(state): State<AppState>,
+    editor: Editor,
+    Path(id): Path<i64>,
+    form: Result<Form<CsrfOnly>, FormRejection>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::ManageUsers)?;
+    let Form(form) = form.map_err(|rejection| AdminError::BadRequest(rejection.body_text()))?;
+    editor.check_csrf(&form.csrf)?;
+    pamir_core::users::end_sessions(&state.core, &editor.actor, id).await?;
+    // Ending one's own sessions ends this one too: the admin asks to sign in again.
+    Ok(Redirect::to("/admin/users").into_response())
+}
+
 pub async fn update_user(
     State(state): State<AppState>,
     editor: Editor,
