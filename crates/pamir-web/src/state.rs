@@ -47,6 +47,16 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub config: Arc<WebConfig>,
     pub search: Arc<Searches>,
+    /// Public pages rendered at once (cache misses, searches): bounded, so
+    /// that someone asking for uncached pages as fast as they can takes a
+    /// few cores' worth of work at most and cached pages stay fast.
+    pub renders: Arc<tokio::sync::Semaphore>,
+}
+
+/// Two renders per core: enough to keep the cores busy while others wait
+/// on the database, few enough that a flood cannot queue without limit.
+fn render_slots() -> usize {
+    std::thread::available_parallelism().map_or(2, |cores| cores.get()) * 2
 }
 
 /// Each site's search index, opened on first use.
@@ -94,6 +104,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             search: Arc::new(Searches::new(config.search_dir.clone())),
             config: Arc::new(config),
+            renders: Arc::new(tokio::sync::Semaphore::new(render_slots())),
         };
         state.listen_for_changes();
         Ok(state)

@@ -187,6 +187,25 @@ async fn a_broken_override_template_stops_start_with_a_clear_message() {
 }
 
 #[tokio::test]
+async fn a_flood_of_uncached_pages_waits_for_render_slots_while_cached_pages_and_the_admin_answer() {
+    let site = TestSite::sqlite().await;
+    assert_eq!(site.get("/en/").await.status, StatusCode::OK, "the front page, now cached");
+    // Someone keeps every render slot busy.
+    let slots = site.state.renders.available_permits() as u32;
+    let held = site.state.renders.clone().acquire_many_owned(slots).await.expect("slots");
+    for cached in ["/en/", "/en/?utm_source=x&random=81f3", "/en/?x=1"] {
+        assert_eq!(site.get(cached).await.status, StatusCode::OK, "{cached}: from the cache, whatever else it asks");
+    }
+    assert_eq!(site.get("/admin/login").await.status, StatusCode::OK, "the admin never queues behind readers");
+    assert_eq!(site.get("/healthz").await.status, StatusCode::OK);
+    let busy = site.get("/en/search?q=roads").await;
+    assert_eq!(busy.status, StatusCode::SERVICE_UNAVAILABLE, "an uncached page waits, then is told to come back");
+    assert_eq!(busy.header("retry-after"), "5");
+    drop(held);
+    assert_eq!(site.get("/en/search?q=roads").await.status, StatusCode::OK, "and renders once a slot is free");
+}
+
+#[tokio::test]
 async fn only_canonical_addresses_fill_the_page_cache() {
     let site = TestSite::sqlite().await;
     site.state.cache.invalidate_all();

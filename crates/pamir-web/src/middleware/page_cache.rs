@@ -10,10 +10,15 @@ use crate::respond::{Cacheable, PAGE_CACHE_CONTROL, encoding_for, precompressed}
 use crate::state::AppState;
 use axum::body::{Body, Bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, header};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use pamir_domain::SiteId;
+use std::time::Duration;
+
+/// How long a page that is not cached waits for a render slot before the
+/// reader is told to come back (503 with `Retry-After`).
+const RENDER_WAIT: Duration = Duration::from_secs(2);
 
 /// Largest page body we are willing to buffer for caching or compression.
 const MAX_PAGE_BYTES: usize = 4 * 1024 * 1024;
@@ -34,6 +39,16 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
     {
         return precompressed(request.headers(), &page.body, &page.content_type, PAGE_CACHE_CONTROL);
     }
+    // A public page to render: wait for a slot (the admin, the API, files
+    // and health checks never queue behind readers).
+    let _slot = if site.is_some() && is_public_page(request.uri().path()) {
+        match tokio::time::timeout(RENDER_WAIT, state.renders.clone().acquire_owned()).await {
+            Ok(Ok(slot)) => Some(slot),
+            _ => return busy(),
+        }
+    } else {
+        None
+    };
     // Taken before rendering, so that neither a concurrent edit nor a
     // schedule transition during the render can leave a stale page behind.
     let ticket = state.cache.ticket();
@@ -72,6 +87,21 @@ pub async fn serve(State(state): State<AppState>, request: Request, next: Next) 
         }
         _ => compress_once(&request_headers, parts, bytes),
     }
+}
+
+/// Whether the address is one of the readers' pages (not the admin, the
+/// API, a file or a probe).
+fn is_public_page(path: &str) -> bool {
+    !["/admin", "/api/", "/media/", "/assets/", "/healthz", "/metrics"].iter().any(|prefix| path.starts_with(prefix))
+}
+
+/// All render slots taken for longer than a reader should wait.
+fn busy() -> Response {
+    let mut response =
+        (StatusCode::SERVICE_UNAVAILABLE, "The site is busy; please try again in a few seconds.\n").into_response();
+    response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
 }
 
 /// The site's next scheduled transition, when the cache does not know it yet.
