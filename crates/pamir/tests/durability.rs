@@ -44,6 +44,8 @@ fn serve(database: &str, data: &std::path::Path) -> (Child, String) {
             return (child, address);
         }
     }
+    let _ = child.kill();
+    let _ = child.wait();
     panic!("the server announced no address");
 }
 
