@@ -117,7 +117,18 @@ async fn reads_refuse_bad_input_in_json() {
     );
     assert_problem(&site.get("/api/v1/items?limit=100000").await, StatusCode::BAD_REQUEST, "limit");
     assert_problem(&site.get("/api/v1/items?cursor=abc").await, StatusCode::BAD_REQUEST, "cursor");
-    assert_problem(&site.get("/api/v1/items?lang=xx").await, StatusCode::BAD_REQUEST, "no language");
+    assert_problem(&site.get("/api/v1/items?lang=xx").await, StatusCode::NOT_FOUND, "no language");
+    assert_problem(&site.get("/api/v1/items?category=999999").await, StatusCode::NOT_FOUND, "no category 999999");
+    assert_problem(&site.get("/api/v1/items?tag=0").await, StatusCode::BAD_REQUEST, "positive");
+    assert_eq!(site.get("/api/v1/items?kind=&cursor=").await.status, StatusCode::OK, "empty filters are no filters");
+    // Every error is documented, as the problem document it is.
+    let doc = body(&site.get("/api/v1/openapi.json").await);
+    for (path, method, status) in
+        [("/api/v1/items/{id}", "get", "404"), ("/api/v1/items", "post", "422"), ("/api/v1/items", "get", "414")]
+    {
+        let content = &doc["paths"][path][method]["responses"][status]["content"];
+        assert!(content["application/problem+json"].is_object(), "{method} {path} {status}: {content}");
+    }
     assert_problem(&site.get("/api/v1/items?kind=poem").await, StatusCode::BAD_REQUEST, "unknown kind");
     assert_problem(&site.get("/api/v1/items/999999").await, StatusCode::NOT_FOUND, "item 999999 not found");
     assert_problem(&site.get("/api/v1/items/abc").await, StatusCode::BAD_REQUEST, "Cannot parse `abc` to a `i64`");

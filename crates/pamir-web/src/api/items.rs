@@ -26,12 +26,16 @@ pub struct ListQuery {
     /// Language code; the site's default when absent.
     lang: Option<String>,
     /// article, op-ed, facts, event or photo-story.
+    #[param(pattern = "^(article|op-ed|facts|event|photo-story)?$")]
     kind: Option<String>,
     /// A category id; its subcategories are included.
+    #[param(minimum = 1)]
     category: Option<i64>,
     /// A tag id.
+    #[param(minimum = 1)]
     tag: Option<i64>,
     /// Items per page, 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
     /// The `next_cursor` of the previous page.
     cursor: Option<String>,
@@ -58,7 +62,8 @@ pub async fn language(
         Some(code) => Lang::parse(code)
             .ok()
             .filter(|lang| settings.offers(lang))
-            .ok_or_else(|| ApiError::bad_request(format!("the site has no language {code:?}")))?,
+            // No content in that language here: a resource that does not exist.
+            .ok_or_else(|| ApiError::new(StatusCode::NOT_FOUND, format!("the site has no language {code:?}")))?,
     };
     let tree = state.sites.tree(site, &lang).await?;
     Ok((site, lang, tree))
@@ -81,7 +86,7 @@ pub fn filters(
     if !(1..=MAX_LIMIT).contains(&limit) {
         return Err(ApiError::bad_request(format!("limit must be between 1 and {MAX_LIMIT}")));
     }
-    let kind = match kind {
+    let kind = match kind.filter(|kind| !kind.is_empty()) {
         None => None,
         Some(kind) => {
             Some(ItemKind::parse(kind).ok_or_else(|| ApiError::bad_request(format!("unknown kind {kind:?}")))?)
@@ -90,7 +95,7 @@ pub fn filters(
     let category_ids = match category {
         None => Vec::new(),
         Some(id) if tree.get(id).is_some() => tree.subtree_ids(id),
-        Some(id) => return Err(ApiError::bad_request(format!("no category {id} in this language"))),
+        Some(id) => return Err(ApiError::new(StatusCode::NOT_FOUND, format!("no category {id} in this language"))),
     };
     Ok(Filters { limit, kind, category_ids })
 }
@@ -105,7 +110,10 @@ pub async fn list(
 ) -> Result<Response, ApiError> {
     let (site, lang, tree) = language(&state, &headers, query.lang.as_deref()).await?;
     let Filters { limit, kind, category_ids } = filters(&tree, query.limit, query.kind.as_deref(), query.category)?;
-    let after = match query.cursor.as_deref() {
+    if query.tag.is_some_and(|tag| tag < 1) {
+        return Err(ApiError::bad_request("a tag id is a positive number"));
+    }
+    let after = match query.cursor.as_deref().filter(|cursor| !cursor.is_empty()) {
         None => None,
         Some(cursor) => Some(
             super::cursor::decode(cursor)

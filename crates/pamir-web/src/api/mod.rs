@@ -77,9 +77,61 @@ pub fn routes() -> Router<AppState> {
         views::ApiVariant, views::ApiTag, views::ApiCategory, views::ApiSource, views::ApiEvent,
         views::ApiTranslation, search::SearchResults, search::SearchHit
     )),
-    modifiers(&BearerTokens)
+    modifiers(&BearerTokens, &Problems)
 )]
 pub struct ApiDoc;
+
+/// Every error the API answers is a problem document (RFC 9457), and each
+/// operation lists the errors any request to it can meet, so that a client
+/// (and the conformance run in CI) finds every status it gets documented:
+/// a malformed address, query or body (400), nothing with that id (404),
+/// and for writes no token (401), a role that may not (403), too large a
+/// body (413), one that is not JSON (415) and one that breaks a rule (422).
+struct Problems;
+
+impl utoipa::Modify for Problems {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{ContentBuilder, Ref, RefOr, Response};
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let names_one = path.contains('{');
+            let lang_param = path != "/api/v1/openapi.json";
+            for operation in [&mut item.get, &mut item.put, &mut item.post, &mut item.delete].into_iter().flatten() {
+                let writes = operation.security.as_ref().is_some_and(|security| !security.is_empty());
+                let mut general: Vec<(&str, &str)> = Vec::new();
+                general.push(("414", "The address is longer than the site takes"));
+                if lang_param {
+                    general.push(("400", "A malformed address, query or body"));
+                    general.push(("404", "Nothing here has that id, or the site has no such language"));
+                }
+                if writes {
+                    general.extend([
+                        ("401", "No token, or one that is not valid"),
+                        ("403", "The token's role may not do this"),
+                        ("413", "The body is larger than the API takes"),
+                        ("415", "The body is not of the type this operation takes"),
+                        ("422", "The body breaks a rule: each broken rule with its field"),
+                    ]);
+                }
+                if names_one && writes {
+                    general.push(("409", "The version sent is not the item's current one"));
+                }
+                let responses = &mut operation.responses.responses;
+                for (status, description) in general {
+                    responses.entry(status.to_owned()).or_insert_with(|| RefOr::T(Response::new(description)));
+                }
+                for (status, response) in responses.iter_mut() {
+                    if let RefOr::T(response) = response
+                        && (status.starts_with('4') || status.starts_with('5'))
+                    {
+                        response.content.clear();
+                        let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+                        response.content.insert("application/problem+json".to_owned(), problem);
+                    }
+                }
+            }
+        }
+    }
+}
 
 /// Declares the `bearer` security scheme the write endpoints name.
 struct BearerTokens;

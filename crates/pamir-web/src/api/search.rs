@@ -19,9 +19,12 @@ pub struct SearchQuery {
     q: String,
     /// Language code; the site's default when absent.
     lang: Option<String>,
+    #[param(pattern = "^(article|op-ed|facts|event|photo-story)?$")]
     kind: Option<String>,
+    #[param(minimum = 1)]
     category: Option<i64>,
     /// 1 to 100 (default 20).
+    #[param(minimum = 1, maximum = 100)]
     limit: Option<u32>,
     cursor: Option<String>,
 }
@@ -57,7 +60,7 @@ pub async fn search(
 ) -> Result<Response, ApiError> {
     let (site, lang, tree) = language(&state, &headers, query.lang.as_deref()).await?;
     let Filters { limit, kind, category_ids } = filters(&tree, query.limit, query.kind.as_deref(), query.category)?;
-    let offset = match query.cursor.as_deref() {
+    let offset = match query.cursor.as_deref().filter(|cursor| !cursor.is_empty()) {
         None => 0,
         Some(cursor) => {
             decode(cursor).ok_or_else(|| ApiError::bad_request("the cursor is not one this API gave out"))?
