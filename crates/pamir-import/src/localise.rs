@@ -467,6 +467,15 @@ impl<'a> Files<'a> {
         }
     }
 
+    /// Why a file of the old site was not brought in, for the report.
+    fn why_missing(&self) -> &'static str {
+        if self.folder.is_some() {
+            "is not in the files folder"
+        } else {
+            "was not imported: no files folder given (--files)"
+        }
+    }
+
     /// A file of the old site named outside a text (a Joomla article's
     /// intro or full-text image): its media id and new address, brought in
     /// when the folder holds it, else reported with the record by name.
@@ -481,12 +490,7 @@ impl<'a> Files<'a> {
         let Some(relative) = self.old.file_of(address) else { return Ok(None) };
         let alt = Some(alt).filter(|alt| !alt.trim().is_empty());
         if self.bring(&relative, alt, record, report).await?.is_none() {
-            let why = if self.folder.is_some() {
-                "is not in the files folder"
-            } else {
-                "was not imported: no files folder given (--files)"
-            };
-            report.warn(record, &format!("{relative} {why}"));
+            report.warn(record, &format!("{relative} {}", self.why_missing()));
             return Ok(None);
         }
         Ok(self.imported.get(&relative).cloned())
@@ -579,12 +583,7 @@ impl<'a> Files<'a> {
         result.html = out;
         result.brought = report.added.get("file").copied().unwrap_or(0) - before;
         for file in &result.left {
-            let why = if self.folder.is_some() {
-                "is not in the files folder"
-            } else {
-                "was not imported: no files folder given (--files)"
-            };
-            report.warn(record, &format!("{file} {why}; it still points at the old site"));
+            report.warn(record, &format!("{file} {}; it still points at the old site", self.why_missing()));
         }
         Ok(result)
     }
