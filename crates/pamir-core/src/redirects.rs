@@ -96,6 +96,8 @@ fn normalise_spelled(path: &str, query: Option<&str>) -> String {
                 *pair = &pair[..3 + id.find(':').unwrap_or(id.len())];
             }
         }
+        // `id=2=:alias` reads as `id=2=`, which has no value of its own.
+        pairs.retain(|pair| !pair.ends_with('='));
     }
     pairs.sort_unstable();
     if pairs.is_empty() { path } else { format!("{path}?{}", pairs.join("&")) }

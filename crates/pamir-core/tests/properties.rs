@@ -73,3 +73,11 @@ proptest! {
         prop_assert_eq!(normalise(&again_path, again_query.as_deref()), once);
     }
 }
+
+/// Found by the fuzzer (bench/fuzz.sh, target old_address).
+#[test]
+fn a_joomla_id_whose_alias_leaves_it_empty_normalises_once() {
+    let once = normalise("/index.php", Some("option=com_con/intentcle&id=2=:cld"));
+    let (path, query) = once.split_once('?').expect("a query");
+    assert_eq!(normalise(path, Some(query)), once);
+}
