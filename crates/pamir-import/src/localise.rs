@@ -58,6 +58,11 @@ impl OldSite {
         Self { hosts, layout }
     }
 
+    /// Whether the site answered on the host of this address.
+    pub fn answers_on(&self, address: &str) -> bool {
+        host_of(address).is_some_and(|host| self.is_own_host(&host))
+    }
+
     fn is_own_host(&self, host: &str) -> bool {
         self.hosts.iter().any(|own| own == host)
             || (self.layout == Layout::WordPress && host.ends_with(".files.wordpress.com"))

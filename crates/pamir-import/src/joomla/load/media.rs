@@ -35,7 +35,7 @@ impl<'a> Loader<'a> {
         if let Some(folder) = &self.options.files {
             let given = OldSite::joomla(&self.options.old_urls.iter().map(String::as_str).collect::<Vec<_>>());
             for host in hosts_of_files(self.joomla, folder) {
-                if given.file_of(&format!("{host}/images/x.jpg")).is_none() {
+                if !given.answers_on(&host) {
                     self.report.warn(
                         "site",
                         &format!(
@@ -52,20 +52,19 @@ impl<'a> Loader<'a> {
 }
 
 /// `scheme://host` of every absolute address in the articles that names a
-/// file below `images/` which the folder holds.
+/// file below `images/` which the folder holds. Each address is read as
+/// if its host were the old site's, by the same rules as every other
+/// reference ([`OldSite::file_of`]).
 fn hosts_of_files(joomla: &crate::joomla::Site, folder: &std::path::Path) -> Vec<String> {
     let mut hosts: Vec<String> = Vec::new();
     let texts = joomla.articles.iter().flat_map(|a| [a.introtext.as_str(), a.fulltext.as_str()]);
     for text in texts {
         for address in text.split(['"', '\'', ' ', '(', ')']).filter(|t| t.starts_with("http")) {
             let Some((scheme, rest)) = address.split_once("://") else { continue };
-            let Some((host, path)) = rest.split_once('/') else { continue };
-            let slashed = format!("/{path}");
-            let Some(at) = slashed.find("/images/") else { continue };
-            let below = crate::names::percent_decode(slashed[at + 1..].split(['?', '#']).next().unwrap_or(""));
-            let safe = !below.split('/').any(|part| part == ".." || part.is_empty());
-            let held = safe
-                && [folder.join(&below), folder.join(below.trim_start_matches("images/"))].iter().any(|f| f.is_file());
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let Some(relative) = OldSite::joomla(&[address]).file_of(address) else { continue };
+            let below_images = relative.strip_prefix("images/").unwrap_or(&relative);
+            let held = [folder.join(&relative), folder.join(below_images)].iter().any(|file| file.is_file());
             let origin = format!("{scheme}://{host}");
             if held && !hosts.contains(&origin) {
                 hosts.push(origin);
