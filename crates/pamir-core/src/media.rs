@@ -95,8 +95,10 @@ struct Uploader<'a> {
 
 /// Checks, renders and stores an upload; returns its id and path. The files
 /// go to the store first and the row commits after them, with its audit
-/// entry: a row never points at a missing file, and when the row cannot be
-/// written the files are removed again.
+/// entry: a row never points at a missing file. Before the first file is
+/// written the upload is noted as under way, and the note goes with the
+/// row's commit, so files left by a crash in between are known and
+/// [`sweep_unfinished`] removes them.
 async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
     if pamir_media::Format::sniff(&upload.bytes).is_none()
         && let Some(kind) = pamir_media::sniff_attachment(&upload.bytes, &upload.file_name)
@@ -110,28 +112,21 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
     }
     let now = core.clock.now();
     let stem = stem(&upload.file_name, now)?;
-    let store = core.blob_store();
     let bytes = upload.bytes;
-    let stem_for_files = stem.clone();
     // Decoding and resizing take a CPU for a while: off the async threads.
-    let stored = tokio::task::spawn_blocking(move || -> Result<_, UploadRefused> {
+    let (format, renditions) = tokio::task::spawn_blocking(move || -> Result<_, UploadRefused> {
         let checked = pamir_media::inspect(&bytes, &Limits::default())?;
-        let renditions = keep_smaller_webp(pamir_media::render(&checked)?);
-        let mut files = Vec::new();
-        for rendition in &renditions {
-            let key = rendition.file_name(&stem_for_files);
-            store
-                .put(&key, &rendition.bytes)
-                .map_err(|e| CoreError::Internal(format!("cannot store the file: {e}")))?;
-            files.push((key, rendition.format.mime(), rendition.width, rendition.height, rendition.bytes.len()));
-        }
-        Ok((checked.format, files))
+        Ok((checked.format, keep_smaller_webp(pamir_media::render(&checked)?)))
     })
     .await
     .map_err(|e| CoreError::Internal(format!("the upload was interrupted: {e}")))??;
-    let (format, files) = stored;
+    let files: Vec<(String, &str, u32, u32, Vec<u8>)> =
+        renditions.into_iter().map(|r| (r.file_name(&stem), r.format.mime(), r.width, r.height, r.bytes)).collect();
     // The first file is the full size in the upload's own format; the rest are variants.
-    let Some((path, mime, width, height, size)) = files.iter().find(|(_, mime, ..)| *mime == format.mime()).cloned()
+    let Some((path, mime, width, height, size)) = files
+        .iter()
+        .find(|(_, mime, ..)| *mime == format.mime())
+        .map(|(key, mime, width, height, bytes)| (key.clone(), *mime, *width, *height, bytes.len()))
     else {
         return Err(CoreError::Internal("no full-size rendition was made".into()).into());
     };
@@ -145,6 +140,8 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
             height: i64::from(*height),
         })
         .collect();
+    let pending =
+        put_files(core, upload.site, files.into_iter().map(|(key, _, _, _, bytes)| (key, bytes)).collect()).await?;
     let texts = upload
         .texts
         .iter()
@@ -162,8 +159,7 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
         created_by,
         texts,
     };
-    let keys = files.into_iter().map(|(key, ..)| key).collect();
-    let id = record_row(core, upload.site, &new, by, now, keys).await?;
+    let id = record_row(core, upload.site, &new, by, now, pending).await?;
     Ok((id, path))
 }
 
@@ -182,12 +178,7 @@ async fn store_attachment(
     }
     let now = core.clock.now();
     let path = format!("{}.{}", stem(&upload.file_name, now)?, kind.extension);
-    let store = core.blob_store();
-    let (key, bytes) = (path.clone(), upload.bytes);
-    tokio::task::spawn_blocking(move || store.put(&key, &bytes))
-        .await
-        .map_err(|e| CoreError::Internal(format!("the upload was interrupted: {e}")))?
-        .map_err(|e| CoreError::Internal(format!("cannot store the file: {e}")))?;
+    let pending = put_files(core, upload.site, vec![(path.clone(), upload.bytes)]).await?;
     // Its words are a title for the link or player, not a picture's description.
     let texts = upload.texts.iter().map(|(lang, alt, caption)| (lang.as_str(), alt.trim(), caption.trim())).collect();
     let new = NewMedia {
@@ -202,20 +193,48 @@ async fn store_attachment(
         created_by: by.user_id,
         texts,
     };
-    let id = record_row(core, upload.site, &new, by, now, vec![path.clone()]).await?;
+    let id = record_row(core, upload.site, &new, by, now, pending).await?;
     Ok((id, path))
 }
 
+/// An upload's files on their way to the store, noted as under way first.
+struct Pending {
+    id: i64,
+    keys: Vec<String>,
+}
+
+/// Notes the upload as under way, then writes its files. When a file
+/// cannot be written, those written are removed and the note with them.
+async fn put_files(core: &Core, site: SiteId, files: Vec<(String, Vec<u8>)>) -> Result<Pending, CoreError> {
+    let keys: Vec<String> = files.iter().map(|(key, _)| key.clone()).collect();
+    let id = pamir_db::media_pending::begin(&core.db, site, &keys, core.clock.now().timestamp()).await?;
+    let pending = Pending { id, keys };
+    let store = core.blob_store();
+    let written = tokio::task::spawn_blocking(move || {
+        files.iter().try_for_each(|(key, bytes)| store.put(key, bytes)).map_err(|e| e.to_string())
+    })
+    .await
+    .unwrap_or_else(|e| Err(format!("interrupted: {e}")));
+    match written {
+        Ok(()) => Ok(pending),
+        Err(error) => {
+            abandon(core, pending).await;
+            Err(CoreError::Internal(format!("cannot store the file: {error}")))
+        }
+    }
+}
+
 /// Writes a stored file's row with its audit entry (and, for an import,
-/// the old site's record) in one transaction; when that fails, the files
-/// (`keys`) are removed again, so that nothing is left without a row.
+/// the old site's record) in one transaction, which also ends the note
+/// that the upload is under way; when that fails, the files are removed
+/// again, so that nothing is left without a row.
 async fn record_row(
     core: &Core,
     site: SiteId,
     new: &NewMedia<'_>,
     by: Uploader<'_>,
     now: chrono::DateTime<chrono::Utc>,
-    keys: Vec<String>,
+    pending: Pending,
 ) -> Result<i64, CoreError> {
     let recorded = async {
         let mut change = core.begin().await?;
@@ -225,15 +244,63 @@ async fn record_row(
         if let Some(record) = by.record {
             crate::imports::remember_in(&mut change, site, record, id).await?;
         }
+        pamir_db::media_pending::finish(&mut change.tx, pending.id).await?;
         change.commit().await?;
         Ok::<i64, CoreError>(id)
     };
     match recorded.await {
         Ok(id) => Ok(id),
         Err(error) => {
-            remove_files(core, keys).await;
+            abandon(core, pending).await;
             Err(error)
         }
+    }
+}
+
+/// Removes the files of an upload that will not get its row, then the note
+/// that it was under way. If the process dies first, the note stays and
+/// [`sweep_unfinished`] does it later.
+async fn abandon(core: &Core, pending: Pending) {
+    remove_files(core, pending.keys).await;
+    let forgotten = async {
+        let mut change = core.begin().await?;
+        pamir_db::media_pending::finish(&mut change.tx, pending.id).await?;
+        change.commit().await
+    };
+    if let Err(error) = forgotten.await {
+        tracing::warn!(%error, pending = pending.id, "unfinished upload left for the next sweep");
+    }
+}
+
+/// Removes the files of uploads that began more than `older_than` ago and
+/// never got their row: the process storing them was killed or lost its
+/// database. Returns how many uploads it cleaned up. `older_than` must be
+/// longer than any upload takes, since another node may be storing one.
+pub async fn sweep_unfinished(core: &Core, older_than: std::time::Duration) -> Result<usize, CoreError> {
+    let age = i64::try_from(older_than.as_secs()).unwrap_or(i64::MAX);
+    let before = core.clock.now().timestamp().saturating_sub(age);
+    let stale = pamir_db::media_pending::stale(&core.db, before).await?;
+    let count = stale.len();
+    for (id, keys) in stale {
+        tracing::info!(pending = id, files = keys.len(), "removing the files of an upload that never finished");
+        abandon(core, Pending { id, keys }).await;
+    }
+    Ok(count)
+}
+
+/// An upload takes seconds; one begun this long ago is not going to finish.
+pub const UNFINISHED_AFTER: std::time::Duration = std::time::Duration::from_secs(60 * 60);
+
+/// Sweeps unfinished uploads every few minutes, until the process ends, so
+/// that files a killed node left behind go without anyone's help.
+pub async fn keep_swept(core: Core) {
+    loop {
+        match sweep_unfinished(&core, UNFINISHED_AFTER).await {
+            Ok(0) => {}
+            Ok(uploads) => tracing::info!(uploads, "files of unfinished uploads removed"),
+            Err(error) => tracing::warn!(%error, "unfinished uploads could not be swept"),
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(10 * 60)).await;
     }
 }
 

@@ -22,6 +22,7 @@ pub mod import_sources;
 pub mod items;
 pub mod maintenance;
 pub mod media;
+pub mod media_pending;
 pub mod migrate;
 pub mod redirects;
 pub mod revisions;

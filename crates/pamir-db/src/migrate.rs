@@ -33,6 +33,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(4, "0004_imports"),
     migration!(5, "0005_item_hits"),
     migration!(6, "0006_teaser_above_body"),
+    migration!(7, "0007_media_pending"),
 ];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.

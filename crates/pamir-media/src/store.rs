@@ -102,11 +102,39 @@ impl BlobStore for LocalFolder {
     }
 
     fn delete(&self, key: &str) -> Result<(), StoreError> {
-        match fs::remove_file(self.path(key)?) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(io_error("delete", key)(e)),
-            _ => Ok(()),
+        let path = self.path(key)?;
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(io_error("delete", key)(e)),
+            _ => {}
+        }
+        remove_half_written(&path).map_err(io_error("delete", key))
+    }
+}
+
+/// A process killed while writing `path` leaves its temporary copy
+/// (`.{name}.{pid}-{n}.tmp`, see `put`) beside it; removing the file
+/// removes those too, so a sweep of unfinished uploads leaves nothing.
+fn remove_half_written(path: &Path) -> io::Result<()> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name().and_then(|n| n.to_str())) else {
+        return Ok(());
+    };
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    let prefix = format!(".{name}.");
+    for entry in entries {
+        let entry = entry?;
+        let temp = entry.file_name();
+        if temp.to_str().is_some_and(|temp| temp.starts_with(&prefix) && temp.ends_with(".tmp")) {
+            match fs::remove_file(entry.path()) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
         }
     }
+    Ok(())
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {

@@ -56,6 +56,20 @@ fn local_folder_stores_reads_replaces_and_deletes() {
 }
 
 #[test]
+fn deleting_a_file_also_removes_the_copy_a_killed_writer_left_half_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = LocalFolder::new(dir.path().to_path_buf());
+    let folder = dir.path().join("2026/12");
+    fs::create_dir_all(&folder).expect("folder");
+    // What `put` leaves when its process dies before the rename: never the file itself.
+    fs::write(folder.join(".abcd1234-photo.jpg.4242-7.tmp"), b"half").expect("write");
+    fs::write(folder.join(".abcd1234-photo-480w.jpg.4242-8.tmp"), b"another file's").expect("write");
+    store.delete("2026/12/abcd1234-photo.jpg").expect("delete");
+    let names: Vec<_> = fs::read_dir(&folder).expect("list").map(|e| e.expect("entry").file_name()).collect();
+    assert_eq!(names, [".abcd1234-photo-480w.jpg.4242-8.tmp"], "only the deleted file's copy goes");
+}
+
+#[test]
 fn local_folder_refuses_keys_that_could_leave_its_root() {
     let dir = tempfile::tempdir().expect("tempdir");
     let root = dir.path().join("media");

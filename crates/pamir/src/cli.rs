@@ -54,6 +54,20 @@ pub enum Command {
     /// Write items from the command line
     #[command(subcommand)]
     Item(ItemCommand),
+    /// Look after the media library's files
+    #[command(subcommand)]
+    Media(MediaCommand),
+}
+
+#[derive(Subcommand)]
+pub enum MediaCommand {
+    /// Remove the files of uploads that never finished (a server killed while storing them); a running
+    /// server does this by itself for uploads older than an hour
+    CleanUp {
+        /// Only uploads begun this many minutes ago or more (0 when no server is running)
+        #[arg(long, value_name = "MINUTES", default_value_t = 60)]
+        older_than: u64,
+    },
 }
 
 #[derive(Subcommand)]

@@ -3,6 +3,10 @@
 //! while they are at it. After a restart every write it acknowledged is
 //! there, whole, and the database passes its integrity check. On SQLite,
 //! and on PostgreSQL when `PAMIR_TEST_DATABASE_URL` names a server.
+//!
+//! The same for media uploads, whose files go to the store before their row
+//! commits: after the kill and `pamir media clean-up`, every row has its
+//! files and every file its row.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_db::testing::TestDatabase;
@@ -52,15 +56,19 @@ fn serve(database: &str, data: &std::path::Path) -> (Child, String) {
 /// One HTTP/1.1 request on its own connection: (status, body), or None
 /// when the connection broke.
 fn request(address: &str, method: &str, path: &str, token: &str, body: &str) -> Option<(u16, String)> {
+    send(address, method, path, token, "application/json", body.as_bytes())
+}
+
+fn send(address: &str, method: &str, path: &str, token: &str, kind: &str, body: &[u8]) -> Option<(u16, String)> {
     let mut stream = std::net::TcpStream::connect(address).ok()?;
-    stream.set_read_timeout(Some(Duration::from_secs(10))).ok()?;
+    stream.set_read_timeout(Some(Duration::from_secs(30))).ok()?;
     let head = format!(
         "{method} {path} HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+         Content-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
         body.len()
     );
     stream.write_all(head.as_bytes()).ok()?;
-    stream.write_all(body.as_bytes()).ok()?;
+    stream.write_all(body).ok()?;
     let mut response = String::new();
     stream.read_to_string(&mut response).ok()?;
     let status = response.split(' ').nth(1)?.parse().ok()?;
@@ -178,4 +186,157 @@ async fn every_acknowledged_write_survives_a_kill_in_the_middle_of_writing() {
         again.wait().expect("gone");
         db.close().await;
     }
+}
+
+/// A photograph-sized PNG of noise (which compresses badly, like a photo),
+/// so that each upload spends a while rendering and writing its files.
+fn photo(seed: u32) -> Vec<u8> {
+    let mut state = seed.wrapping_mul(2_654_435_761).max(1);
+    let image = image::RgbImage::from_fn(1600, 1000, |_, _| {
+        state ^= state << 13;
+        state ^= state >> 17;
+        state ^= state << 5;
+        let [r, g, b, _] = state.to_le_bytes();
+        image::Rgb([r, g, b])
+    });
+    let mut png = Vec::new();
+    image.write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png).expect("PNG");
+    png
+}
+
+/// Every file under `root`, as store keys (`2026/12/abcd-photo.jpg`), the
+/// hidden half-written ones included.
+fn files_under(root: &std::path::Path) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else { continue };
+        for entry in entries {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                found.push(path.strip_prefix(root).expect("under root").to_string_lossy().replace('\\', "/"));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+/// Every file the media rows name: originals and renditions.
+async fn files_in_rows(db: &pamir_db::Db) -> Vec<String> {
+    let sql = "SELECT path FROM media UNION SELECT path FROM media_renditions ORDER BY path";
+    match db {
+        pamir_db::Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_all(pool).await.expect("paths"),
+        pamir_db::Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_all(pool).await.expect("paths"),
+    }
+}
+
+/// Kills per database, at different moments of an upload's work: half as
+/// soon as a new file shows in the store (between its files and its row),
+/// half after a delay (decoding, rendering, committing).
+const UPLOAD_KILLS: u64 = 4;
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_upload_killed_midway_leaves_no_file_without_its_row_and_no_row_without_its_files() {
+    let photos: Arc<Vec<Vec<u8>>> = Arc::new((0..4).map(photo).collect());
+    for database in TestDatabase::all().await {
+        let data = tempfile::tempdir().expect("dir");
+        let token = token_for(&database.url, data.path());
+        let db = pamir_db::connect(&database.url).await.expect("database");
+        let media = data.path().join("media");
+        let (mut acknowledged_in_all, mut left_behind) = (0, 0);
+        for kill in 0..UPLOAD_KILLS {
+            let moment = if kill % 2 == 0 { KillAt::FilesAppear(media.clone()) } else { KillAt::After(kill * 40) };
+            acknowledged_in_all += upload_until_killed(&database.url, data.path(), &token, &photos, moment);
+            let on_disk = files_under(&media);
+            let in_rows = files_in_rows(&db).await;
+            for path in &in_rows {
+                assert!(on_disk.contains(path), "{}: a row names {path}, which is not stored", database.backend);
+            }
+            left_behind += on_disk.iter().filter(|path| !in_rows.contains(path)).count();
+            let cleaned = pamir()
+                .args(["media", "clean-up", "--older-than", "0", "--database", &database.url, "--data"])
+                .arg(data.path())
+                .output()
+                .expect("clean-up");
+            assert!(cleaned.status.success(), "{}", String::from_utf8_lossy(&cleaned.stderr));
+            assert_eq!(
+                files_under(&media),
+                in_rows,
+                "{}: after the clean-up, the files the rows name",
+                database.backend
+            );
+        }
+        eprintln!(
+            "{}: {UPLOAD_KILLS} kills during uploads, {acknowledged_in_all} uploads acknowledged, all with their \
+             files; {left_behind} files of unfinished uploads found and removed by the clean-up",
+            database.backend,
+        );
+        db.close().await;
+    }
+}
+
+enum KillAt {
+    /// As soon as the media folder holds more files than it did.
+    FilesAppear(std::path::PathBuf),
+    /// This many milliseconds later.
+    After(u64),
+}
+
+/// Serves, uploads photos from two clients until two were acknowledged,
+/// kills the server at `moment`; returns the uploads acknowledged.
+fn upload_until_killed(
+    database: &str,
+    data: &std::path::Path,
+    token: &str,
+    photos: &Arc<Vec<Vec<u8>>>,
+    moment: KillAt,
+) -> usize {
+    let (mut server, address) = serve(database, data);
+    let acknowledged = Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
+    let uploaders: Vec<_> = (0..2)
+        .map(|uploader| {
+            let (address, token, photos, acknowledged, stop) =
+                (address.clone(), token.to_owned(), photos.clone(), acknowledged.clone(), stop.clone());
+            std::thread::spawn(move || {
+                let mut n = 0;
+                while !stop.load(Ordering::Relaxed) {
+                    n += 1;
+                    let path = format!("/api/v1/media?name=photo-{uploader}-{n}.png&alt_en=A+photo");
+                    let png = &photos[n % photos.len()];
+                    match send(&address, "POST", &path, &token, "application/octet-stream", png) {
+                        Some((201, _)) => {
+                            acknowledged.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Some((status, answer)) => panic!("{status}: {answer}"),
+                        None => break,
+                    }
+                }
+            })
+        })
+        .collect();
+    let started = Instant::now();
+    while acknowledged.load(Ordering::Relaxed) < 2 {
+        assert!(started.elapsed() < Duration::from_secs(120), "the uploads got too few answers");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    match moment {
+        KillAt::FilesAppear(media) => {
+            let before = files_under(&media).len();
+            while files_under(&media).len() <= before && started.elapsed() < Duration::from_secs(120) {
+                std::thread::sleep(Duration::from_micros(200));
+            }
+        }
+        KillAt::After(ms) => std::thread::sleep(Duration::from_millis(ms)),
+    }
+    server.kill().expect("SIGKILL");
+    server.wait().expect("gone");
+    stop.store(true, Ordering::Relaxed);
+    for uploader in uploaders {
+        uploader.join().expect("uploader");
+    }
+    acknowledged.load(Ordering::Relaxed)
 }

@@ -2,6 +2,7 @@
 
 mod import;
 mod item;
+mod media;
 mod reindex;
 mod seed;
 mod serve;
@@ -24,6 +25,7 @@ pub async fn run(command: Command, config: Config) -> anyhow::Result<()> {
         Command::Import(command) => import::run(command, config).await,
         Command::Token(command) => token::run(command, config).await,
         Command::Item(command) => item::run(command, config).await,
+        Command::Media(command) => media::run(command, config).await,
     }
 }
 

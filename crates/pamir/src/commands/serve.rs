@@ -30,6 +30,7 @@ pub async fn run(args: ServeArgs, config: Config) -> anyhow::Result<()> {
     };
     let state = AppState::new(core.clone(), web).await?;
     tokio::spawn(pamir_core::scheduler::run(core.clone(), site));
+    tokio::spawn(pamir_core::media::keep_swept(core.clone()));
     // The search index catches up in the background (all of it on a first start).
     let search = state.search.get(site)?;
     let indexing = core.clone();
