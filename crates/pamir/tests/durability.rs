@@ -340,3 +340,100 @@ fn upload_until_killed(
     }
     acknowledged.load(Ordering::Relaxed)
 }
+
+/// Posts in the export the import test writes: enough that the import is
+/// still running when it is killed.
+const POSTS: usize = 1500;
+
+fn export_of_many_posts() -> String {
+    let mut wxr = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel><title>Old office</title><wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>https://old.example.org</wp:base_site_url><wp:base_blog_url>https://old.example.org</wp:base_blog_url>
+"#,
+    );
+    for n in 1..=POSTS {
+        let category = ["News", "Stories", "Press releases"][n % 3];
+        wxr.push_str(&format!(
+            r#"<item><title>Post {n} from the old site</title><link>https://old.example.org/post-{n}/</link>
+<dc:creator>ann</dc:creator><category domain="category" nicename="c{}"><![CDATA[{category}]]></category>
+<category domain="post_tag" nicename="t{}"><![CDATA[Tag {}]]></category>
+<content:encoded><![CDATA[<p>The body of post {n}, <strong>every word</strong> of it.</p><h2>More</h2><p>Second paragraph.</p>]]></content:encoded>
+<wp:post_id>{n}</wp:post_id><wp:post_date>2024-05-01 10:00:00</wp:post_date><wp:post_name>post-{n}</wp:post_name>
+<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
+"#,
+            n % 3,
+            n % 20,
+            n % 20
+        ));
+    }
+    wxr.push_str("</channel></rss>\n");
+    wxr
+}
+
+async fn count(db: &pamir_db::Db, sql: &'static str) -> i64 {
+    match db {
+        pamir_db::Db::Sqlite(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect("count"),
+        pamir_db::Db::Postgres(pool) => sqlx::query_scalar(sql).fetch_one(pool).await.expect("count"),
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_import_killed_midway_finishes_on_a_rerun_without_duplicates() {
+    let folder = tempfile::tempdir().expect("dir");
+    let export = folder.path().join("export.xml");
+    std::fs::write(&export, export_of_many_posts()).expect("export");
+    for database in TestDatabase::all().await {
+        let data = tempfile::tempdir().expect("dir");
+        let import = || {
+            let mut command = pamir();
+            command.args(["import", "wxr", "--database", &database.url, "--data"]).arg(data.path()).arg(&export);
+            command.stdout(Stdio::null()).stderr(Stdio::piped());
+            command
+        };
+        // Migrations first, so that the counting below has tables to count.
+        let db = {
+            let mut first = import().spawn().expect("imports");
+            let started = Instant::now();
+            let db = loop {
+                if let Ok(db) = pamir_db::connect(&database.url).await {
+                    break db;
+                }
+                assert!(started.elapsed() < Duration::from_secs(60), "no database");
+            };
+            let mut items = 0;
+            while items < 100 {
+                assert!(first.try_wait().expect("status").is_none(), "the import ended before it was killed");
+                assert!(started.elapsed() < Duration::from_secs(120), "the import wrote too few items");
+                std::thread::sleep(Duration::from_millis(10));
+                items = count(&db, "SELECT COUNT(*) FROM items").await;
+            }
+            first.kill().expect("SIGKILL");
+            first.wait().expect("gone");
+            db
+        };
+        let killed_at = count(&db, "SELECT COUNT(*) FROM items").await;
+        assert!(killed_at < POSTS as i64, "{}: killed midway", database.backend);
+        assert_eq!(integrity(&database).await, "ok, 0 orphans", "{}", database.backend);
+
+        let rerun = import().output().expect("reruns");
+        assert!(rerun.status.success(), "{}", String::from_utf8_lossy(&rerun.stderr));
+        let posts = POSTS as i64;
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM items").await, posts, "{}: every post once", database.backend);
+        assert_eq!(count(&db, "SELECT COUNT(DISTINCT title) FROM items").await, posts, "{}", database.backend);
+        let whole =
+            "SELECT COUNT(*) FROM items WHERE body_html LIKE '%every word%' AND body_html LIKE '%Second paragraph%'";
+        assert_eq!(count(&db, whole).await, posts, "{}: every body whole", database.backend);
+        // The three categories of the posts, and the importer's own two (for posts without one, and pages).
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM categories").await, 5, "{}: no category twice", database.backend);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM tags").await, 20, "{}: no tag twice", database.backend);
+        assert_eq!(count(&db, "SELECT COUNT(*) FROM item_tags").await, posts, "{}: one tag a post", database.backend);
+        assert_eq!(integrity(&database).await, "ok, 0 orphans", "{}", database.backend);
+        eprintln!(
+            "{}: import killed after {killed_at} of {POSTS} posts; the rerun finished it, each post once",
+            database.backend
+        );
+        db.close().await;
+    }
+}
