@@ -22,6 +22,7 @@ rule-languages-empty = The site needs at least one language.
 rule-default-language = The default language must be one of the site's languages.
 rule-front-page-size = The front page shows between 1 and { $max } items.
 rule-site-name-empty = The site needs a name.
+rule-too-long = This is longer than { $max } characters; shorten it.
 rule-redirect-old-path = The old address starts with / (a path on this site).
 rule-redirect-exists = { $old } already leads somewhere; change that redirect instead.
 rule-redirect-target = The new address is a path such as /en/news/ or an https:// address.

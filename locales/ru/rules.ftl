@@ -21,6 +21,7 @@ rule-languages-empty = У сайта должен быть хотя бы оди�
 rule-default-language = Основной язык должен быть одним из языков сайта.
 rule-front-page-size = На главной странице может быть от 1 до { $max } материалов.
 rule-site-name-empty = У сайта должно быть название.
+rule-too-long = Здесь больше { $max } символов; сократите текст.
 rule-redirect-old-path = Старый адрес начинается с / (путь на этом сайте).
 rule-redirect-exists = { $old } уже куда-то ведёт; измените это перенаправление.
 rule-redirect-target = Новый адрес — это путь вроде /ru/news/ или адрес https://.

@@ -21,6 +21,7 @@ rule-languages-empty = Сайт бояд ақаллан як забон дошт
 rule-default-language = Забони асосӣ бояд яке аз забонҳои сайт бошад.
 rule-front-page-size = Саҳифаи асосӣ аз 1 то { $max } маводро нишон медиҳад.
 rule-site-name-empty = Сайт бояд ном дошта бошад.
+rule-too-long = Ин аз { $max } аломат дарозтар аст; кӯтоҳтар кунед.
 rule-redirect-old-path = Суроғаи кӯҳна бо / оғоз мешавад (роҳ дар ҳамин сайт).
 rule-redirect-exists = { $old } аллакай ба ҷое мебарад; ҳамон равонакуниро иваз кунед.
 rule-redirect-target = Суроғаи нав роҳе мисли /tg/news/ ё суроғаи https:// аст.

@@ -106,6 +106,23 @@ pub fn check_settings(settings: &SiteSettings) -> Result<(), CoreError> {
     rules.check(settings.name.0.values().all(|name| name.trim().is_empty()), "name", || {
         Message::new("rule-site-name-empty")
     });
+    // Every page shows the name, and the contact page the rest: a megabyte
+    // pasted into one of them would weigh on every reader's page.
+    let contact = &settings.contact;
+    let lengths: [(&str, usize, Vec<&str>); 7] = [
+        ("name", 200, settings.name.0.values().map(String::as_str).collect()),
+        ("tagline", 300, settings.tagline.0.values().map(String::as_str).collect()),
+        ("address", 1000, contact.address.0.values().map(String::as_str).collect()),
+        ("hours", 500, contact.hours.0.values().map(String::as_str).collect()),
+        ("phones", 60, contact.phones.iter().map(String::as_str).collect()),
+        ("fax", 60, contact.fax.iter().map(String::as_str).collect()),
+        ("email", 254, contact.email.iter().map(String::as_str).collect()),
+    ];
+    for (field, max, texts) in lengths {
+        rules.check(texts.iter().any(|text| text.chars().count() > max), field, || {
+            Message::new("rule-too-long").with("max", max)
+        });
+    }
     if rules.0.is_empty() { Ok(()) } else { Err(CoreError::Rules(rules)) }
 }
 

@@ -5,6 +5,10 @@ use crate::{Lang, SiteId};
 
 /// The longest title an item may have, in characters.
 pub const TITLE_MAX: usize = 300;
+/// A byline, dateline, venue or publisher: one line of a card.
+pub const LINE_MAX: usize = 200;
+/// A web address an item links to.
+pub const URL_MAX: usize = 2000;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -198,6 +202,29 @@ impl Item {
         broken.check(title.chars().count() > TITLE_MAX, "title", || {
             Message::new("rule-title-too-long").with("max", TITLE_MAX)
         });
+        // Short fields shown on every card and page: a pasted megabyte would weigh on each of them.
+        let event = self.event.as_ref();
+        let source = self.source.as_ref();
+        let short_fields: [(&str, usize, Option<&str>); 5] = [
+            ("byline", LINE_MAX, self.byline.as_deref()),
+            ("dateline", LINE_MAX, self.dateline.as_deref()),
+            ("event.venue", LINE_MAX, event.and_then(|e| e.venue.as_deref())),
+            ("source.title", TITLE_MAX, source.map(|s| s.title.as_str())),
+            ("source.publisher", LINE_MAX, source.and_then(|s| s.publisher.as_deref())),
+        ];
+        for (field, max, text) in short_fields {
+            broken.check(text.is_some_and(|text| text.chars().count() > max), field, || {
+                Message::new("rule-too-long").with("max", max)
+            });
+        }
+        for (field, url) in [
+            ("source.url", source.and_then(|s| s.url.as_deref())),
+            ("event.registration_url", event.and_then(|e| e.registration_url.as_deref())),
+        ] {
+            broken.check(url.is_some_and(|url| url.len() > URL_MAX), field, || {
+                Message::new("rule-too-long").with("max", URL_MAX)
+            });
+        }
         if let (Some(up), Some(down)) = (self.publish_up, self.publish_down) {
             broken.check(down <= up, "publish_down", || Message::new("rule-publish-down-before-up"));
         }
@@ -305,6 +332,23 @@ mod tests {
 
     fn fields(item: &Item) -> Vec<&'static str> {
         item.validate().err().map(|broken| broken.0.iter().map(|v| v.field).collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_byline_or_an_address_too_long_for_a_card_is_refused_by_name() {
+        let mut item = item();
+        item.byline = Some("б".repeat(LINE_MAX));
+        assert!(item.validate().is_ok(), "{LINE_MAX} characters (not bytes) are allowed");
+        item.byline = Some("б".repeat(LINE_MAX + 1));
+        item.source = Some(SourceCitation {
+            title: "A report".into(),
+            publisher: None,
+            url: Some(format!("https://example.org/{}", "a".repeat(URL_MAX))),
+            date: None,
+        });
+        assert_eq!(fields(&item), ["byline", "source.url"]);
+        let broken = item.validate().expect_err("refused");
+        assert_eq!(broken.0[0].message.key, "rule-too-long");
     }
 
     #[test]
