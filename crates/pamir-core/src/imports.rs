@@ -216,6 +216,12 @@ pub async fn items(
     Ok(found.into_iter().map(|item| (item.id, item)).collect())
 }
 
+/// The addresses the site's items already take, (category, language,
+/// slug), so that an import gives its own items others.
+pub async fn taken_addresses(core: &Core, site: SiteId) -> Result<Vec<(i64, String, String)>, CoreError> {
+    Ok(pamir_db::items::all_addresses(&core.db, site).await?)
+}
+
 /// Where items live: (id, language, category, slug).
 pub async fn item_addresses(
     core: &Core,

@@ -437,6 +437,14 @@ pub async fn addresses_by_ids(db: &Db, site: SiteId, ids: &[i64]) -> Result<Vec<
     Ok(found)
 }
 
+/// Every address the site's items take: (category, language, slug).
+pub async fn all_addresses(db: &Db, site: SiteId) -> Result<Vec<(i64, String, String)>, DbError> {
+    let rows = on_pool!(db, pool => {
+        sqlx::query_as("SELECT category_id, lang, slug FROM items WHERE site_id = $1").bind(site).fetch_all(pool).await
+    })?;
+    Ok(rows)
+}
+
 /// The API's item listing: visible items in `lang`, newest first, after a
 /// cursor position (published_at, id), optionally of one kind, in some
 /// categories, or with a tag. Keyset paging: as fast on the last page as on the first.

@@ -40,13 +40,19 @@ pub fn plain_title(title: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The addresses items of one import take, per category and language: a
+/// The addresses items take, per category and language (the site's and an
+/// import's own, as it goes): a
 /// second item on a taken slug gets its old id appended, and the caller
 /// says so in the report.
 #[derive(Debug, Default)]
 pub struct UsedSlugs(std::collections::HashSet<(i64, String, String)>);
 
 impl UsedSlugs {
+    /// Starts from the addresses the site's items take already.
+    pub fn taken(addresses: Vec<(i64, String, String)>) -> Self {
+        UsedSlugs(addresses.into_iter().collect())
+    }
+
     /// The slug the item gets, and the one it wanted when that was taken.
     pub fn claim(&mut self, category: i64, lang: &str, slug: String, old_id: i64) -> (String, Option<String>) {
         if self.0.insert((category, lang.to_owned(), slug.clone())) {

@@ -63,7 +63,7 @@ impl Loader<'_> {
 
         let hidden_categories = self.hidden_categories();
         let mut created = Vec::new();
-        let mut used_slugs = UsedSlugs::default();
+        let mut used_slugs = UsedSlugs::taken(imports::taken_addresses(self.core, self.site_id).await?);
         let mut batch: Vec<ItemInput> = Vec::with_capacity(BATCH);
         for article in &self.joomla.articles {
             if let Some(item_id) = known.get(&article.id.to_string()) {
@@ -130,6 +130,11 @@ impl Loader<'_> {
             if let Some(key) = self.joomla.article_associations.get(&article.id) {
                 // Made above for every set of translations (none in a dry run).
                 input.group_id = Some(groups.get(key.as_str()).copied().unwrap_or(0));
+            }
+            // One article that breaks a rule is left out with its reason, not its whole batch.
+            if let Err(error) = pamir_core::items::prepare(&input, 0, self.core.clock.now()) {
+                self.report.skip("article", article.id, &format!("refused: {error}"));
+                continue;
             }
             batch.push(input);
             if batch.len() == BATCH {

@@ -84,13 +84,19 @@ impl Loader<'_> {
             Some(id) => id,
             None => {
                 // The site has a category of this name here already: keep both, the new one told apart.
-                let slug = format!("{slug}-{source_id}");
-                self.report.warn(&format!("category {source_id}"), &format!("its address was taken: it is {slug} now"));
-                imports::add_category(self.core, self.site_id, parent, &names(langs, name, &slug), record)
-                    .await?
-                    .ok_or_else(|| {
-                        CoreError::Invalid(format!("category {source_id}: the address {slug} is taken too"))
-                    })?
+                let mut added = None;
+                for other in other_slugs(slug, &source_id) {
+                    let naming = names(langs, name, &other);
+                    if let Some(id) = imports::add_category(self.core, self.site_id, parent, &naming, record).await? {
+                        let why = format!("its address was taken: it is {other} now");
+                        self.report.warn(&format!("category {source_id}"), &why);
+                        added = Some(id);
+                        break;
+                    }
+                }
+                added.ok_or_else(|| {
+                    CoreError::Invalid(format!("category {source_id}: every address for {slug} is taken"))
+                })?
             }
         };
         self.ledger.noted(kind, &source_id, id);
@@ -131,10 +137,18 @@ impl Loader<'_> {
             let id = match imports::add_tag(self.core, self.site_id, &names(&langs, &name, &slug), record).await? {
                 Some(id) => id,
                 None => {
-                    let slug = format!("{slug}-{}", tag.id);
-                    imports::add_tag(self.core, self.site_id, &names(&langs, &name, &slug), record)
-                        .await?
-                        .ok_or_else(|| CoreError::Invalid(format!("tag {}: the address {slug} is taken too", tag.id)))?
+                    let mut added = None;
+                    for other in other_slugs(&slug, &source_id) {
+                        if let Some(id) =
+                            imports::add_tag(self.core, self.site_id, &names(&langs, &name, &other), record).await?
+                        {
+                            added = Some(id);
+                            break;
+                        }
+                    }
+                    added.ok_or_else(|| {
+                        CoreError::Invalid(format!("tag {}: every address for {slug} is taken", tag.id))
+                    })?
                 }
             };
             self.ledger.noted("tag", &source_id, id);
@@ -162,4 +176,11 @@ impl Loader<'_> {
         let langs = self.content_langs.clone();
         self.insert_category(None, &langs, "Uncategorised", "uncategorised", 0).await
     }
+}
+
+/// Addresses to try, in order, for a category or tag whose own is taken by
+/// one already on the site (another import, or the editors'): told apart by
+/// its old id, then by a number as well.
+fn other_slugs<'a>(slug: &'a str, source_id: &'a str) -> impl Iterator<Item = String> + 'a {
+    std::iter::once(format!("{slug}-{source_id}")).chain((2..=50).map(move |n| format!("{slug}-{source_id}-{n}")))
 }

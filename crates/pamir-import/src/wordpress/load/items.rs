@@ -160,7 +160,7 @@ impl<'e> Load<'e> {
         let authors: HashMap<&str, &str> =
             export.authors.iter().map(|a| (a.login.as_str(), a.display_name.as_str())).collect();
         let mut posts = Vec::new();
-        let mut used_slugs = UsedSlugs::default();
+        let mut used_slugs = UsedSlugs::taken(imports::taken_addresses(self.core, self.site).await?);
         let mut translated_alone = 0;
         for post in &export.posts {
             if known.contains_key(&post.id.to_string()) {
@@ -254,6 +254,11 @@ impl<'e> Load<'e> {
             input.gallery = gallery.iter().filter_map(|id| media.get(id).copied()).collect();
             if input.gallery.len() < gallery.len() || (post.thumbnail_id.is_some() && input.image_id.is_none()) {
                 self.report.warn(&record, "some of its images were not imported (see the attachments skipped)");
+            }
+            // One post that breaks a rule is left out with its reason, not its whole batch.
+            if let Err(error) = pamir_core::items::prepare(&input, 0, self.core.clock.now()) {
+                self.report.skip(kind_name(post), post.id, &format!("refused: {error}"));
+                continue;
             }
             posts.push(NewPost { post, input });
         }
