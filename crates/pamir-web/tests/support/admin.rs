@@ -150,7 +150,16 @@ pub fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
 /// What a browser sends when the form with this class is submitted as it
 /// stands: every field with its value, checked boxes only, selected options.
 pub fn form_fields(html: &str, form_class: &str) -> Vec<(String, String)> {
-    let start = html.find(&format!("class=\"{form_class}\"")).unwrap_or_else(|| panic!("no form .{form_class}"));
+    fields_of_form_marked(html, &format!("class=\"{form_class}\""))
+}
+
+/// The same for the form that posts to `action`.
+pub fn form_fields_at(html: &str, action: &str) -> Vec<(String, String)> {
+    fields_of_form_marked(html, &format!("action=\"{action}\""))
+}
+
+fn fields_of_form_marked(html: &str, marker: &str) -> Vec<(String, String)> {
+    let start = html.find(marker).unwrap_or_else(|| panic!("no form with {marker}"));
     let form = &html[start..html[start..].find("</form>").map_or(html.len(), |end| start + end)];
     let mut fields = Vec::new();
     let mut rest = form;
