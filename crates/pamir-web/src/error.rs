@@ -44,6 +44,8 @@ pub enum PageError {
     NotFound,
     #[error("uri too long")]
     UriTooLong,
+    #[error("body too large")]
+    PayloadTooLarge,
     #[error("too many requests")]
     TooManyRequests,
     #[error("internal error: {0}")]
@@ -56,6 +58,7 @@ impl PageError {
             PageError::BadRequest(_) => StatusCode::BAD_REQUEST,
             PageError::NotFound => StatusCode::NOT_FOUND,
             PageError::UriTooLong => StatusCode::URI_TOO_LONG,
+            PageError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             PageError::TooManyRequests => StatusCode::TOO_MANY_REQUESTS,
             PageError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }

@@ -47,6 +47,7 @@ pub fn app(state: AppState) -> Router {
         .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, REQUEST_TIMEOUT))
         .layer(CatchPanicLayer::custom(error_pages::panic_response))
         .layer(from_fn(limits::uri_length))
+        .layer(from_fn(limits::declared_length))
         .layer(from_fn_with_state(state.clone(), moved::redirect_unknown))
         .layer(from_fn_with_state(state.clone(), error_pages::theme))
         .layer(from_fn_with_state(state.clone(), page_cache::serve))

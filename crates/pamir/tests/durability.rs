@@ -6,7 +6,10 @@
 //!
 //! The same for media uploads, whose files go to the store before their row
 //! commits: after the kill and `pamir media clean-up`, every row has its
-//! files and every file its row.
+//! files and every file its row. Likewise a WordPress import, which a rerun
+//! finishes without a duplicate; and an upload over the size limit is
+//! refused as it arrives, so a sender of endless bytes costs the server
+//! no more than the limit.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
 
 use pamir_db::testing::TestDatabase;
@@ -436,4 +439,64 @@ async fn an_import_killed_midway_finishes_on_a_rerun_without_duplicates() {
         );
         db.close().await;
     }
+}
+
+/// Streams an upload of `total` bytes in chunks, without saying its size
+/// up front; returns the status the server answered and how many bytes it
+/// had taken by then.
+fn stream_upload(address: &str, token: &str, total: usize) -> (u16, usize) {
+    let mut stream = std::net::TcpStream::connect(address).expect("connects");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).expect("timeout");
+    let head = format!(
+        "POST /api/v1/media?name=big.png&alt_en=Big HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).expect("head");
+    let mut reader = stream.try_clone().expect("clone");
+    let answer = std::thread::spawn(move || {
+        let mut response = Vec::new();
+        let _ = reader.read_to_end(&mut response);
+        String::from_utf8_lossy(&response).split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0)
+    });
+    let chunk = vec![0x89_u8; 256 * 1024];
+    let mut sent = 0;
+    while sent < total {
+        let framed = [format!("{:x}\r\n", chunk.len()).as_bytes(), &chunk, b"\r\n"].concat();
+        if stream.write_all(&framed).is_err() {
+            break;
+        }
+        sent += chunk.len();
+    }
+    let _ = stream.write_all(b"0\r\n\r\n");
+    (answer.join().expect("reader"), sent)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_upload_over_the_limit_is_refused_while_it_arrives_not_after() {
+    let database = TestDatabase::sqlite();
+    let data = tempfile::tempdir().expect("dir");
+    let token = token_for(&database.url, data.path());
+    let (mut server, address) = serve(&database.url, data.path());
+    let limit = pamir_web::admin::media::MAX_UPLOAD_BYTES;
+
+    // Declared too large: refused before a byte of the body is read.
+    let declared = format!("{}", 10 * limit);
+    let mut stream = std::net::TcpStream::connect(&address).expect("connects");
+    let head = format!(
+        "POST /api/v1/media HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer {token}\r\n\
+         Content-Type: application/octet-stream\r\nContent-Length: {declared}\r\nConnection: close\r\n\r\n"
+    );
+    stream.write_all(head.as_bytes()).expect("head");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("answer");
+    assert!(response.starts_with("HTTP/1.1 413"), "{response}");
+
+    // Not declared: refused once the limit is passed, long before the sender stops.
+    let total = 20 * limit;
+    let (status, sent) = stream_upload(&address, &token, total);
+    assert_eq!(status, 413);
+    assert!(sent < 3 * limit, "the server took {sent} bytes of a refused {total}-byte upload");
+    eprintln!("a {} MB upload streamed without a size: refused after {} MB", total >> 20, sent >> 20);
+    server.kill().expect("stop");
+    server.wait().expect("gone");
 }
