@@ -48,8 +48,11 @@ fn report(test: &str, tried: usize, problems: &[String]) {
     assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
 }
 
+/// Fields a kind needs besides the article's, as (name, value).
+type Needs = &'static [(&'static str, &'static str)];
+
 /// (kind, field, fields the kind needs besides the article's).
-const ITEM_FORM_FIELDS: &[(&str, &str, &[(&str, &str)])] = &[
+const ITEM_FORM_FIELDS: &[(&str, &str, Needs)] = &[
     ("article", "title", &[]),
     ("article", "slug", &[]),
     ("article", "teaser", &[]),
