@@ -36,6 +36,12 @@ event-details = Event details
 event-dates = Dates
 event-venue = Venue
 event-deadline = Call for entries closes
+event-deadline-days-left = { $days ->
+    [0] closes today
+    [one] { $days } day left
+   *[other] { $days } days left
+}
+event-deadline-closed = closed
 event-register = Register or submit an entry
 event-add-to-calendar = Add to calendar
 gallery = Photo gallery

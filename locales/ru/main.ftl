@@ -36,6 +36,13 @@ event-details = О мероприятии
 event-dates = Даты проведения
 event-venue = Место проведения
 event-deadline = Окончание приёма заявок
+event-deadline-days-left = { $days ->
+    [0] последний день
+    [one] остался { $days } день
+    [few] осталось { $days } дня
+   *[many] осталось { $days } дней
+}
+event-deadline-closed = приём завершён
 event-register = Зарегистрироваться или подать заявку
 event-add-to-calendar = Добавить в календарь
 gallery = Фотогалерея

@@ -36,6 +36,11 @@ event-details = Дар бораи чорабинӣ
 event-dates = Санаҳои баргузорӣ
 event-venue = Ҷои баргузорӣ
 event-deadline = Анҷоми қабули дархостҳо
+event-deadline-days-left = { $days ->
+    [0] рӯзи охирин
+   *[other] { $days } рӯз монд
+}
+event-deadline-closed = қабул ба анҷом расид
 event-register = Сабти ном ё пешниҳоди дархост
 event-add-to-calendar = Ба тақвим илова кунед
 gallery = Галереяи аксҳо

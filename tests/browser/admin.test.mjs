@@ -79,12 +79,19 @@ async function addUser(adminPage, email, role) {
   return shown.trim();
 }
 
-/** `YYYY-MM-DDTHH:MM` in UTC: the first whole minute at least `seconds` from now. */
-function utcMinuteAfter(seconds) {
+/** The demo site's clock: the admin reads and shows times in its zone. */
+const SITE_ZONE = 'Asia/Dushanbe';
+
+/** `YYYY-MM-DDTHH:MM` on the site's clock: the first whole minute at least `seconds` from now. */
+function siteMinuteAfter(seconds) {
   const at = new Date(Date.now() + seconds * 1000);
   at.setUTCSeconds(0, 0);
   at.setUTCMinutes(at.getUTCMinutes() + 1);
-  return { text: at.toISOString().slice(0, 16), at };
+  // Swedish writes dates as ISO does: "2026-12-04 18:05".
+  const local = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: SITE_ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23',
+  }).format(at);
+  return { text: local.replace(' ', 'T'), at };
 }
 
 let editorPassword = null;
@@ -124,7 +131,7 @@ describe('the admin', { skip: chromiumSkip }, () => {
     await page.selectOption('#image', imageValue);
     await page.check('#featured');
     await page.fill('#featured_order', '0');
-    const { text: publishAt, at } = utcMinuteAfter(20);
+    const { text: publishAt, at } = siteMinuteAfter(20);
     await page.fill('#publish_up', publishAt);
     await Promise.all([page.waitForURL(/\/admin\/items\/\d+\?saved=1$/), page.click('button[value=publish]')]);
     assert.match(await page.locator('.item-status').textContent(), /published/);
@@ -141,7 +148,7 @@ describe('the admin', { skip: chromiumSkip }, () => {
       await front.goto(`${baseUrl}/en/`);
       shown = (await front.getByText('School gardens feed 300 pupils').count()) > 0;
     }
-    assert.ok(shown, `the item appeared on the front page after ${publishAt} UTC`);
+    assert.ok(shown, `the item appeared on the front page after ${publishAt} ${SITE_ZONE}`);
     await front.getByRole('link', { name: 'School gardens feed 300 pupils' }).first().click();
     itemUrl = front.url();
     const lead = front.locator('main img[srcset]').first();

@@ -52,9 +52,22 @@ pub struct SiteSettings {
     /// version in the reader's language yet: `tg` → `[ru, en]`. Empty: none.
     #[serde(default)]
     pub fallbacks: std::collections::BTreeMap<String, Vec<Lang>>,
+    /// The zone every date and time is shown in (`Asia/Dushanbe`), and the
+    /// one the admin's date inputs are read in. Stored instants stay UTC.
+    #[serde(default = "utc")]
+    pub time_zone: chrono_tz::Tz,
+}
+
+fn utc() -> chrono_tz::Tz {
+    chrono_tz::Tz::UTC
 }
 
 impl SiteSettings {
+    /// `at` on the site's clock.
+    pub fn local(&self, at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono_tz::Tz> {
+        at.with_timezone(&self.time_zone)
+    }
+
     pub fn offers(&self, lang: &Lang) -> bool {
         self.languages.contains(lang)
     }
@@ -79,6 +92,7 @@ impl SiteSettings {
             feed_full_text: false,
             mfa_required: false,
             fallbacks: Default::default(),
+            time_zone: utc(),
         }
     }
 }

@@ -147,7 +147,10 @@ async fn typed_items_show_their_fields() {
         assert!(html.contains("<time datetime=\"2026-12-10T"), "start date");
         assert!(html.contains("<time datetime=\"2026-12-14T"), "end date");
         assert!(html.contains("Call for entries closes"));
-        assert!(html.contains("<time datetime=\"2026-11-30T18:59Z\">30 November 2026, 18:59 UTC</time>"));
+        assert!(
+            html.contains("<time datetime=\"2026-11-30T23:59:00+05:00\">30 November 2026, 23:59</time>"),
+            "the deadline on the site's clock, as the text says: 23:59 Dushanbe time"
+        );
 
         let story = site.get("/en/photo-stories/my-road-home-exhibition").await;
         assert_eq!(story.status, StatusCode::OK, "photo story page");

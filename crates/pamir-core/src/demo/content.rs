@@ -24,6 +24,7 @@ pub(super) struct Site {
     pub front_page_size: u32,
     pub name: LocalizedText,
     pub tagline: LocalizedText,
+    pub time_zone: chrono_tz::Tz,
 }
 
 #[derive(Deserialize)]

@@ -5,6 +5,7 @@
 //! compiled into the binary.
 
 mod content;
+mod years;
 
 use crate::change::Change;
 use crate::items::{self, ItemInput};
@@ -23,10 +24,6 @@ mod media_files {
 }
 
 const CONTENT: &str = include_str!("content.toml");
-
-/// The date the demo's dates were written around. When the demo is loaded
-/// later, every date moves forward by the whole days since, so events stay upcoming.
-const WRITTEN_ON: &str = "2026-11-28T00:00:00Z";
 
 /// What loading did.
 #[derive(Debug, PartialEq, Eq)]
@@ -50,11 +47,10 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
                 .into(),
         ));
     }
-    let content: DemoContent = toml::from_str(CONTENT).map_err(|e| CoreError::Invalid(format!("demo content: {e}")))?;
     let now = core.clock.now();
-    let shift = DateTime::parse_from_rfc3339(WRITTEN_ON)
-        .map(|written| chrono::Duration::days((now - written.with_timezone(&Utc)).num_days().max(0)))
-        .unwrap_or_default();
+    let current = years::move_years(CONTENT, years::years_since_written(now));
+    let content: DemoContent =
+        toml::from_str(&current).map_err(|e| CoreError::Invalid(format!("demo content: {e}")))?;
 
     // All of the demo or none of it: one transaction.
     let mut change = core.begin().await?;
@@ -89,7 +85,7 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         input.body_markdown = item.body.clone();
         input.byline = Some(item.byline.clone());
         input.dateline = Some(item.dateline.clone());
-        input.published_at = Some(date(&item.published)? + shift);
+        input.published_at = Some(date(&item.published)?);
         input.featured = item.featured;
         input.featured_order = item.featured_order;
         input.state = ItemState::Published;
@@ -104,10 +100,10 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
         });
         input.event = match &item.event {
             Some(event) => Some(EventDetails {
-                starts_at: date(&event.start)? + shift,
-                ends_at: Some(date(&event.end)? + shift),
+                starts_at: date(&event.start)?,
+                ends_at: Some(date(&event.end)?),
                 venue: Some(event.venue.clone()),
-                entries_deadline: event.deadline.as_deref().map(date).transpose()?.map(|d| d + shift),
+                entries_deadline: event.deadline.as_deref().map(date).transpose()?,
                 registration_url: event.registration_url.clone(),
             }),
             None => None,
@@ -142,6 +138,7 @@ fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
         feed_full_text: true,
         mfa_required: false,
         fallbacks: Default::default(),
+        time_zone: site.time_zone,
         contact: ContactDetails {
             address: content.contact.address.clone(),
             hours: content.contact.hours.clone(),

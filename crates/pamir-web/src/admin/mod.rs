@@ -14,6 +14,7 @@
 //! - [`media`]: uploads and the media library
 
 pub mod account;
+pub mod clock;
 pub mod items;
 pub mod media;
 pub mod people;

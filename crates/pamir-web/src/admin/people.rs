@@ -194,9 +194,7 @@ pub async fn audit(
     let rows = entries
         .into_iter()
         .map(|e| AuditRow {
-            at: chrono::DateTime::from_timestamp(e.at, 0)
-                .map(|d| d.format("%Y-%m-%d %H:%M:%S").to_string())
-                .unwrap_or_default(),
+            at: crate::admin::clock::seconds(editor.settings.time_zone, e.at),
             user: e.user_name.unwrap_or_default(),
             action: e.action,
             subject: e.subject,

@@ -58,8 +58,7 @@ async fn view(
         .map(|r| (r.id, r.old_path, r.target, r.origin, r.hits))
         .collect();
     let base = format!("q={}", percent_encoding::utf8_percent_encode(&q, percent_encoding::NON_ALPHANUMERIC));
-    let when =
-        |at: i64| chrono::DateTime::from_timestamp(at, 0).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let when = |at: i64| crate::admin::clock::day(editor.settings.time_zone, at);
     let not_found = pamir_db::redirects::not_found(&state.core.db, editor.site, 100)
         .await?
         .into_iter()

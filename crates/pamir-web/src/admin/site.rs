@@ -242,6 +242,8 @@ pub async fn update_tag(
 #[derive(Serialize)]
 struct SettingsPage {
     languages: Vec<String>,
+    /// Every zone of the tz database, for the time zone list.
+    time_zones: Vec<&'static str>,
     /// Field name to its current or typed value.
     values: BTreeMap<String, String>,
     mfa_required: bool,
@@ -262,6 +264,7 @@ fn settings_values(settings: &pamir_domain::site::SiteSettings) -> BTreeMap<Stri
     values.insert("languages".into(), codes.join(", "));
     values.insert("default_lang".into(), settings.default_lang.to_string());
     values.insert("front_page_size".into(), settings.front_page_size.to_string());
+    values.insert("time_zone".into(), settings.time_zone.name().to_owned());
     let fallbacks: Vec<String> = settings
         .fallbacks
         .iter()
@@ -284,7 +287,8 @@ async fn settings_view(
 ) -> Result<Response, AdminError> {
     editor.actor.require(Action::ManageSettings)?;
     let languages = editor.settings.languages.iter().map(|l| l.to_string()).collect();
-    let view = SettingsPage { languages, values, mfa_required: flags.0, feed_full_text: flags.1, error };
+    let time_zones = chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name()).collect();
+    let view = SettingsPage { languages, time_zones, values, mfa_required: flags.0, feed_full_text: flags.1, error };
     Ok(page(state, editor, status, "admin/settings.html", "settings", view, None))
 }
 
@@ -348,6 +352,12 @@ fn parse_settings(
         .trim()
         .parse()
         .map_err(|_| "the front page size is not a number".to_owned())?;
+    // A form without the field (an older page) keeps the zone as it was.
+    if let Some(zone) = fields.get("time_zone").map(|zone| zone.trim()) {
+        settings.time_zone = zone.parse().map_err(|_| {
+            crate::i18n::text(&editor.lang, "admin-settings-time-zone-unknown", &[("zone", zone.to_owned().into())])
+        })?;
+    }
     settings.contact.phones =
         field(fields, "phones").lines().map(str::trim).filter(|p| !p.is_empty()).map(str::to_owned).collect();
     settings.contact.fax = Some(field(fields, "fax").trim().to_owned()).filter(|f| !f.is_empty());

@@ -48,6 +48,9 @@ fn calendar(reader: &Reader, events: &[Item]) -> String {
         "CALSCALE:GREGORIAN".to_owned(),
         "METHOD:PUBLISH".to_owned(),
         format!("X-WR-CALNAME:{}", escape(site_name)),
+        // Times below are UTC instants, which every calendar converts; this
+        // tells calendars that show one zone which one the site lives in.
+        format!("X-WR-TIMEZONE:{}", reader.settings.time_zone.name()),
     ];
     for item in events {
         let Some(event) = &item.event else { continue };
@@ -65,7 +68,7 @@ fn calendar(reader: &Reader, events: &[Item]) -> String {
             description.push_str(&format!(
                 "\n\n{}: {}",
                 crate::i18n::text(reader.code(), "event-deadline", &[]),
-                crate::i18n::date(reader.code(), deadline)
+                crate::view::DateView::with_time(reader.code(), reader.time(), deadline).text
             ));
         }
         lines.push(format!("DESCRIPTION:{}", escape(&description)));

@@ -35,7 +35,8 @@ pub async fn render(
 pub async fn render_item(state: &AppState, reader: &Reader, item: &Item) -> Result<Page, PageError> {
     let default_lang = &reader.settings.default_lang;
     let shown = pamir_core::reading::shown(&state.core, item.clone(), &reader.lang, default_lang, reader.now).await?;
-    let view = ItemView::new(item, &reader.tree, &shown.media, &shown.tags, &shown.gallery, &shown.inline);
+    let view =
+        ItemView::new(item, &reader.tree, &shown.media, &shown.tags, &shown.gallery, &shown.inline, reader.time());
     let canonical = view.card.url.clone();
 
     let mut alternates = Vec::new();

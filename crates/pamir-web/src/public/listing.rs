@@ -52,7 +52,7 @@ pub async fn load(
         .filter_map(|item| {
             let tree = reader.tree_for(&item.lang)?;
             tree.get(item.category_id)?;
-            Some(ItemCard::new(item, tree, &images).as_fallback_for(item, reader.code()))
+            Some(ItemCard::new(item, tree, &images, reader.time()).as_fallback_for(item, reader.code()))
         })
         .collect();
     Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages, has_more) })

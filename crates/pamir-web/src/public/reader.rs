@@ -27,6 +27,11 @@ pub struct Reader {
 }
 
 impl Reader {
+    /// The site's clock for this page.
+    pub fn time(&self) -> crate::view::SiteTime {
+        crate::view::SiteTime { zone: self.settings.time_zone, now: self.now }
+    }
+
     /// The reader of a page whose path starts with `/{lang}/`. An unknown or
     /// malformed language is "not found": no such part of the site exists.
     pub async fn new(state: &AppState, headers: &HeaderMap, uri: &Uri) -> Result<Self, PageError> {

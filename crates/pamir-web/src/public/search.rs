@@ -107,7 +107,7 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
                     title: item.title.clone(),
                     url: urls::item(reader.code(), &reader.tree, item.category_id, &item.slug),
                     kind_key: format!("kind-{}", item.kind.as_str()),
-                    published: DateView::new(reader.code(), item.published_at),
+                    published: DateView::new(reader.code(), reader.time(), item.published_at),
                     snippet_html: hit.snippet_html.clone(),
                 })
             })

@@ -1,6 +1,6 @@
 //! Items as listings and item pages show them.
 
-use crate::view::{DateView, urls};
+use crate::view::{DateView, SiteTime, urls};
 use pamir_domain::media::Media;
 use pamir_domain::taxonomy::{CategoryTree, Tag};
 use pamir_domain::{Item, ItemKind};
@@ -76,7 +76,7 @@ pub struct ItemCard {
 }
 
 impl ItemCard {
-    pub fn new(item: &Item, tree: &CategoryTree, images: &[Media]) -> Self {
+    pub fn new(item: &Item, tree: &CategoryTree, images: &[Media], time: SiteTime) -> Self {
         let lang = item.lang.as_str();
         Self {
             title: item.title.clone(),
@@ -86,7 +86,7 @@ impl ItemCard {
             category: tree
                 .get(item.category_id)
                 .map(|c| LinkView { name: c.name.clone(), url: urls::category(lang, tree, c.id) }),
-            published: DateView::new(lang, item.published_at),
+            published: DateView::new(lang, time, item.published_at),
             teaser_html: item.teaser_html.clone(),
             byline: item.byline.clone(),
             image: item.image_id.and_then(|id| images.iter().find(|m| m.id == id)).map(ImageView::from),
@@ -116,9 +116,53 @@ pub struct SourceView {
 pub struct EventView {
     pub starts: DateView,
     pub ends: Option<DateView>,
+    /// The end's time of day alone ("22:00") where it ends on the day it
+    /// starts, so the block reads "10 December 2026, 18:00–22:00".
+    pub ends_same_day: Option<String>,
     pub venue: Option<String>,
-    pub deadline: Option<DateView>,
+    pub deadline: Option<DeadlineView>,
     pub registration_url: Option<String>,
+}
+
+/// A call for entries' closing time and how long is left.
+#[derive(Debug, Clone, Serialize)]
+pub struct DeadlineView {
+    #[serde(flatten)]
+    pub date: DateView,
+    /// "5 days left", "closes today", "closed", in the reader's language.
+    pub left: String,
+    pub closed: bool,
+}
+
+impl DeadlineView {
+    pub fn new(lang: &str, time: SiteTime, at: chrono::DateTime<chrono::Utc>) -> Self {
+        let closed = at <= time.now;
+        let days = (time.local(at).date_naive() - time.local(time.now).date_naive()).num_days();
+        let left = if closed {
+            crate::i18n::text(lang, "event-deadline-closed", &[])
+        } else {
+            crate::i18n::text(lang, "event-deadline-days-left", &[("days", days.into())])
+        };
+        Self { date: DateView::with_time(lang, time, at), left, closed }
+    }
+}
+
+impl EventView {
+    pub fn new(lang: &str, time: SiteTime, event: &pamir_domain::EventDetails) -> Self {
+        let same_day =
+            event.ends_at.filter(|ends| time.local(*ends).date_naive() == time.local(event.starts_at).date_naive());
+        Self {
+            starts: DateView::with_time(lang, time, event.starts_at),
+            ends: event.ends_at.map(|at| DateView::with_time(lang, time, at)),
+            ends_same_day: same_day.map(|ends| time.local(ends).format("%H:%M").to_string()),
+            venue: event.venue.clone(),
+            deadline: event.entries_deadline.map(|at| DeadlineView::new(lang, time, at)),
+            registration_url: event
+                .registration_url
+                .clone()
+                .filter(|url| url.starts_with("https://") || url.starts_with("http://")),
+        }
+    }
 }
 
 /// Everything an item page shows.
@@ -144,6 +188,7 @@ impl ItemView {
         tags: &[Tag],
         gallery: &[i64],
         inline: &[Media],
+        time: SiteTime,
     ) -> Self {
         let lang = item.lang.as_str();
         let article = pamir_content::images::with_renditions(&item.article_html(), |path| {
@@ -153,7 +198,7 @@ impl ItemView {
             })
         });
         Self {
-            card: ItemCard::new(item, tree, media),
+            card: ItemCard::new(item, tree, media, time),
             dateline: item.dateline.clone(),
             body_html: with_dateline(&article, item.dateline.as_deref()),
             tags: tags.iter().map(|tag| LinkView { name: tag.name.clone(), url: urls::tag(lang, &tag.slug) }).collect(),
@@ -168,16 +213,7 @@ impl ItemView {
                 url: source.url.clone().filter(|url| url.starts_with("https://") || url.starts_with("http://")),
                 date: source.date.clone(),
             }),
-            event: item.event.as_ref().map(|event| EventView {
-                starts: DateView::with_time(lang, event.starts_at),
-                ends: event.ends_at.map(|at| DateView::with_time(lang, at)),
-                venue: event.venue.clone(),
-                deadline: event.entries_deadline.map(|at| DateView::with_time(lang, at)),
-                registration_url: event
-                    .registration_url
-                    .clone()
-                    .filter(|url| url.starts_with("https://") || url.starts_with("http://")),
-            }),
+            event: item.event.as_ref().map(|event| EventView::new(lang, time, event)),
             gallery: gallery.iter().filter_map(|id| media.iter().find(|m| m.id == *id)).map(ImageView::from).collect(),
         }
     }

@@ -13,23 +13,45 @@ pub use meta::Meta;
 
 use serde::Serialize;
 
-/// A date for `<time datetime>` and for reading.
+/// The site's clock: the zone dates are shown in, and the moment the page
+/// is made (for "5 days left").
+#[derive(Debug, Clone, Copy)]
+pub struct SiteTime {
+    pub zone: chrono_tz::Tz,
+    pub now: chrono::DateTime<chrono::Utc>,
+}
+
+impl SiteTime {
+    pub fn local(&self, at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono_tz::Tz> {
+        at.with_timezone(&self.zone)
+    }
+}
+
+/// A date for `<time datetime>` and for reading, on the site's clock.
 #[derive(Debug, Clone, Serialize)]
 pub struct DateView {
+    /// ISO 8601: the day (`2026-12-10`), or the moment with the zone's
+    /// offset (`2026-12-10T18:00:00+05:00`).
     pub iso: String,
     pub text: String,
 }
 
 impl DateView {
-    pub fn new(lang: &str, at: chrono::DateTime<chrono::Utc>) -> Self {
-        Self { iso: at.format("%Y-%m-%d").to_string(), text: crate::i18n::date(lang, at) }
+    /// The day `at` falls on in the site's zone.
+    pub fn new(lang: &str, time: SiteTime, at: chrono::DateTime<chrono::Utc>) -> Self {
+        let local = time.local(at);
+        Self { iso: local.format("%Y-%m-%d").to_string(), text: crate::i18n::date(lang, local.date_naive()) }
     }
 
-    /// With the time of day, for events.
-    pub fn with_time(lang: &str, at: chrono::DateTime<chrono::Utc>) -> Self {
+    /// With the time of day, for events: "10 December 2026, 18:00". The
+    /// zone is named only where it is UTC: a reader of a Dushanbe office's
+    /// site reads Dushanbe time without being told.
+    pub fn with_time(lang: &str, time: SiteTime, at: chrono::DateTime<chrono::Utc>) -> Self {
+        let local = time.local(at);
+        let zone = if time.zone == chrono_tz::Tz::UTC { " UTC" } else { "" };
         Self {
-            iso: at.format("%Y-%m-%dT%H:%MZ").to_string(),
-            text: format!("{}, {} UTC", crate::i18n::date(lang, at), at.format("%H:%M")),
+            iso: local.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            text: format!("{}, {}{zone}", crate::i18n::date(lang, local.date_naive()), local.format("%H:%M")),
         }
     }
 }

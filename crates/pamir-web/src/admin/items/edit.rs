@@ -36,6 +36,8 @@ struct EditorPage {
     public_url: Option<String>,
     /// How often it was read on the site it was imported from (0: not imported, or unread).
     old_site_hits: i64,
+    /// The zone its times are typed in, such as "Asia/Dushanbe".
+    time_zone: &'static str,
 }
 
 /// The other editor's save, shown beside ours.
@@ -143,6 +145,7 @@ async fn render(
     };
     let view = EditorPage {
         old_site_hits,
+        time_zone: editor.settings.time_zone.name(),
         id: item.map(|i| i.id),
         state: item.map(|i| i.state.as_str()).unwrap_or("new").to_owned(),
         actions: actions_for(editor, item.map(|i| i.state)),
@@ -153,7 +156,7 @@ async fn render(
             title: c.title.clone(),
             teaser: c.teaser_markdown.clone(),
             body: c.body_markdown.clone(),
-            updated_at: c.updated_at.format("%Y-%m-%d %H:%M UTC").to_string(),
+            updated_at: crate::admin::clock::minutes(editor.settings.time_zone, c.updated_at.timestamp()),
         }),
         kinds: ItemKind::ALL.iter().map(|k| k.as_str()).collect(),
         categories: category_options(&tree),
@@ -185,7 +188,7 @@ pub async fn new_form(
             form.group = group.to_string();
             form.kind = original.kind.as_str().to_owned();
             form.image = original.image_id.map(|i| i.to_string()).unwrap_or_default();
-            form.event_starts_at = ItemForm::of(&original, vec![], vec![]).event_starts_at;
+            form.event_starts_at = ItemForm::of(&original, vec![], vec![], editor.settings.time_zone).event_starts_at;
         }
     }
     render(&state, &editor, StatusCode::OK, None, form, Said::default()).await
@@ -203,7 +206,7 @@ pub async fn create(
         Some(lang) => lang,
         None => return Err(AdminError::BadRequest("choose one of the site's languages".into())),
     };
-    let input = match form.to_input(editor.site, lang, &editor.lang) {
+    let input = match form.to_input(editor.site, lang, &editor.lang, editor.settings.time_zone) {
         Ok(input) => input,
         Err(problem) => {
             return render(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, None, form, Said::error(problem)).await;
@@ -231,7 +234,7 @@ pub async fn form(
     let item = editing::load(&state.core, &editor.actor, editor.site, id).await?;
     let tags = pamir_db::items::tag_ids(&state.core.db, id).await?;
     let gallery = pamir_db::items::gallery(&state.core.db, id).await?;
-    let form = ItemForm::of(&item, tags, gallery);
+    let form = ItemForm::of(&item, tags, gallery, editor.settings.time_zone);
     let notice = (!notice.saved.is_empty()).then_some("admin-notice-saved");
     render(&state, &editor, StatusCode::OK, Some(&item), form, Said { notice, ..Said::default() }).await
 }
@@ -255,7 +258,7 @@ pub async fn save(
         Transition::Restore | Transition::Trash => {
             editing::transition(&state.core, &editor.actor, editor.site, id, expected, transition).await
         }
-        _ => match form.to_input(editor.site, current.lang.clone(), &editor.lang) {
+        _ => match form.to_input(editor.site, current.lang.clone(), &editor.lang, editor.settings.time_zone) {
             Ok(input) => editing::save(&state.core, &editor.actor, editor.site, id, expected, input, transition).await,
             Err(problem) => Err(CoreError::Invalid(problem)),
         },

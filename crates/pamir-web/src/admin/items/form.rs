@@ -2,7 +2,8 @@
 //! fields like tags work without JavaScript), turned into an item input,
 //! and back into what the form shows, keeping whatever was typed.
 
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
+use chrono_tz::Tz;
 use pamir_core::items::ItemInput;
 use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SiteId, SourceCitation};
 use serde::Serialize;
@@ -100,8 +101,11 @@ impl ItemForm {
     }
 
     /// The form showing a stored item.
-    pub fn of(item: &Item, tags: Vec<i64>, gallery: Vec<i64>) -> Self {
-        let time = |at: Option<DateTime<Utc>>| at.map(|at| at.format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default();
+    /// Its times are shown on the site's clock, `zone`.
+    pub fn of(item: &Item, tags: Vec<i64>, gallery: Vec<i64>, zone: Tz) -> Self {
+        let time = |at: Option<DateTime<Utc>>| {
+            at.map(|at| at.with_timezone(&zone).format("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
+        };
         let text = |t: &Option<String>| t.clone().unwrap_or_default();
         let source = item.source.clone().unwrap_or_default();
         let event = item.event.as_ref();
@@ -144,14 +148,16 @@ impl ItemForm {
     /// says (a date that is not a date), told in `ui` (the editor's
     /// language). The item's rules are the domain's, asked by the use case,
     /// so the admin and the API refuse alike.
-    pub fn to_input(&self, site: SiteId, lang: Lang, ui: &str) -> Result<ItemInput, String> {
+    /// Its times are read on the site's clock, `zone`.
+    pub fn to_input(&self, site: SiteId, lang: Lang, ui: &str, zone: Tz) -> Result<ItemInput, String> {
         let say = |key: &str, label: &str| {
             let field = crate::i18n::text(ui, label, &[]);
             crate::i18n::text(ui, key, &[("field", field.into())])
         };
         let optional_number =
             |text: &str, label: &str| optional_number(text).map_err(|()| say("admin-form-not-a-number", label));
-        let date_time = |text: &str, label: &str| date_time(text).map_err(|()| say("admin-form-not-a-date", label));
+        let date_time =
+            |text: &str, label: &str| date_time(text, zone).map_err(|()| say("admin-form-not-a-date", label));
         let kind = ItemKind::parse(&self.kind).ok_or_else(|| say("admin-form-choose", "admin-field-kind"))?;
         let category_id = self.category.parse().map_err(|_| say("admin-form-choose", "admin-field-category"))?;
         let mut input = ItemInput::article(site, lang, category_id, &self.title);
@@ -203,8 +209,10 @@ fn optional_number(text: &str) -> Result<Option<i64>, ()> {
     }
 }
 
-/// `datetime-local` values (`2026-11-28T14:30`), taken as UTC.
-fn date_time(text: &str) -> Result<Option<DateTime<Utc>>, ()> {
+/// `datetime-local` values (`2026-11-28T14:30`), read on the site's clock. A
+/// time the clock skips (when summer time starts) is refused; one it shows
+/// twice (when it ends) is the first.
+fn date_time(text: &str, zone: Tz) -> Result<Option<DateTime<Utc>>, ()> {
     let text = text.trim();
     if text.is_empty() {
         return Ok(None);
@@ -212,7 +220,8 @@ fn date_time(text: &str) -> Result<Option<DateTime<Utc>>, ()> {
     ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
         .iter()
         .find_map(|format| NaiveDateTime::parse_from_str(text, format).ok())
-        .map(|naive| Some(naive.and_utc()))
+        .and_then(|naive| zone.from_local_datetime(&naive).earliest())
+        .map(|local| Some(local.with_timezone(&Utc)))
         .ok_or(())
 }
 

@@ -47,10 +47,8 @@ pub struct RowView {
     scheduled: Option<String>,
 }
 
-pub fn row_view(row: AdminRow) -> RowView {
-    let date = |seconds: i64| {
-        chrono::DateTime::from_timestamp(seconds, 0).map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_default()
-    };
+pub fn row_view(zone: chrono_tz::Tz, row: AdminRow) -> RowView {
+    let date = |seconds: i64| crate::admin::clock::minutes(zone, seconds);
     RowView {
         id: row.id,
         title: row.title,
@@ -121,7 +119,7 @@ pub async fn get(
     let base = serde_urlencoded_lite(&base_query);
     let tree = state.sites.tree(editor.site, &editor.settings.default_lang).await?;
     let view = ListPage {
-        rows: rows.into_iter().map(row_view).collect(),
+        rows: rows.into_iter().map(|row| row_view(editor.settings.time_zone, row)).collect(),
         total,
         page: page_number,
         pages: (total + i64::from(PAGE_SIZE) - 1) / i64::from(PAGE_SIZE),
@@ -173,9 +171,9 @@ pub async fn dashboard(State(state): State<AppState>, editor: Editor) -> Result<
     let mine = list(AdminFilter { author_id: Some(editor.actor.user.id), ..Default::default() }).await?;
     let recent = list(AdminFilter::default()).await?;
     let view = Dashboard {
-        review: review.into_iter().map(row_view).collect(),
-        mine: mine.into_iter().map(row_view).collect(),
-        recent: recent.into_iter().map(row_view).collect(),
+        review: review.into_iter().map(|row| row_view(editor.settings.time_zone, row)).collect(),
+        mine: mine.into_iter().map(|row| row_view(editor.settings.time_zone, row)).collect(),
+        recent: recent.into_iter().map(|row| row_view(editor.settings.time_zone, row)).collect(),
     };
     Ok(page(&state, &editor, StatusCode::OK, "admin/dashboard.html", "dashboard", view, None))
 }

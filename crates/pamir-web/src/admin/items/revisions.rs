@@ -31,10 +31,6 @@ struct ListPage {
     revisions: Vec<RevisionRow>,
 }
 
-fn when(seconds: i64) -> String {
-    chrono::DateTime::from_timestamp(seconds, 0).map(|d| d.format("%Y-%m-%d %H:%M UTC").to_string()).unwrap_or_default()
-}
-
 pub async fn list(State(state): State<AppState>, editor: Editor, Path(id): Path<i64>) -> Result<Response, AdminError> {
     let (item, revisions) = editing::revisions(&state.core, &editor.actor, editor.site, id).await?;
     let revisions = revisions
@@ -43,7 +39,7 @@ pub async fn list(State(state): State<AppState>, editor: Editor, Path(id): Path<
             title: Snapshot::from_json(&r.snapshot).map(|s| s.content.title).unwrap_or_default(),
             id: r.id,
             version: r.version,
-            at: when(r.created_at),
+            at: crate::admin::clock::minutes(editor.settings.time_zone, r.created_at),
             author: r.author_name.unwrap_or_default(),
         })
         .collect();
@@ -131,7 +127,7 @@ pub async fn compare(
     let row = |r: &pamir_db::revisions::Revision, s: &Snapshot| RevisionRow {
         id: r.id,
         version: r.version,
-        at: when(r.created_at),
+        at: crate::admin::clock::minutes(editor.settings.time_zone, r.created_at),
         author: r.author_name.clone().unwrap_or_default(),
         title: s.title.clone(),
     };

@@ -1,0 +1,110 @@
+//! Times on the site's clock: an editor in Dushanbe types the time of day
+//! she means, and readers, calendars and search engines get the same moment.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test stops at the first surprise
+
+mod support;
+
+use axum::http::StatusCode;
+use pamir_domain::Role;
+use support::TestSite;
+use support::admin::{self, pairs, saved_item_id, signed_in};
+
+#[tokio::test]
+async fn an_event_typed_at_ten_in_dushanbe_is_ten_in_dushanbe_everywhere() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let mut fields = admin::article_fields(&site, "Donors meeting on return and reintegration").await;
+    fields.extend(
+        [
+            ("kind", "event"),
+            ("event_starts_at", "2026-12-20T10:00"),
+            ("event_ends_at", "2026-12-20T13:30"),
+            ("event_venue", "NAMD Mission, Dushanbe"),
+            ("event_entries_deadline", "2026-12-15T18:00"),
+            ("action", "publish"),
+        ]
+        .map(|(k, v)| (k.to_owned(), v.to_owned())),
+    );
+    let id = saved_item_id(&editor.post("/admin/items/new", &pairs(&fields)).await);
+    let stored = pamir_db::items::find_by_id(site.db(), site.site, id).await.unwrap().unwrap();
+    let event = stored.event.clone().expect("event");
+    assert_eq!(event.starts_at.to_rfc3339(), "2026-12-20T05:00:00+00:00", "10:00 in Dushanbe is 05:00 UTC");
+
+    let form = editor.get(&format!("/admin/items/{id}")).await;
+    assert!(form.body.contains("value=\"2026-12-20T10:00\""), "the form shows what was typed");
+    assert!(form.body.contains("Asia/Dushanbe"), "the form names the zone");
+
+    let path = format!("/en/news/{}", stored.slug);
+    let page = site.get(&path).await;
+    assert_eq!(page.status, StatusCode::OK, "{path}");
+    assert!(
+        page.body.contains("<time datetime=\"2026-12-20T10:00:00+05:00\">20 December 2026, 10:00</time>"),
+        "{}",
+        page.body
+    );
+    assert!(page.body.contains("–<time datetime=\"2026-12-20T13:30:00+05:00\">13:30</time>"), "ends the same day");
+    assert!(page.body.contains("(17 days left)"), "the deadline counts days on the site's calendar");
+    assert!(!page.body.contains("UTC"), "no UTC for readers in Dushanbe");
+    assert!(page.body.contains("\"startDate\":\"2026-12-20T10:00:00+05:00\""), "JSON-LD with the offset");
+
+    let calendar = site.get(&format!("{path}.ics")).await;
+    assert!(calendar.body.contains("DTSTART:20261220T050000Z"), "{}", calendar.body);
+    assert!(calendar.body.contains("X-WR-TIMEZONE:Asia/Dushanbe"));
+
+    let russian = site.get("/ru/").await;
+    assert_eq!(russian.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn the_site_time_zone_is_chosen_in_the_settings_and_an_unknown_one_refused() {
+    let site = TestSite::sqlite().await;
+    let admin = signed_in(&site, Role::Administrator).await;
+    let page = admin.get("/admin/settings").await;
+    assert!(page.body.contains("<option selected>Asia/Dushanbe</option>"), "the demo's zone is selected");
+    let mut fields = settings_fields(&page.body);
+    set(&mut fields, "time_zone", "Mars/Olympus_Mons");
+    let refused = admin.post("/admin/settings", &pairs(&fields)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("Mars/Olympus_Mons is not a time zone"), "{}", refused.body);
+
+    set(&mut fields, "time_zone", "Europe/Moscow");
+    assert_eq!(admin.post("/admin/settings", &pairs(&fields)).await.status, StatusCode::SEE_OTHER);
+    let festival = site.get("/en/events/roads-and-roots-film-festival-2026").await;
+    assert!(festival.body.contains("10 December 2026, 16:00"), "13:00 UTC read in Moscow: {}", festival.body);
+}
+
+/// Every named input, textarea and selected option of the settings form.
+fn settings_fields(html: &str) -> Vec<(String, String)> {
+    let form = html
+        .split("<form method=\"post\" action=\"/admin/settings\">")
+        .nth(1)
+        .unwrap()
+        .split("</form>")
+        .next()
+        .unwrap();
+    let mut fields = Vec::new();
+    for part in form.split('<').skip(1) {
+        let name = part.split("name=\"").nth(1).and_then(|n| n.split('"').next());
+        let Some(name) = name else { continue };
+        let value = if part.starts_with("textarea") {
+            part.split_once('>').map(|(_, text)| text.to_owned()).unwrap_or_default()
+        } else if part.starts_with("select") {
+            let rest = form.split(&format!("name=\"{name}\"")).nth(1).unwrap();
+            rest.split("<option selected>").nth(1).and_then(|o| o.split('<').next()).unwrap_or("").to_owned()
+        } else if part.contains("type=\"checkbox\"") {
+            if !part.contains(" checked") {
+                continue;
+            }
+            "on".to_owned()
+        } else {
+            part.split("value=\"").nth(1).and_then(|v| v.split('"').next()).unwrap_or("").to_owned()
+        };
+        fields.push((name.to_owned(), value.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"")));
+    }
+    fields
+}
+
+fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    fields.retain(|(n, _)| n != name);
+    fields.push((name.to_owned(), value.to_owned()));
+}
