@@ -44,3 +44,10 @@ rule-media-in-use = This image is still used by: { $items }
 # Translations and the workflow.
 rule-translation-exists = This item already has a { $lang } version.
 rule-new-item-draft = A new item starts as a draft, in review or published.
+rule-brand-contrast = { $pair ->
+    [white-on-brand] White text on the brand colour (the header, buttons)
+   *[brand-on-tint] The brand colour on its pale tint (links in sections and cards)
+} has a contrast of { $ratio }:1, and readers need at least { $min }:1: choose a darker colour.
+rule-social-link = Each social account is a web address starting with https://.
+rule-key-page-link = Each key page is a path on this site (/en/contact) or a web address starting with https://.
+rule-link-label = Each link needs a label of at most 80 characters.

@@ -188,21 +188,25 @@ describe('public pages', () => {
     assert.equal(problems.length, 0, `crawl problems:\n  ${problems.join('\n  ')}`);
   });
 
-  test('HTML: the W3C Nu checker (vnu.jar) reports no errors', { timeout: 300_000 }, async () => {
+  test('HTML: the W3C Nu checker (vnu.jar) reports no errors and no warnings', { timeout: 300_000 }, async () => {
     const { pages } = await crawl();
-    const { errors, warnings } = checkHtml(pages);
+    const { errors, warnings, warningTexts } = checkHtml(pages);
     console.log(`# Nu checker: ${pages.length} pages, ${errors.length} errors, ${warnings} warnings/info`);
     assert.equal(errors.length, 0, `the Nu checker found ${errors.length} errors:\n  ${errors.join('\n  ')}`);
+    assert.equal(warningTexts.length, 0, `the Nu checker warns ${warningTexts.length} times:\n  ${warningTexts.join('\n  ')}`);
   });
 
-  test('axe-core: no WCAG 2.1 A/AA violations', { skip: chromiumSkip, timeout: 300_000 }, async () => {
-    // bypassCSP: the site's policy (rightly) refuses inline scripts, and axe is injected as one.
-    const { pages, failures } = await eachPage({ viewport: { width: 1280, height: 800 }, bypassCSP: true }, async (page) => {
-      const violations = await runAxe(page);
-      return violations.length ? formatViolations(violations) : null;
+  for (const colorScheme of ['light', 'dark']) {
+    test(`axe-core: no WCAG 2.1 A/AA violations in the ${colorScheme} colour scheme`, { skip: chromiumSkip, timeout: 300_000 }, async () => {
+      // bypassCSP: the site's policy (rightly) refuses inline scripts, and axe is injected as one.
+      const options = { viewport: { width: 1280, height: 800 }, bypassCSP: true, colorScheme };
+      const { pages, failures } = await eachPage(options, async (page) => {
+        const violations = await runAxe(page);
+        return violations.length ? formatViolations(violations) : null;
+      });
+      assert.equal(failures.length, 0, `axe-core found violations on ${failures.length} of ${pages.length} pages:\n${failures.join('\n')}`);
     });
-    assert.equal(failures.length, 0, `axe-core found violations on ${failures.length} of ${pages.length} pages:\n${failures.join('\n')}`);
-  });
+  }
 
   test('320 px wide: no page scrolls sideways', { skip: chromiumSkip, timeout: 300_000 }, async () => {
     const { pages, failures } = await eachPage({ viewport: { width: 320, height: 640 } }, async (page) => {

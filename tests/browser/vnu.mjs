@@ -21,7 +21,7 @@ function requireJava() {
 }
 
 /**
- * Checks `pages` ([{ label, html }]) and resolves to { errors: [text], warnings: n }.
+ * Checks `pages` ([{ label, html }]) and resolves to { errors: [text], warnings: n, warningTexts: [text] }.
  * Each error reads "label:line:column: message" with the offending extract.
  */
 export function checkHtml(pages) {
@@ -54,11 +54,12 @@ export function checkHtml(pages) {
       return url;
     };
     const errors = report.messages.filter((m) => m.type === 'error' || m.type === 'non-document-error');
+    const warnings = report.messages.filter((m) => m.subType === 'warning');
+    const describe = (m) => `${labelOf(m.url)}${m.lastLine ? `:${m.lastLine}:${m.firstColumn ?? m.lastColumn ?? ''}` : ''}: ${m.message}${m.extract ? `\n      ${m.extract.replace(/\n/g, '\\n')}` : ''}`;
     return {
       warnings: report.messages.length - errors.length,
-      errors: errors.map(
-        (m) => `${labelOf(m.url)}${m.lastLine ? `:${m.lastLine}:${m.firstColumn ?? m.lastColumn ?? ''}` : ''}: ${m.message}${m.extract ? `\n      ${m.extract.replace(/\n/g, '\\n')}` : ''}`,
-      ),
+      errors: errors.map(describe),
+      warningTexts: warnings.map(describe),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -48,8 +48,32 @@ fn builder() -> &'static Builder<'static> {
         builder.add_allowed_classes("section", ["footnotes"]);
         builder.add_allowed_classes("sup", ["footnote-ref"]);
         builder.add_allowed_classes("a", ["footnote-backref"]);
+        // Column alignment as the theme's classes (see `alignment_as_classes`).
+        for cell in ["td", "th"] {
+            builder.rm_tag_attributes(cell, ["align", "char", "charoff", "valign"]);
+            builder.add_allowed_classes(cell, ALIGNMENTS.map(|(_, class)| class));
+        }
         builder
     })
+}
+
+/// `align` values and the classes the theme aligns cells with.
+const ALIGNMENTS: [(&str, &str); 3] = [("left", "align-left"), ("center", "align-center"), ("right", "align-right")];
+
+/// Table cells' obsolete `align="right"` (GFM tables, imported HTML) as
+/// `class="align-right"`, which the theme's stylesheet aligns: HTML5 has no
+/// `align`, and the CSP allows no inline `style`.
+fn alignment_as_classes(html: &str) -> std::borrow::Cow<'_, str> {
+    if !html.contains("align=") {
+        return html.into();
+    }
+    let mut out = html.to_owned();
+    for (value, class) in ALIGNMENTS {
+        for quote in ['"', '\''] {
+            out = out.replace(&format!(" align={quote}{value}{quote}"), &format!(" class=\"{class}\""));
+        }
+    }
+    out.into()
 }
 
 fn is_footnote_id(value: &str) -> bool {
@@ -78,7 +102,7 @@ pub fn clean(html: &str) -> String {
 }
 
 fn once(html: &str) -> String {
-    without_empty_figures(&builder().clean(html).to_string())
+    without_empty_figures(&builder().clean(&alignment_as_classes(html)).to_string())
 }
 
 /// `html` without `<figure>`s that hold nothing but white space and an
@@ -108,6 +132,20 @@ fn without_empty_figures(html: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn table_alignment_becomes_classes_the_theme_aligns() {
+        let html = super::clean(&crate::markdown::to_html("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |"));
+        assert!(!html.contains("align="), "{html}");
+        assert!(html.contains("<th class=\"align-left\">a</th>"), "{html}");
+        assert!(
+            html.contains("<td class=\"align-center\">2</td>") && html.contains("<td class=\"align-right\">3</td>")
+        );
+        let imported =
+            super::clean("<table><tr><td align='right' class=\"x\">1</td><td align=\"justify\">2</td></tr></table>");
+        assert!(!imported.contains("align=") && !imported.contains("class=\"x\""), "{imported}");
+        assert!(imported.contains("<td class=\"align-right\">1</td><td>2</td>"), "{imported}");
+    }
+
     use super::*;
 
     #[test]

@@ -77,6 +77,11 @@ pub async fn remember(core: &Core, site: SiteId, record: Record<'_>, target: i64
     change.commit().await
 }
 
+/// The rules on category and tag names, as the admin is held to them.
+fn check_names(names: &[Naming<'_>]) -> Result<(), CoreError> {
+    names.iter().try_for_each(|n| pamir_domain::taxonomy::check_name(n.name).map_err(CoreError::Rules))
+}
+
 /// Adds a category and notes where it came from. `None` when its address
 /// is taken at that level: nothing was stored, and the importer decides
 /// what to call it instead.
@@ -87,6 +92,7 @@ pub async fn add_category(
     names: &[Naming<'_>],
     record: Record<'_>,
 ) -> Result<Option<i64>, CoreError> {
+    check_names(names)?;
     let texts: Vec<CategoryText<'_>> =
         names.iter().map(|n| CategoryText { lang: n.lang, name: n.name, slug: n.slug, description: "" }).collect();
     let mut change = core.begin().await?;
@@ -111,6 +117,7 @@ pub async fn add_category_language(core: &Core, site: SiteId, id: i64, naming: N
     if texts.iter().any(|(lang, _, _)| lang == naming.lang) {
         return Ok(());
     }
+    pamir_domain::taxonomy::check_name(naming.name).map_err(CoreError::Rules)?;
     let text = CategoryText { lang: naming.lang, name: naming.name, slug: naming.slug, description: "" };
     let mut change = core.begin().await?;
     let now = change.now().timestamp();
@@ -126,6 +133,7 @@ pub async fn add_tag(
     names: &[Naming<'_>],
     record: Record<'_>,
 ) -> Result<Option<i64>, CoreError> {
+    check_names(names)?;
     let texts: Vec<TagText<'_>> = names.iter().map(|n| TagText { lang: n.lang, name: n.name, slug: n.slug }).collect();
     let mut change = core.begin().await?;
     let now = change.now().timestamp();

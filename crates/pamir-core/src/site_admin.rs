@@ -26,6 +26,7 @@ fn slugs(names: &[Naming]) -> Result<Vec<(String, String, String)>, CoreError> {
     named
         .into_iter()
         .map(|n| {
+            pamir_domain::taxonomy::check_name(n.name.trim()).map_err(CoreError::Rules)?;
             let slug = if n.slug.trim().is_empty() { slugify(n.name.trim()) } else { n.slug.trim().to_owned() };
             if !is_valid_slug(&slug) {
                 return Err(CoreError::rule("slug", Message::new("rule-slug-invalid").with("slug", &slug)));
@@ -123,7 +124,39 @@ pub fn check_settings(settings: &SiteSettings) -> Result<(), CoreError> {
             Message::new("rule-too-long").with("max", max)
         });
     }
+    check_identity(&settings.identity, &mut rules);
     if rules.0.is_empty() { Ok(()) } else { Err(CoreError::Rules(rules)) }
+}
+
+/// The brand colour must leave every text readable; links must go to the web
+/// (or, for key pages, to a path on this site).
+fn check_identity(identity: &pamir_domain::site::Identity, rules: &mut Violations) {
+    use pamir_domain::colour::Palette;
+    if let Some(Err(failing)) = identity.brand_colour.map(Palette::from_brand) {
+        for pair in failing {
+            rules.add(
+                "brand_colour",
+                Message::new("rule-brand-contrast")
+                    .with("pair", pair.pair)
+                    .with("ratio", format!("{:.1}", pair.ratio))
+                    .with("min", "4.5"),
+            );
+        }
+    }
+    let organisation_too_long = identity.organisation.0.values().any(|name| name.chars().count() > 200);
+    rules.check(organisation_too_long, "organisation", || Message::new("rule-too-long").with("max", 200));
+    let social_ok = identity.social.iter().all(|link| pamir_domain::rules::is_web_address(&link.url));
+    rules.check(!social_ok, "social", || Message::new("rule-social-link"));
+    let key_pages_ok = identity.key_pages.values().flatten().all(|link| {
+        (link.url.starts_with('/') && !link.url.starts_with("//")) || pamir_domain::rules::is_web_address(&link.url)
+    });
+    rules.check(!key_pages_ok, "key_pages", || Message::new("rule-key-page-link"));
+    let labels_ok = identity
+        .social
+        .iter()
+        .chain(identity.key_pages.values().flatten())
+        .all(|link| !link.label.trim().is_empty() && link.label.chars().count() <= 80);
+    rules.check(!labels_ok, "links", || Message::new("rule-link-label"));
 }
 
 /// Renames a category in its languages (adding missing ones) and sets its

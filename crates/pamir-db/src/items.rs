@@ -51,6 +51,8 @@ pub enum Listing<'a> {
     Categories(&'a [i64]),
     /// A tag page.
     Tag(i64),
+    /// Items of one kind (`op-ed`), newest first: a front-page section.
+    Kind(&'a str),
 }
 
 impl Listing<'_> {
@@ -69,6 +71,7 @@ impl Listing<'_> {
                 "AND i.id IN (SELECT item_id FROM item_tags WHERE tag_id = $4)".to_owned(),
                 "i.published_at DESC, i.id DESC",
             ),
+            Listing::Kind(_) => ("AND i.kind = $4".to_owned(), "i.published_at DESC, i.id DESC"),
         }
     }
 }
@@ -85,6 +88,7 @@ macro_rules! bind_listing {
                 }
             }
             Listing::Tag(id) => query = query.bind(*id),
+            Listing::Kind(kind) => query = query.bind(*kind),
         }
         query
     }};
@@ -142,7 +146,7 @@ pub async fn list_with_fallbacks(
     let after_listing = match listing {
         Listing::Featured => 4,
         Listing::Categories(ids) => 4 + ids.len(),
-        Listing::Tag(_) => 5,
+        Listing::Tag(_) | Listing::Kind(_) => 5,
     };
     let languages = languages_condition(fallbacks.len(), after_listing);
     let next = after_listing + fallbacks.len();
@@ -158,7 +162,7 @@ pub async fn list_with_fallbacks(
     // Tag pages are not counted: counting means visiting every tagged item's
     // row (tens of milliseconds at 100,000 items); one row more tells whether
     // there is a next page.
-    let counted = !matches!(listing, Listing::Tag(_));
+    let counted = !matches!(listing, Listing::Tag(_) | Listing::Kind(_));
     let (mut rows, total): (Vec<ItemRow>, Option<i64>) = on_pool!(db, pool => {
         let mut page = bind_listing!(sqlx::query_as(crate::assembled(&page_sql)).bind(site).bind(lang.as_str()).bind(now), listing);
         for fallback in fallbacks {

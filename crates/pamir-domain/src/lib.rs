@@ -12,6 +12,7 @@
 //! - [`rules`]: broken rules as values (translation keys, arguments, fields)
 
 pub mod clock;
+pub mod colour;
 pub mod contact;
 pub mod item;
 pub mod lang;

@@ -56,6 +56,109 @@ pub struct SiteSettings {
     /// one the admin's date inputs are read in. Stored instants stay UTC.
     #[serde(default = "utc")]
     pub time_zone: chrono_tz::Tz,
+    /// How the site looks like the organisation it speaks for.
+    #[serde(default)]
+    pub identity: Identity,
+}
+
+/// The organisation behind the site, as its pages show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Identity {
+    /// "Northbridge Agency for Migration and Development", per language,
+    /// shown with the site's name ("Mission in Tajikistan").
+    #[serde(default)]
+    pub organisation: LocalizedText,
+    /// Header, buttons and links; `None`: the theme's own colour.
+    #[serde(default)]
+    pub brand_colour: Option<crate::colour::Colour>,
+    /// A picture from the media library; its alt text is the logo's.
+    #[serde(default)]
+    pub logo_media_id: Option<i64>,
+    /// The organisation's accounts elsewhere, in the footer.
+    #[serde(default)]
+    pub social: Vec<Link>,
+    /// The footer's key pages (about, privacy…), per language.
+    #[serde(default)]
+    pub key_pages: BTreeMap<String, Vec<Link>>,
+    /// The front page's sections below the lead stories, in order; a
+    /// section left out is not shown.
+    #[serde(default = "FrontSection::standard_order")]
+    pub front_sections: Vec<FrontSection>,
+}
+
+/// A labelled link the administrator sets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+}
+
+/// A section of the front page below the lead story and featured row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrontSection {
+    News,
+    Opinion,
+    Facts,
+    Events,
+    PhotoStories,
+    MoreNews,
+}
+
+impl FrontSection {
+    pub const ALL: [FrontSection; 6] = [
+        FrontSection::News,
+        FrontSection::Opinion,
+        FrontSection::Facts,
+        FrontSection::Events,
+        FrontSection::PhotoStories,
+        FrontSection::MoreNews,
+    ];
+
+    pub fn standard_order() -> Vec<FrontSection> {
+        Self::ALL.to_vec()
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FrontSection::News => "news",
+            FrontSection::Opinion => "opinion",
+            FrontSection::Facts => "facts",
+            FrontSection::Events => "events",
+            FrontSection::PhotoStories => "photo-stories",
+            FrontSection::MoreNews => "more-news",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|section| section.as_str() == text)
+    }
+}
+
+impl Default for Identity {
+    /// No logo, links or colour of its own; every front-page section.
+    fn default() -> Self {
+        Self {
+            organisation: LocalizedText::default(),
+            brand_colour: None,
+            logo_media_id: None,
+            social: Vec::new(),
+            key_pages: BTreeMap::new(),
+            front_sections: FrontSection::standard_order(),
+        }
+    }
+}
+
+impl Identity {
+    /// The footer's key pages in `lang`, else in `fallback`.
+    pub fn key_pages_in<'a>(&'a self, lang: &Lang, fallback: &Lang) -> &'a [Link] {
+        self.key_pages
+            .get(lang.as_str())
+            .filter(|links| !links.is_empty())
+            .or_else(|| self.key_pages.get(fallback.as_str()))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
 }
 
 fn utc() -> chrono_tz::Tz {
@@ -93,6 +196,7 @@ impl SiteSettings {
             mfa_required: false,
             fallbacks: Default::default(),
             time_zone: utc(),
+            identity: Identity::default(),
         }
     }
 }

@@ -1,7 +1,18 @@
 //! Categories (a tree) and tags, each with a name and slug per language.
 
-use crate::Lang;
+use crate::{Lang, Message, Violations};
 use serde::Serialize;
+
+/// The longest category or tag name: every page's menu shows the top
+/// categories, and a pasted page of text there would weigh on each of them.
+pub const NAME_MAX: usize = 200;
+
+/// The rules every category and tag name keeps, whoever writes it.
+pub fn check_name(name: &str) -> Result<(), Violations> {
+    let mut broken = Violations::default();
+    broken.check(name.chars().count() > NAME_MAX, "name", || Message::new("rule-too-long").with("max", NAME_MAX));
+    broken.into_result()
+}
 
 /// A category as seen in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

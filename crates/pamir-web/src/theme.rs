@@ -28,7 +28,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "admin/settings.html", "admin/media.html", "admin/taxonomy_edit.html", "admin/redirects.html",
 );
 
-const ASSETS: &[(&str, &str)] = embedded!("static": "site.css", "contact.js", "admin.css", "admin.js");
+const ASSETS: &[(&str, &str)] = embedded!("static": "site.css", "contact.js", "gallery.js", "admin.css", "admin.js");
 
 /// A static file with its fingerprinted URL and compressed forms.
 pub struct Asset {
@@ -39,13 +39,31 @@ pub struct Asset {
 pub struct Theme {
     env: Environment<'static>,
     /// Fingerprinted file name (`site.3fa9c1d2e0.css`) to asset.
-    assets: HashMap<String, Asset>,
+    assets: HashMap<String, Arc<Asset>>,
+    /// The stylesheet before any site's palette is put in front of it.
+    site_css: String,
+    /// Stylesheets with a site's palette in front, made on first use.
+    branded: std::sync::RwLock<HashMap<pamir_domain::colour::Colour, Branded>>,
 }
+
+/// A stylesheet in one brand's palette.
+#[derive(Clone)]
+struct Branded {
+    url: String,
+    /// Its fingerprinted file name, as `/assets/{name}` asks for it.
+    name: String,
+    asset: Arc<Asset>,
+}
+
+/// More brand colours than this in memory (a fleet that keeps changing its
+/// colours) and the made stylesheets are dropped and made again.
+const MAX_BRANDED: usize = 256;
 
 impl Theme {
     pub fn load(override_dir: Option<&Path>) -> Result<Self, StartError> {
         let mut urls = HashMap::new();
         let mut assets = HashMap::new();
+        let mut site_css = String::new();
         for (name, builtin) in ASSETS {
             let body = read_override(override_dir, "static", name)?.unwrap_or_else(|| (*builtin).to_owned());
             let fingerprinted = match name.rsplit_once('.') {
@@ -54,7 +72,13 @@ impl Theme {
             };
             urls.insert((*name).to_owned(), format!("/assets/{fingerprinted}"));
             let content_type = HeaderValue::from_static(content_type(name));
-            assets.insert(fingerprinted, Asset { body: Precompressed::new(Bytes::from(body), 11), content_type });
+            if *name == "site.css" {
+                site_css = body.clone();
+            }
+            assets.insert(
+                fingerprinted,
+                Arc::new(Asset { body: Precompressed::new(Bytes::from(body), 11), content_type }),
+            );
         }
 
         let mut env = Environment::new();
@@ -71,15 +95,60 @@ impl Theme {
         });
         env.add_function("t", translate);
         env.set_formatter(escape_minimally);
-        Ok(Self { env, assets })
+        Ok(Self { env, assets, site_css, branded: Default::default() })
+    }
+
+    /// The URL of the site stylesheet drawn in `brand`'s palette (the
+    /// theme's own colours without one, or with one that fails contrast).
+    /// One file, so a page still waits for one stylesheet only; the CSP
+    /// (`style-src 'self'`) rules out putting the palette inline.
+    pub fn stylesheet(&self, brand: Option<pamir_domain::colour::Colour>) -> String {
+        let plain = || format!("/assets/site.{}.css", fingerprint(self.site_css.as_bytes()));
+        let Some((brand, palette)) =
+            brand.and_then(|brand| pamir_domain::colour::Palette::from_brand(brand).ok().map(|p| (brand, p)))
+        else {
+            return plain();
+        };
+        if let Some(made) = self.branded.read().ok().and_then(|made| made.get(&brand).cloned()) {
+            return made.url;
+        }
+        let body = format!("{}\n{}", palette.css(), self.site_css);
+        // The colour is in the name, so any node (or this one after a
+        // restart) can make the file again when a browser asks for it.
+        let name = format!("site.{}.{}.css", fingerprint(body.as_bytes()), &brand.hex()[1..]);
+        let url = format!("/assets/{name}");
+        let asset = Arc::new(Asset {
+            body: Precompressed::new(Bytes::from(body), 11),
+            content_type: HeaderValue::from_static(content_type("site.css")),
+        });
+        if let Ok(mut made) = self.branded.write() {
+            if made.len() >= MAX_BRANDED {
+                made.clear();
+            }
+            made.insert(brand, Branded { url: url.clone(), name, asset });
+        }
+        url
     }
 
     pub fn render(&self, template: &str, context: Value) -> Result<String, minijinja::Error> {
         self.env.get_template(template)?.render(context)
     }
 
-    pub fn asset(&self, fingerprinted: &str) -> Option<&Asset> {
-        self.assets.get(fingerprinted)
+    pub fn asset(&self, fingerprinted: &str) -> Option<Arc<Asset>> {
+        if let Some(asset) = self.assets.get(fingerprinted) {
+            return Some(asset.clone());
+        }
+        let find = || {
+            let made = self.branded.read().ok()?;
+            made.values().find(|made| made.name == fingerprinted).map(|made| made.asset.clone())
+        };
+        if let Some(asset) = find() {
+            return Some(asset);
+        }
+        // `site.{fingerprint}.{rrggbb}.css`, not made here yet.
+        let colour = fingerprinted.strip_prefix("site.")?.strip_suffix(".css")?.rsplit_once('.')?.1;
+        self.stylesheet(Some(pamir_domain::colour::Colour::parse(&format!("#{colour}"))?));
+        find()
     }
 }
 

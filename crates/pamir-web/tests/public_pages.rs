@@ -37,22 +37,30 @@ async fn every_language_front_page_has_the_right_html_lang() {
 }
 
 #[tokio::test]
-async fn front_page_lists_featured_items_in_featured_order_with_read_more() {
+async fn front_page_leads_with_the_featured_items_in_featured_order() {
     for site in TestSite::all().await {
         let page = site.get("/en/").await;
-        let links = links_with_class(&page.body, "read-more");
-        assert_eq!(links.len(), 6, "front page size of the demo is 6 ({})", site.backend);
+        let links = support::front_links(&page.body);
         // The demo's featured order starts with the film festival, then the contest results.
-        assert_eq!(links[0], "/en/events/roads-and-roots-film-festival-2026");
-        assert_eq!(links[1], "/en/news/winners-of-my-road-home-photo-contest");
+        assert_eq!(links[0], "/en/events/roads-and-roots-film-festival-2026", "the lead story ({})", site.backend);
+        let lead = page.body.split("<article class=\"lead-story\"").nth(1).expect("a lead story");
+        assert!(lead.split("</article>").next().unwrap().contains("Roads and Roots Film Festival 2026"));
+        let row = page.body.split("<section class=\"featured-row\"").nth(1).expect("featured row");
+        let row = support::front_links(&format!("<main{}</main>", row.split("</section>").next().unwrap()));
+        assert_eq!(row.len(), 3, "three featured cards under the lead: {row:?}");
+        assert_eq!(row[0], "/en/news/winners-of-my-road-home-photo-contest");
         assert!(page.body.contains("class=\"teaser\""));
         assert!(page.body.contains("<img class=\"card-image\""));
-        assert!(page.body.contains("rel=\"next\" href=\"/en/?page=2\""));
+        assert!(page.body.contains("<img class=\"lead-story-image\""));
+        assert!(page.body.contains("href=\"/en/?page=2\""), "older items are a link away");
 
         let second = site.get("/en/?page=2").await;
         assert_eq!(second.status, StatusCode::OK);
         let second_links = links_with_class(&second.body, "read-more");
-        assert!(!second_links.is_empty() && second_links.iter().all(|l| !links.contains(l)), "page 2 continues page 1");
+        assert!(
+            !second_links.is_empty() && second_links.iter().all(|l| !links[..4].contains(l)),
+            "page 2 continues after the lead and featured row"
+        );
         assert!(second.body.contains("rel=\"prev\" href=\"/en/\""));
         assert_eq!(site.get("/en/?page=99").await.status, StatusCode::NOT_FOUND, "past the last page");
     }
@@ -67,8 +75,9 @@ async fn after_the_featured_items_the_front_page_lists_the_newest() {
     let mut input = pamir_core::items::ItemInput::article(site.site, en, news, "Not featured but newest");
     input.published_at = Some(support::demo_day() + chrono::Duration::minutes(1));
     pamir_core::items::create(&site.core, input).await.expect("created");
+    // Pages after the first list the front page's items in order, as cards.
     let mut links = Vec::new();
-    for page in 1..=20 {
+    for page in 2..=20 {
         let response = site.get(&format!("/en/?page={page}")).await;
         if response.status == StatusCode::NOT_FOUND {
             break;
@@ -89,7 +98,8 @@ async fn after_the_featured_items_the_front_page_lists_the_newest() {
     .expect("list");
     let featured_count = featured.items.iter().filter(|i| i.featured).count();
     assert!(featured_count > 0);
-    assert_eq!(newest, featured_count, "first after the {featured_count} featured items: {links:?}");
+    let first_page = 6; // the demo's front page size
+    assert_eq!(newest + first_page, featured_count, "first after the {featured_count} featured items: {links:?}");
 }
 
 #[tokio::test]

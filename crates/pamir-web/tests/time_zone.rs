@@ -61,47 +61,17 @@ async fn the_site_time_zone_is_chosen_in_the_settings_and_an_unknown_one_refused
     let admin = signed_in(&site, Role::Administrator).await;
     let page = admin.get("/admin/settings").await;
     assert!(page.body.contains("<option selected>Asia/Dushanbe</option>"), "the demo's zone is selected");
-    let mut fields = settings_fields(&page.body);
+    let mut fields = admin::form_fields_at(&page.body, "/admin/settings");
     set(&mut fields, "time_zone", "Mars/Olympus_Mons");
     let refused = admin.post("/admin/settings", &pairs(&fields)).await;
     assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(refused.body.contains("Mars/Olympus_Mons is not a time zone"), "{}", refused.body);
 
     set(&mut fields, "time_zone", "Europe/Moscow");
-    assert_eq!(admin.post("/admin/settings", &pairs(&fields)).await.status, StatusCode::SEE_OTHER);
+    let saved = admin.post("/admin/settings", &pairs(&fields)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body.split("role=\"alert\"").nth(1).unwrap_or(""));
     let festival = site.get("/en/events/roads-and-roots-film-festival-2026").await;
     assert!(festival.body.contains("10 December 2026, 16:00"), "13:00 UTC read in Moscow: {}", festival.body);
-}
-
-/// Every named input, textarea and selected option of the settings form.
-fn settings_fields(html: &str) -> Vec<(String, String)> {
-    let form = html
-        .split("<form method=\"post\" action=\"/admin/settings\">")
-        .nth(1)
-        .unwrap()
-        .split("</form>")
-        .next()
-        .unwrap();
-    let mut fields = Vec::new();
-    for part in form.split('<').skip(1) {
-        let name = part.split("name=\"").nth(1).and_then(|n| n.split('"').next());
-        let Some(name) = name else { continue };
-        let value = if part.starts_with("textarea") {
-            part.split_once('>').map(|(_, text)| text.to_owned()).unwrap_or_default()
-        } else if part.starts_with("select") {
-            let rest = form.split(&format!("name=\"{name}\"")).nth(1).unwrap();
-            rest.split("<option selected>").nth(1).and_then(|o| o.split('<').next()).unwrap_or("").to_owned()
-        } else if part.contains("type=\"checkbox\"") {
-            if !part.contains(" checked") {
-                continue;
-            }
-            "on".to_owned()
-        } else {
-            part.split("value=\"").nth(1).and_then(|v| v.split('"').next()).unwrap_or("").to_owned()
-        };
-        fields.push((name.to_owned(), value.replace("&amp;", "&").replace("&#39;", "'").replace("&quot;", "\"")));
-    }
-    fields
 }
 
 fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {

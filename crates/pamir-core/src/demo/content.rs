@@ -6,6 +6,7 @@ use serde::Deserialize;
 #[derive(Deserialize)]
 pub(super) struct DemoContent {
     pub site: Site,
+    pub identity: Identity,
     pub contact: Contact,
     #[serde(rename = "category")]
     pub categories: Vec<Category>,
@@ -25,6 +26,16 @@ pub(super) struct Site {
     pub name: LocalizedText,
     pub tagline: LocalizedText,
     pub time_zone: chrono_tz::Tz,
+}
+
+#[derive(Deserialize)]
+pub(super) struct Identity {
+    pub brand_colour: pamir_domain::colour::Colour,
+    /// A media key.
+    pub logo: String,
+    pub organisation: LocalizedText,
+    pub social: Vec<pamir_domain::site::Link>,
+    pub key_pages: std::collections::BTreeMap<String, Vec<pamir_domain::site::Link>>,
 }
 
 #[derive(Deserialize)]

@@ -15,7 +15,7 @@ use content::DemoContent;
 use pamir_db::categories::CategoryText;
 use pamir_db::media::NewMedia;
 use pamir_db::tags::TagText;
-use pamir_domain::site::{ContactDetails, SiteSettings};
+use pamir_domain::site::{ContactDetails, FrontSection, Identity, SiteSettings};
 use pamir_domain::{EventDetails, ItemState, Lang, SiteId, SourceCitation};
 use std::collections::HashMap;
 
@@ -54,10 +54,10 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
 
     // All of the demo or none of it: one transaction.
     let mut change = core.begin().await?;
-    pamir_db::settings::save(&mut change.tx, site, &settings(&content)?).await?;
     let categories = load_categories(core, &mut change, site, &content).await?;
     let tags = load_tags(core, &mut change, site, &content).await?;
     let media = load_media(core, &mut change, site, &content).await?;
+    pamir_db::settings::save(&mut change.tx, site, &settings(&content, &media)?).await?;
 
     let mut groups: HashMap<&str, i64> = HashMap::new();
     let mut inputs = Vec::new();
@@ -126,8 +126,13 @@ fn date(text: &str) -> Result<DateTime<Utc>, CoreError> {
         .map_err(|e| CoreError::Invalid(format!("demo content: date {text:?}: {e}")))
 }
 
-fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
+fn settings(content: &DemoContent, media: &HashMap<String, i64>) -> Result<SiteSettings, CoreError> {
     let site = &content.site;
+    let identity = &content.identity;
+    let logo = media
+        .get(&identity.logo)
+        .copied()
+        .ok_or_else(|| CoreError::Invalid(format!("demo identity: unknown logo {:?}", identity.logo)))?;
     Ok(SiteSettings {
         name: site.name.clone(),
         tagline: site.tagline.clone(),
@@ -139,6 +144,14 @@ fn settings(content: &DemoContent) -> Result<SiteSettings, CoreError> {
         mfa_required: false,
         fallbacks: Default::default(),
         time_zone: site.time_zone,
+        identity: Identity {
+            organisation: identity.organisation.clone(),
+            brand_colour: Some(identity.brand_colour),
+            logo_media_id: Some(logo),
+            social: identity.social.clone(),
+            key_pages: identity.key_pages.clone(),
+            front_sections: FrontSection::standard_order(),
+        },
         contact: ContactDetails {
             address: content.contact.address.clone(),
             hours: content.contact.hours.clone(),

@@ -244,6 +244,10 @@ struct SettingsPage {
     languages: Vec<String>,
     /// Every zone of the tz database, for the time zone list.
     time_zones: Vec<&'static str>,
+    /// The media library's pictures, for the logo: (id, label).
+    pictures: Vec<(i64, String)>,
+    /// The front page's sections, for their positions.
+    sections: Vec<&'static str>,
     /// Field name to its current or typed value.
     values: BTreeMap<String, String>,
     mfa_required: bool,
@@ -259,6 +263,18 @@ fn settings_values(settings: &pamir_domain::site::SiteSettings) -> BTreeMap<Stri
         values.insert(format!("tagline_{l}"), settings.tagline.0.get(l).cloned().unwrap_or_default());
         values.insert(format!("address_{l}"), settings.contact.address.0.get(l).cloned().unwrap_or_default());
         values.insert(format!("hours_{l}"), settings.contact.hours.0.get(l).cloned().unwrap_or_default());
+        let identity = &settings.identity;
+        values.insert(format!("organisation_{l}"), identity.organisation.0.get(l).cloned().unwrap_or_default());
+        values
+            .insert(format!("key_pages_{l}"), link_lines(identity.key_pages.get(l).map(Vec::as_slice).unwrap_or(&[])));
+    }
+    let identity = &settings.identity;
+    values.insert("brand_colour".into(), identity.brand_colour.map(|c| c.hex()).unwrap_or_default());
+    values.insert("logo".into(), identity.logo_media_id.map(|id| id.to_string()).unwrap_or_default());
+    values.insert("social".into(), link_lines(&identity.social));
+    for section in pamir_domain::site::FrontSection::ALL {
+        let position = identity.front_sections.iter().position(|s| *s == section).map(|at| (at + 1).to_string());
+        values.insert(format!("section_{}", section.as_str()), position.unwrap_or_default());
     }
     let codes: Vec<&str> = settings.languages.iter().map(Lang::as_str).collect();
     values.insert("languages".into(), codes.join(", "));
@@ -288,7 +304,24 @@ async fn settings_view(
     editor.actor.require(Action::ManageSettings)?;
     let languages = editor.settings.languages.iter().map(|l| l.to_string()).collect();
     let time_zones = chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name()).collect();
-    let view = SettingsPage { languages, time_zones, values, mfa_required: flags.0, feed_full_text: flags.1, error };
+    let lang = &editor.settings.default_lang;
+    let pictures = pamir_db::media::list(&state.core.db, editor.site, lang, lang, "", 500, 0)
+        .await?
+        .into_iter()
+        .filter(|m| m.mime_type.starts_with("image/"))
+        .map(|m| (m.id, if m.alt.is_empty() { m.path } else { format!("{} — {}", m.alt, m.path) }))
+        .collect();
+    let sections = pamir_domain::site::FrontSection::ALL.iter().map(|s| s.as_str()).collect();
+    let view = SettingsPage {
+        languages,
+        time_zones,
+        pictures,
+        sections,
+        values,
+        mfa_required: flags.0,
+        feed_full_text: flags.1,
+        error,
+    };
     Ok(page(state, editor, status, "admin/settings.html", "settings", view, None))
 }
 
@@ -366,9 +399,95 @@ fn parse_settings(
         return Err("the contact e-mail address is not an e-mail address".into());
     }
     settings.fallbacks = parse_fallbacks(field(fields, "fallbacks"), &settings.languages)?;
+    parse_identity(editor, fields, &mut settings.identity)?;
     settings.mfa_required = mfa_required;
     settings.feed_full_text = feed_full_text;
     Ok(settings)
+}
+
+/// The organisation, colour, logo, links and front-page order of the form.
+/// Rules on them (the colour's contrast, the links' addresses) are the
+/// core's; this only reads what was typed.
+fn parse_identity(
+    editor: &Editor,
+    fields: &BTreeMap<String, String>,
+    identity: &mut pamir_domain::site::Identity,
+) -> Result<(), String> {
+    use pamir_domain::site::FrontSection;
+    let say = |key: &str, args: &[(&str, String)]| {
+        let args: Vec<(&str, fluent_templates::fluent_bundle::FluentValue)> =
+            args.iter().map(|(name, value)| (*name, value.clone().into())).collect();
+        crate::i18n::text(&editor.lang, key, &args)
+    };
+    // Forms from before these fields existed leave the identity as it was.
+    if !fields.contains_key("brand_colour") {
+        return Ok(());
+    }
+    let languages = &editor.settings.languages;
+    identity.organisation = LocalizedText(
+        languages
+            .iter()
+            .map(|l| (l.to_string(), field(fields, &format!("organisation_{l}")).trim().to_owned()))
+            .filter(|(_, text)| !text.is_empty())
+            .collect(),
+    );
+    let colour = field(fields, "brand_colour").trim();
+    identity.brand_colour = if colour.is_empty() {
+        None
+    } else {
+        Some(
+            pamir_domain::colour::Colour::parse(colour)
+                .ok_or_else(|| say("admin-settings-colour-unreadable", &[("colour", colour.to_owned())]))?,
+        )
+    };
+    let logo = field(fields, "logo").trim();
+    identity.logo_media_id =
+        if logo.is_empty() { None } else { Some(logo.parse().map_err(|_| say("admin-settings-logo-unknown", &[]))?) };
+    identity.social =
+        parse_links(field(fields, "social")).map_err(|line| say("admin-settings-link-line", &[("line", line)]))?;
+    identity.key_pages.clear();
+    for lang in languages {
+        let links = parse_links(field(fields, &format!("key_pages_{lang}")))
+            .map_err(|line| say("admin-settings-link-line", &[("line", line)]))?;
+        if !links.is_empty() {
+            identity.key_pages.insert(lang.to_string(), links);
+        }
+    }
+    let mut order = Vec::new();
+    for section in FrontSection::ALL {
+        let text = field(fields, &format!("section_{}", section.as_str())).trim();
+        if text.is_empty() || text == "0" {
+            continue;
+        }
+        let position: u32 = text.parse().map_err(|_| {
+            say(
+                "admin-settings-section-position",
+                &[("section", say(&format!("front-section-{}", section.as_str()), &[]))],
+            )
+        })?;
+        order.push((position, section));
+    }
+    order.sort_by_key(|(position, _)| *position);
+    identity.front_sections = order.into_iter().map(|(_, section)| section).collect();
+    Ok(())
+}
+
+/// One link per line, `Label | https://…`; the offending line if one has no `|`.
+fn parse_links(text: &str) -> Result<Vec<pamir_domain::site::Link>, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .map(|line| match line.rsplit_once('|') {
+            Some((label, url)) => {
+                Ok(pamir_domain::site::Link { label: label.trim().to_owned(), url: url.trim().to_owned() })
+            }
+            None => Err(line.to_owned()),
+        })
+        .collect()
+}
+
+fn link_lines(links: &[pamir_domain::site::Link]) -> String {
+    links.iter().map(|link| format!("{} | {}", link.label, link.url)).collect::<Vec<_>>().join("\n")
 }
 
 /// `tg: ru en; ru: en`: for each language, the languages that stand in for

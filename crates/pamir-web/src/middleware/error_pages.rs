@@ -67,6 +67,7 @@ async fn render(
     let lang = Lang::parse(first_segment).ok().filter(|l| settings.offers(l)).unwrap_or(settings.default_lang.clone());
     let tree = state.sites.tree(site, &lang).await?;
     let now = state.core.clock.now();
+    let logo = crate::public::reader::logo(state, &settings, &lang).await?;
     let status = page.status;
     let (title_key, body_key) = page.text.map(|(t, b)| (t.to_owned(), b.to_owned())).unwrap_or_else(|| {
         let code = match status.as_u16() {
@@ -78,7 +79,10 @@ async fn render(
     });
     let context = minijinja::context! {
         lang => lang.as_str(),
-        chrome => minijinja::value::Serde(chrome(&settings, &lang, &tree, None, &[], &[], now)),
+        chrome => minijinja::value::Serde(
+            chrome(&settings, &lang, &tree, None, &[], &[], now)
+                .with_look(state.theme.stylesheet(settings.identity.brand_colour), logo),
+        ),
         canonical => "",
         origin => "",
         meta => minijinja::value::Serde(crate::view::Meta::default()),

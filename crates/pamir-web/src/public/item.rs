@@ -2,17 +2,30 @@
 
 use crate::error::PageError;
 use crate::public::Reader;
+use crate::public::listing;
 use crate::public::reader::Frame;
 use crate::respond::Page;
 use crate::state::AppState;
-use crate::view::{ItemView, Meta, urls};
+use crate::view::item::LinkView;
+use crate::view::{ItemCard, ItemView, Meta, urls};
 use pamir_domain::Item;
 use serde::Serialize;
 
 #[derive(Serialize)]
 struct ItemPage {
     item: ItemView,
+    /// The teaser above the text as a standfirst, unless the text begins with it already.
+    standfirst: bool,
+    /// Other items of the same category, newest first.
+    related: Vec<ItemCard>,
+    /// Links that share the page, needing no script of the networks'.
+    share: Vec<LinkView>,
+    /// The page's absolute address, printed under a printed article.
+    address: String,
 }
+
+/// How many related items close an item page.
+const RELATED: usize = 3;
 
 /// The page of the visible item at `slug` in `category_id`, or `None`.
 pub async fn render(
@@ -51,11 +64,43 @@ pub async fn render_item(state: &AppState, reader: &Reader, item: &Item) -> Resu
     }
     let description = pamir_content::plain_text(&item.teaser_markdown);
     let meta = Meta::item(&view, &description, &reader.origin, &reader.settings, reader.code());
+    let category = [item.category_id];
+    let related = listing::first(state, reader, pamir_db::items::Listing::Categories(&category), RELATED as u32 + 1)
+        .await?
+        .into_iter()
+        .filter(|card| card.url != canonical)
+        .take(RELATED)
+        .collect();
+    let address = format!("{}{canonical}", reader.origin);
+    let share = share_links(&address, &item.title, reader.code());
+    let standfirst = !item.teaser_above_body && !item.teaser_html.trim().is_empty();
     let page = reader.page(
         state,
         "item.html",
-        ItemPage { item: view },
+        ItemPage { item: view, standfirst, related, share, address },
         Frame { canonical: &canonical, current_category: Some(item.category_id), alternates: &alternates, meta },
     )?;
     Ok(page)
+}
+
+/// Share links of the networks readers in the region use, and e-mail: plain
+/// addresses, so no network's script runs on the page or learns of the visit
+/// before the reader clicks.
+fn share_links(address: &str, title: &str, lang: &str) -> Vec<LinkView> {
+    let encode =
+        |text: &str| percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let (url, text) = (encode(address), encode(title));
+    [
+        ("Facebook", format!("https://www.facebook.com/sharer/sharer.php?u={url}")),
+        ("Telegram", format!("https://t.me/share/url?url={url}&text={text}")),
+        ("WhatsApp", format!("https://wa.me/?text={text}%20{url}")),
+        ("X", format!("https://x.com/intent/post?url={url}&text={text}")),
+        ("", format!("mailto:?subject={text}&body={url}")),
+    ]
+    .into_iter()
+    .map(|(name, url)| LinkView {
+        name: if name.is_empty() { crate::i18n::text(lang, "share-email", &[]) } else { name.to_owned() },
+        url,
+    })
+    .collect()
 }

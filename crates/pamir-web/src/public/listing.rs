@@ -5,8 +5,8 @@ use crate::public::Reader;
 use crate::state::AppState;
 use crate::view::{ItemCard, Pagination};
 use pamir_db::items::Listing;
-use pamir_domain::PageNumber;
 use pamir_domain::paging::page_count;
+use pamir_domain::{Item, PageNumber};
 
 pub struct ListingPage {
     pub cards: Vec<ItemCard>,
@@ -43,17 +43,45 @@ pub async fn load(
     if past_the_end {
         return Err(PageError::NotFound);
     }
+    let cards = cards(state, reader, &items).await?;
+    Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages, has_more) })
+}
+
+/// The first `limit` cards of `listing` (no page count): a front-page section.
+pub async fn first(
+    state: &AppState,
+    reader: &Reader,
+    listing: Listing<'_>,
+    limit: u32,
+) -> Result<Vec<ItemCard>, PageError> {
+    let fallbacks = reader.settings.fallbacks_for(&reader.lang);
+    let page = pamir_db::items::list_with_fallbacks(
+        &state.core.db,
+        reader.site,
+        &reader.lang,
+        &fallbacks,
+        &listing,
+        reader.now,
+        limit,
+        0,
+    )
+    .await?;
+    cards(state, reader, &page.items).await
+}
+
+/// Items as cards, with their images. An item whose category has no name in
+/// its language has no address in it either, and is left out; items standing
+/// in for a missing translation link to their own language's page.
+pub async fn cards(state: &AppState, reader: &Reader, items: &[Item]) -> Result<Vec<ItemCard>, PageError> {
     let image_ids: Vec<i64> = items.iter().filter_map(|item| item.image_id).collect();
-    let images = pamir_db::media::get_many(db, &image_ids, &reader.lang, &reader.settings.default_lang).await?;
-    // An item whose category has no name in its language has no address in it either.
-    // Items standing in for a missing translation link to their own language's page.
-    let cards = items
+    let images =
+        pamir_db::media::get_many(&state.core.db, &image_ids, &reader.lang, &reader.settings.default_lang).await?;
+    Ok(items
         .iter()
         .filter_map(|item| {
             let tree = reader.tree_for(&item.lang)?;
             tree.get(item.category_id)?;
             Some(ItemCard::new(item, tree, &images, reader.time()).as_fallback_for(item, reader.code()))
         })
-        .collect();
-    Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages, has_more) })
+        .collect())
 }

@@ -24,6 +24,8 @@ pub struct Reader {
     pub now: DateTime<Utc>,
     /// `https://example.org`: for absolute links in metadata.
     pub origin: String,
+    /// The site's logo in this language (its alt text), if it has one.
+    pub logo: Option<crate::view::ImageView>,
 }
 
 impl Reader {
@@ -46,7 +48,8 @@ impl Reader {
             other_trees.push((other.clone(), state.sites.tree(site, other).await?));
         }
         let (now, origin) = (state.core.clock.now(), origin(state, headers));
-        Ok(Self { site, settings, lang, tree, other_trees, now, origin })
+        let logo = logo(state, &settings, &lang).await?;
+        Ok(Self { site, settings, lang, tree, other_trees, now, origin, logo })
     }
 
     /// The category tree of `lang`, if the site offers it (already loaded: no query).
@@ -61,7 +64,7 @@ impl Reader {
         self.lang.as_str()
     }
 
-    pub fn chrome(&self, current_category: Option<i64>, alternates: &[(String, String)]) -> Chrome {
+    pub fn chrome(&self, state: &AppState, current_category: Option<i64>, alternates: &[(String, String)]) -> Chrome {
         // Without a translation, the same category in that language is the nearest page.
         let nearest: Vec<(String, String)> = match current_category {
             Some(id) => self
@@ -73,6 +76,7 @@ impl Reader {
             None => Vec::new(),
         };
         chrome(&self.settings, &self.lang, &self.tree, current_category, alternates, &nearest, self.now)
+            .with_look(state.theme.stylesheet(self.settings.identity.brand_colour), self.logo.clone())
     }
 
     /// Renders `template` as a page cacheable under its canonical address.
@@ -99,13 +103,25 @@ impl Reader {
         let context = minijinja::context! {
             lang => self.code(),
             origin => &self.origin,
-            chrome => minijinja::value::Serde(self.chrome(frame.current_category, frame.alternates)),
+            chrome => minijinja::value::Serde(self.chrome(state, frame.current_category, frame.alternates)),
             canonical => frame.canonical,
             meta => minijinja::value::Serde(&frame.meta),
             ..minijinja::Value::from(minijinja::value::Serde(&page))
         };
         Ok(state.theme.render(template, context)?)
     }
+}
+
+/// The logo of the site's settings in `lang`, if it is set and still in the
+/// media library.
+pub async fn logo(
+    state: &AppState,
+    settings: &SiteSettings,
+    lang: &Lang,
+) -> Result<Option<crate::view::ImageView>, pamir_db::DbError> {
+    let Some(id) = settings.identity.logo_media_id else { return Ok(None) };
+    let found = pamir_db::media::get_many(&state.core.db, &[id], lang, &settings.default_lang).await?;
+    Ok(found.first().map(crate::view::ImageView::from))
 }
 
 /// What surrounds a page's own content: its address, its place in the

@@ -20,6 +20,25 @@ pub struct Chrome {
     pub default_lang: String,
     pub address: String,
     pub phones: Vec<Phone>,
+    pub fax: Option<Phone>,
+    /// The office's address for the footer, put together by a script.
+    pub email: Option<crate::view::cloak::CloakedEmail>,
+    /// "Northbridge Agency for Migration and Development"; may be empty.
+    pub organisation: String,
+    pub search_url: String,
+    pub social: Vec<pamir_domain::site::Link>,
+    pub key_pages: Vec<pamir_domain::site::Link>,
+    /// The stylesheet in the site's colours, and its logo: set by [`Chrome::with_look`].
+    pub stylesheet: String,
+    pub logo: Option<crate::view::ImageView>,
+}
+
+impl Chrome {
+    pub fn with_look(mut self, stylesheet: String, logo: Option<crate::view::ImageView>) -> Self {
+        self.stylesheet = stylesheet;
+        self.logo = logo;
+        self
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -101,5 +120,17 @@ pub fn chrome(
         default_lang: settings.default_lang.to_string(),
         address: settings.contact.address.get(lang, &settings.default_lang).to_owned(),
         phones: settings.contact.phones.iter().map(|number| phone(number)).collect(),
+        fax: settings.contact.fax.as_deref().filter(|fax| !fax.is_empty()).map(phone),
+        // A key of its own per address, the same on every page, so cached pages agree.
+        email: settings.contact.email.as_deref().filter(|e| !e.is_empty()).map(|address| {
+            let key = address.bytes().fold(0x5a_u8, |key, byte| key.rotate_left(3) ^ byte);
+            crate::view::cloak::cloak(address, key)
+        }),
+        organisation: settings.identity.organisation.get(lang, &settings.default_lang).to_owned(),
+        search_url: urls::search(code),
+        social: settings.identity.social.clone(),
+        key_pages: settings.identity.key_pages_in(lang, &settings.default_lang).to_vec(),
+        stylesheet: String::new(),
+        logo: None,
     }
 }

@@ -73,6 +73,14 @@ pub struct ItemCard {
     /// Set when the card stands in for a missing translation: the item's
     /// own language (its code, and its name in itself).
     pub fallback: Option<(String, String)>,
+    /// Where an op-ed or a story was written ("Dushanbe").
+    pub dateline: Option<String>,
+    /// A facts item's source, cited on its card and page.
+    pub source: Option<SourceView>,
+    /// An event's dates, venue and deadline, on its card and page.
+    pub event: Option<EventView>,
+    /// On the front page now (featured, and not past its "featured until").
+    pub featured: bool,
 }
 
 impl ItemCard {
@@ -91,6 +99,15 @@ impl ItemCard {
             byline: item.byline.clone(),
             image: item.image_id.and_then(|id| images.iter().find(|m| m.id == id)).map(ImageView::from),
             fallback: None,
+            dateline: item.dateline.clone(),
+            source: item.source.as_ref().map(|source| SourceView {
+                title: source.title.clone(),
+                publisher: source.publisher.clone(),
+                url: source.url.clone().filter(|url| url.starts_with("https://") || url.starts_with("http://")),
+                date: source.date.clone(),
+            }),
+            event: item.event.as_ref().map(|event| EventView::new(lang, time, event)),
+            featured: item.featured && item.featured_until.is_none_or(|until| until > time.now),
         }
     }
 
@@ -170,12 +187,9 @@ impl EventView {
 pub struct ItemView {
     #[serde(flatten)]
     pub card: ItemCard,
-    pub dateline: Option<String>,
     pub body_html: String,
     pub tags: Vec<LinkView>,
     pub breadcrumbs: Vec<LinkView>,
-    pub source: Option<SourceView>,
-    pub event: Option<EventView>,
     pub gallery: Vec<ImageView>,
 }
 
@@ -199,24 +213,26 @@ impl ItemView {
         });
         Self {
             card: ItemCard::new(item, tree, media, time),
-            dateline: item.dateline.clone(),
-            body_html: with_dateline(&article, item.dateline.as_deref()),
+            body_html: with_notes_heading(&with_dateline(&article, item.dateline.as_deref()), lang),
             tags: tags.iter().map(|tag| LinkView { name: tag.name.clone(), url: urls::tag(lang, &tag.slug) }).collect(),
             breadcrumbs: tree
                 .ancestry(item.category_id)
                 .into_iter()
                 .map(|c| LinkView { name: c.name.clone(), url: urls::category(lang, tree, c.id) })
                 .collect(),
-            source: item.source.as_ref().map(|source| SourceView {
-                title: source.title.clone(),
-                publisher: source.publisher.clone(),
-                url: source.url.clone().filter(|url| url.starts_with("https://") || url.starts_with("http://")),
-                date: source.date.clone(),
-            }),
-            event: item.event.as_ref().map(|event| EventView::new(lang, time, event)),
             gallery: gallery.iter().filter_map(|id| media.iter().find(|m| m.id == *id)).map(ImageView::from).collect(),
         }
     }
+}
+
+/// Gives the footnotes' section its heading ("Notes"), as every section has one.
+fn with_notes_heading(body_html: &str, lang: &str) -> String {
+    let section = "<section class=\"footnotes\">";
+    if !body_html.contains(section) {
+        return body_html.to_owned();
+    }
+    let heading = crate::markup::escape(&crate::i18n::text(lang, "footnotes", &[]));
+    body_html.replacen(section, &format!("{section}<h2 class=\"footnotes-title\">{heading}</h2>"), 1)
 }
 
 /// Puts the dateline ("Geneva — ") at the start of the body's first paragraph,

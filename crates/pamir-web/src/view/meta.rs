@@ -40,7 +40,7 @@ impl Meta {
         });
         let mut main = match view.card.kind {
             ItemKind::Event => {
-                let event = view.event.as_ref();
+                let event = view.card.event.as_ref();
                 json!({
                     "@type": "Event",
                     "name": view.card.title,
@@ -64,9 +64,9 @@ impl Meta {
                 "headline": view.card.title,
                 "datePublished": view.card.published.iso,
                 "author": view.card.byline.as_ref().map(|name| json!({"@type": "Person", "name": name})),
-                "dateline": view.dateline,
+                "dateline": view.card.dateline,
                 "publisher": publisher,
-                "citation": view.source.as_ref().map(|s| json!({"@type": "CreativeWork", "name": s.title, "url": s.url, "publisher": s.publisher})),
+                "citation": view.card.source.as_ref().map(|s| json!({"@type": "CreativeWork", "name": s.title, "url": s.url, "publisher": s.publisher})),
             }),
         };
         if let Value::Object(fields) = &mut main {

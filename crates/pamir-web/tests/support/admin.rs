@@ -189,13 +189,18 @@ fn fields_of_form_marked(html: &str, marker: &str) -> Vec<(String, String)> {
             "select" => {
                 let body = &rest[..rest.find("</select>").unwrap_or(rest.len())];
                 let options: Vec<&str> = body.split("<option").skip(1).collect();
+                // An option without a value attribute submits its text.
+                let value_of = |o: &str| {
+                    attribute(o, "value")
+                        .unwrap_or_else(|| unescape(o.split('>').nth(1).unwrap_or("").split('<').next().unwrap_or("")))
+                };
                 let selected: Vec<String> = options
                     .iter()
                     .filter(|o| has_flag(&o[..o.find('>').unwrap_or(o.len())], "selected"))
-                    .filter_map(|o| attribute(o, "value"))
+                    .map(|o| value_of(o))
                     .collect();
                 match (selected.is_empty(), options.first(), has_flag(tag, "multiple")) {
-                    (true, Some(first), false) => fields.push((name, attribute(first, "value").unwrap_or_default())),
+                    (true, Some(first), false) => fields.push((name, value_of(first))),
                     _ => fields.extend(selected.into_iter().map(|value| (name.clone(), value))),
                 }
             }

@@ -190,3 +190,26 @@ pub fn links_with_class(html: &str, class: &str) -> Vec<String> {
         })
         .collect()
 }
+
+/// The items a front page shows, in the order a reader meets them (the lead
+/// story, the featured row, then the sections), each once.
+pub fn front_links(html: &str) -> Vec<String> {
+    let main = html.split("<main").nth(1).and_then(|rest| rest.split("</main>").next()).unwrap_or("");
+    // Titles link with a bare `<a href`; "more" and "read more" links have a class.
+    let marker = "<a href=\"";
+    let mut links: Vec<String> = Vec::new();
+    for (at, _) in main.match_indices(marker) {
+        let url = main[at + marker.len()..].split('"').next().unwrap_or("").to_owned();
+        if url.starts_with('/') && !links.contains(&url) {
+            links.push(url);
+        }
+    }
+    links
+}
+
+/// The page's `<main>`, where its own content is (the header and footer are the same on every page).
+pub fn main_of(html: &str) -> &str {
+    let start = html.find("<main").unwrap_or(0);
+    let end = html.find("</main>").map_or(html.len(), |end| end + "</main>".len());
+    &html[start..end.max(start)]
+}
