@@ -226,7 +226,7 @@ admin-settings-fax = Fax
 
 admin-media-upload = Upload an image
 admin-media-file = Image file
-admin-media-file-help = Images (JPEG, PNG, WebP or GIF, up to 20 MB), audio, video and documents (PDF, Word, Excel, PowerPoint, OpenDocument; up to 200 MB).
+admin-media-file-help = Images (JPEG, PNG, WebP or GIF, up to 20 MB; SVG drawings such as logos, up to 1 MB), audio, video and documents (PDF, Word, Excel, PowerPoint, OpenDocument; up to 200 MB).
 admin-media-alt = Alternative text (what the image shows)
 admin-media-caption = Caption
 admin-media-credit = Credit
@@ -296,3 +296,7 @@ admin-settings-colour-unreadable = "{ $colour }" is not a colour: write it as # 
 admin-settings-logo-unknown = Choose the logo from the list.
 admin-settings-link-line = This line needs a label, a vertical bar and an address: "{ $line }".
 admin-settings-section-position = The position of "{ $section }" is not a number.
+admin-field-key-figure = Key figure
+admin-field-key-figure-label = What the figure counts
+admin-field-key-figure-help = Shown large on the item's card and page, such as "USD 4.6 billion" and "sent home by migrants in 2025".
+media-error-svg = The SVG drawing was refused.

@@ -51,3 +51,4 @@ rule-brand-contrast = { $pair ->
 rule-social-link = Each social account is a web address starting with https://.
 rule-key-page-link = Each key page is a path on this site (/en/contact) or a web address starting with https://.
 rule-link-label = Each link needs a label of at most 80 characters.
+rule-key-figure-empty = The key figure needs a number; its label alone says nothing.

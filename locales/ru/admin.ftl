@@ -232,7 +232,7 @@ admin-settings-fax = Факс
 
 admin-media-upload = Загрузить изображение
 admin-media-file = Файл изображения
-admin-media-file-help = Изображения (JPEG, PNG, WebP или GIF, не более 20 МБ), аудио, видео и документы (PDF, Word, Excel, PowerPoint, OpenDocument; не более 200 МБ).
+admin-media-file-help = Изображения (JPEG, PNG, WebP или GIF, не более 20 МБ; SVG-рисунки, например логотипы, не более 1 МБ), аудио, видео и документы (PDF, Word, Excel, PowerPoint, OpenDocument; не более 200 МБ).
 admin-media-alt = Альтернативный текст (что изображено)
 admin-media-caption = Подпись к изображению
 admin-media-credit = Автор или источник
@@ -304,3 +304,7 @@ admin-settings-colour-unreadable = «{ $colour }» — не цвет: напиш
 admin-settings-logo-unknown = Выберите логотип из списка.
 admin-settings-link-line = В строке нужны подпись, вертикальная черта и адрес: «{ $line }».
 admin-settings-section-position = Место раздела «{ $section }» — не число.
+admin-field-key-figure = Ключевая цифра
+admin-field-key-figure-label = Что означает цифра
+admin-field-key-figure-help = Крупно на карточке и странице материала, например «4,6 млрд долларов» и «перевели домой мигранты в 2025 году».
+media-error-svg = SVG-рисунок не принят.

@@ -217,7 +217,7 @@ admin-settings-fax = Факс
 
 admin-media-upload = Бор кардани тасвир
 admin-media-file = Файли тасвир
-admin-media-file-help = Тасвирҳо (JPEG, PNG, WebP ё GIF, то 20 МБ), аудио, видео ва ҳуҷҷатҳо (PDF, Word, Excel, PowerPoint, OpenDocument; то 200 МБ).
+admin-media-file-help = Тасвирҳо (JPEG, PNG, WebP ё GIF, то 20 МБ; расмҳои SVG, масалан логотипҳо, то 1 МБ), аудио, видео ва ҳуҷҷатҳо (PDF, Word, Excel, PowerPoint, OpenDocument; то 200 МБ).
 admin-media-alt = Матни ивазкунанда (дар тасвир чӣ нишон дода шудааст)
 admin-media-caption = Тавзеҳи тасвир
 admin-media-credit = Муаллиф ё манбаъ
@@ -284,3 +284,7 @@ admin-settings-colour-unreadable = «{ $colour }» ранг нест: # ва ш�
 admin-settings-logo-unknown = Логотипро аз рӯйхат интихоб кунед.
 admin-settings-link-line = Дар ин сатр сарлавҳа, хати амудӣ ва суроға лозим аст: «{ $line }».
 admin-settings-section-position = Ҷойи бахши «{ $section }» рақам нест.
+admin-field-key-figure = Рақами асосӣ
+admin-field-key-figure-label = Рақам чиро нишон медиҳад
+admin-field-key-figure-help = Дар корт ва саҳифаи мавод калон нишон дода мешавад, масалан «4,6 миллиард доллар» ва «муҳоҷирон соли 2025 ба ватан фиристоданд».
+media-error-svg = Расми SVG қабул нашуд.

@@ -100,6 +100,9 @@ struct Uploader<'a> {
 /// row's commit, so files left by a crash in between are known and
 /// [`sweep_unfinished`] removes them.
 async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
+    if pamir_media::svg::looks_like_svg(&upload.bytes) {
+        return store_svg(core, upload, by).await;
+    }
     if pamir_media::Format::sniff(&upload.bytes).is_none()
         && let Some(kind) = pamir_media::sniff_attachment(&upload.bytes, &upload.file_name)
     {
@@ -157,6 +160,40 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
         variants: &variants,
         decorative: upload.decorative,
         created_by,
+        texts,
+    };
+    let id = record_row(core, upload.site, &new, by, now, pending).await?;
+    Ok((id, path))
+}
+
+/// Stores an SVG drawing (a logo, a diagram) as pamir wrote it again from
+/// the shapes it allows (see `pamir_media::svg`); it needs no renditions,
+/// since it is sharp at every size, but its alternative text like any picture.
+async fn store_svg(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
+    let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
+    if !upload.decorative && !described {
+        return Err(CoreError::rule("alt", pamir_domain::Message::new("rule-image-alt")).into());
+    }
+    let drawing = pamir_media::svg::clean(&upload.bytes).map_err(UploadError::from)?;
+    let now = core.clock.now();
+    let path = format!("{}.svg", stem(&upload.file_name, now)?);
+    let size = drawing.bytes.len();
+    let pending = put_files(core, upload.site, vec![(path.clone(), drawing.bytes)]).await?;
+    let texts = upload
+        .texts
+        .iter()
+        .map(|(lang, alt, caption)| (lang.as_str(), if upload.decorative { "" } else { alt.trim() }, caption.trim()))
+        .collect();
+    let new = NewMedia {
+        path: &path,
+        mime_type: "image/svg+xml",
+        width: i64::from(drawing.width),
+        height: i64::from(drawing.height),
+        byte_size: size as i64,
+        credit: upload.credit.trim(),
+        variants: &[],
+        decorative: upload.decorative,
+        created_by: by.user_id,
         texts,
     };
     let id = record_row(core, upload.site, &new, by, now, pending).await?;

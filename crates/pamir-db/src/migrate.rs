@@ -34,6 +34,7 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(5, "0005_item_hits"),
     migration!(6, "0006_teaser_above_body"),
     migration!(7, "0007_media_pending"),
+    migration!(8, "0008_key_figure"),
 ];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.

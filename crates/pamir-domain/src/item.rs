@@ -75,6 +75,19 @@ impl ItemState {
     }
 }
 
+/// The one number a "facts and figures" item leads with, shown large on its
+/// card and page: "USD 4.6 billion", "sent home by migrants in 2025".
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyFigure {
+    pub value: String,
+    /// What the number counts; may be empty.
+    #[serde(default)]
+    pub label: String,
+}
+
+/// The longest key figure: a number and its unit, set large.
+pub const FIGURE_MAX: usize = 40;
+
 /// The report a "facts and figures" item cites.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceCitation {
@@ -120,6 +133,8 @@ pub struct ItemContent {
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub source: Option<SourceCitation>,
+    #[serde(default)]
+    pub key_figure: Option<KeyFigure>,
     pub event: Option<EventDetails>,
     pub image_id: Option<i64>,
     pub featured: bool,
@@ -144,6 +159,7 @@ impl ItemContent {
             byline: None,
             dateline: None,
             source: None,
+            key_figure: None,
             event: None,
             image_id: None,
             featured: false,
@@ -205,7 +221,13 @@ impl Item {
         // Short fields shown on every card and page: a pasted megabyte would weigh on each of them.
         let event = self.event.as_ref();
         let source = self.source.as_ref();
-        let short_fields: [(&str, usize, Option<&str>); 5] = [
+        let figure = self.key_figure.as_ref();
+        broken.check(figure.is_some_and(|f| f.value.trim().is_empty()), "key_figure.value", || {
+            Message::new("rule-key-figure-empty")
+        });
+        let short_fields: [(&str, usize, Option<&str>); 7] = [
+            ("key_figure.value", FIGURE_MAX, figure.map(|f| f.value.as_str())),
+            ("key_figure.label", LINE_MAX, figure.map(|f| f.label.as_str())),
             ("byline", LINE_MAX, self.byline.as_deref()),
             ("dateline", LINE_MAX, self.dateline.as_deref()),
             ("event.venue", LINE_MAX, event.and_then(|e| e.venue.as_deref())),

@@ -128,7 +128,7 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
     let Some(bytes) = pamir_corpora::bytes(EXPORT) else { return };
     let export = pamir_import::read_wxr(&bytes).expect("a WordPress export");
     // A copy of the uploads folder: a real image at each attachment's path, but one
-    // file missing and one that is not an image.
+    // file missing and one that is an SVG drawing without a size (refused, with the reason).
     let files = tempfile::tempdir().expect("dir");
     let mut written = 0;
     let mut not_an_image = String::new();
@@ -192,7 +192,7 @@ async fn attachments_come_from_the_files_folder_into_the_media_library() {
         report.skipped.iter().filter(|(kind, _, _)| kind == "attachment").map(|(_, _, why)| why).collect();
     assert_eq!(skipped.len(), 2, "{skipped:?}");
     assert!(skipped.iter().any(|why| why.contains("is not in the files folder")));
-    assert!(skipped.iter().any(|why| why.contains("not one pamir accepts")), "{skipped:?}");
+    assert!(skipped.iter().any(|why| why.contains("SVG file does not say how large it is")), "{skipped:?}");
 
     // The gallery post shows its images, through the media library.
     let with_gallery = export.posts.iter().find(|p| p.id == 1031).expect("post 1031");

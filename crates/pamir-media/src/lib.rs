@@ -7,6 +7,7 @@
 mod attachment;
 mod format;
 mod store;
+pub mod svg;
 mod upload;
 mod variants;
 

@@ -62,6 +62,8 @@ pub enum UploadError {
     Corrupt(String),
     #[error("pamir could not save a copy of this image ({0}).")]
     Encode(String),
+    #[error(transparent)]
+    Svg(#[from] crate::svg::SvgError),
 }
 
 impl UploadError {
@@ -74,6 +76,7 @@ impl UploadError {
             UploadError::TooLarge { .. } => "media-error-too-large",
             UploadError::Corrupt(_) => "media-error-corrupt",
             UploadError::Encode(_) => "media-error-encode",
+            UploadError::Svg(_) => "media-error-svg",
         }
     }
 }

@@ -111,7 +111,7 @@ async fn files_that_are_not_safe_images_are_refused_with_a_reason() {
         (
             "drawing.svg",
             b"<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>".to_vec(),
-            "This file is not one pamir accepts",
+            "which could run or load something on the site",
         ),
         ("notes.pdf", b"<html><body onload=alert(1)>".to_vec(), "This file is not one pamir accepts"),
         ("cat.png", polyglot, "hides web-page code"),

@@ -320,7 +320,7 @@ async fn media_uploads_and_search_through_the_api() {
     assert_problem(
         &upload(b"<svg></svg>".to_vec(), "alt_en=x").await,
         StatusCode::UNPROCESSABLE_ENTITY,
-        "JPEG, PNG, WebP or GIF",
+        "SVG file does not say how large it is",
     );
 
     let results = body(&site.get("/api/v1/search?lang=en&q=remittances&limit=2").await);
@@ -330,4 +330,50 @@ async fn media_uploads_and_search_through_the_api() {
     let cursor = results["next_cursor"].as_str().expect("more");
     let next = body(&site.get(&format!("/api/v1/search?lang=en&q=remittances&limit=2&cursor={cursor}")).await);
     assert_ne!(next["items"][0]["item"]["id"], results["items"][0]["item"]["id"]);
+}
+
+#[tokio::test]
+async fn a_facts_items_key_figure_is_written_read_and_shown_large() {
+    for site in TestSite::all().await {
+        let categories = body(&site.get("/api/v1/categories?lang=en").await);
+        let facts = categories
+            .as_array()
+            .expect("list")
+            .iter()
+            .find(|c| c["slug"] == "facts-and-figures")
+            .expect("facts")["id"]
+            .clone();
+        let editor = token_for(&site, Role::Editor).await;
+        let figure = json!({"value": "1,150", "label": "returnees interviewed"});
+        let new = json!({"lang": "en", "kind": "facts", "category_id": facts, "title": "Returnees in numbers", "key_figure": figure})
+            .to_string();
+        let created = call(&site, "POST", "/api/v1/items", Some(&editor), Some(new)).await;
+        assert_eq!(created.status, StatusCode::CREATED, "{}: {}", site.backend, created.body);
+        assert_eq!(body(&created)["key_figure"], figure, "as created: {}", created.body);
+        let id = body(&created)["id"].as_i64().expect("id");
+        let publish = call(
+            &site,
+            "POST",
+            &format!("/api/v1/items/{id}/publish"),
+            Some(&editor),
+            Some(json!({"version": 1}).to_string()),
+        )
+        .await;
+        assert_eq!(publish.status, StatusCode::OK, "{}", publish.body);
+        let read = body(&site.get(&format!("/api/v1/items/{id}")).await);
+        assert_eq!(read["key_figure"], figure, "read back from the database ({})", site.backend);
+        let page = site.get("/en/facts-and-figures/returnees-in-numbers").await;
+        assert!(
+            page.body.contains("<p class=\"key-figure\"><span class=\"key-figure-value\">1,150</span> <span class=\"key-figure-label\">returnees interviewed</span></p>"),
+            "{}",
+            page.body
+        );
+
+        let label_alone = json!({"lang": "en", "kind": "facts", "category_id": facts, "title": "No number", "key_figure": {"value": " ", "label": "people"}}).to_string();
+        assert_problem(
+            &call(&site, "POST", "/api/v1/items", Some(&editor), Some(label_alone)).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "The key figure needs a number",
+        );
+    }
 }

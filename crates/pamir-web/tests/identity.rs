@@ -104,6 +104,49 @@ async fn the_front_page_has_a_lead_story_and_sections_with_something_to_show() {
     assert!(events_section.contains("(closed)"), "its call for entries has closed");
     let facts = main.find("id=\"front-facts-title\"").expect("facts and figures");
     assert!(main[facts..].contains("<cite>"), "facts cite their source");
+    assert!(main[facts..].contains("<span class=\"key-figure-value\">71%</span>"), "and lead with their figure");
     // A site whose items are all of one kind shows no empty sections.
     assert!(!main.contains("<div class=\"cards\"></div>") && !main.contains("<ul class=\"event-list\"></ul>"));
+}
+
+#[tokio::test]
+async fn an_svg_logo_from_the_media_library_is_written_again_and_shown_with_its_alt_text() {
+    let site = TestSite::sqlite().await;
+    let administrator = signed_in(&site, Role::Administrator).await;
+    let drawing = br##"<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" width="120" height="60" viewBox="0 0 120 60">
+<metadata>exported</metadata>
+<rect width="120" height="60" rx="8" fill="#7a1f2b" inkscape:label="band"/>
+<text x="60" y="38" font-size="24" text-anchor="middle" fill="#fff">KGZ</text>
+</svg>"##;
+    let uploaded = administrator.upload(&[("alt_en", "Mission in Kyrgyzstan")], "logo.svg", drawing).await;
+    assert_eq!(uploaded.status, StatusCode::SEE_OTHER, "{}", uploaded.body);
+    let en = pamir_domain::Lang::parse("en").unwrap();
+    let found = pamir_db::media::list(site.db(), site.site, &en, &en, "kyrgyzstan", 5, 0).await.unwrap();
+    let logo = found.first().expect("the drawing is in the library");
+    assert_eq!((logo.mime_type.as_str(), logo.width, logo.height), ("image/svg+xml", 120, 60));
+    let served = site.get(&format!("/media/{}", logo.path)).await;
+    assert_eq!(served.status, StatusCode::OK);
+    assert!(served.header("content-security-policy").contains("sandbox"));
+    assert!(
+        served.body.contains(">KGZ</text>") && !served.body.contains("inkscape") && !served.body.contains("exported"),
+        "{}",
+        served.body
+    );
+
+    let hostile = br#"<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect onclick="alert(1)"/></svg>"#;
+    let refused = administrator.upload(&[("alt_en", "Trap")], "trap.svg", hostile).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("an event handler (onclick)"), "{}", refused.body);
+
+    let page = administrator.get("/admin/settings").await;
+    let mut fields = admin::form_fields_at(&page.body, "/admin/settings");
+    set(&mut fields, "logo", &logo.id.to_string());
+    assert_eq!(administrator.post("/admin/settings", &pairs(&fields)).await.status, StatusCode::SEE_OTHER);
+    let front = site.get("/en/").await;
+    let expected = format!(
+        "<img class=\"logo\" src=\"/media/{}\" width=\"96\" height=\"48\" alt=\"Mission in Kyrgyzstan\">",
+        logo.path
+    );
+    assert!(front.body.contains(&expected), "{}", front.body);
 }

@@ -96,6 +96,7 @@ pub(super) struct Item {
     #[serde(default)]
     pub tags: Vec<String>,
     pub image: Option<String>,
+    pub key_figure: Option<pamir_domain::item::KeyFigure>,
     pub source: Option<Source>,
     pub event: Option<Event>,
     #[serde(default)]

@@ -98,6 +98,7 @@ pub async fn load(core: &Core, site: SiteId) -> Result<Loaded, CoreError> {
             url: Some(source.url.clone()),
             date: Some(source.date.clone()),
         });
+        input.key_figure = item.key_figure.clone();
         input.event = match &item.event {
             Some(event) => Some(EventDetails {
                 starts_at: date(&event.start)?,

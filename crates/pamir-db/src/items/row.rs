@@ -2,6 +2,7 @@
 
 use crate::DbError;
 use crate::time::{from_db, opt_from_db};
+use pamir_domain::item::KeyFigure;
 use pamir_domain::{EventDetails, Item, ItemContent, ItemKind, ItemState, Lang, SourceCitation};
 
 /// The columns a writer sets, in the order [`bind_content!`] binds them:
@@ -11,7 +12,7 @@ macro_rules! content_columns {
     () => {
         "kind, category_id, slug, title, teaser_markdown, body_markdown, teaser_html, body_html, teaser_above_body, \
          byline, dateline, \
-         source_title, source_publisher, source_url, source_date, \
+         source_title, source_publisher, source_url, source_date, key_figure, key_figure_label, \
          event_starts_at, event_ends_at, event_venue, event_entries_deadline, event_registration_url, \
          image_id, featured, featured_order, featured_until, state, publish_up, publish_down, \
          published_at, updated_at, updated_by"
@@ -20,7 +21,7 @@ macro_rules! content_columns {
 pub(super) use content_columns;
 
 /// How many columns [`content_columns!`] names.
-pub(super) const CONTENT_COLUMN_COUNT: usize = 30;
+pub(super) const CONTENT_COLUMN_COUNT: usize = 32;
 
 /// Binds an item's content columns, in the order of [`content_columns!`].
 macro_rules! bind_content {
@@ -44,6 +45,8 @@ macro_rules! bind_content {
             .bind(source.and_then(|s| s.publisher.as_deref()))
             .bind(source.and_then(|s| s.url.as_deref()))
             .bind(source.and_then(|s| s.date.as_deref()))
+            .bind(item.key_figure.as_ref().map(|f| f.value.as_str()))
+            .bind(item.key_figure.as_ref().map(|f| f.label.as_str()))
             .bind(event.map(|e| $crate::time::to_db(e.starts_at)))
             .bind(event.and_then(|e| $crate::time::opt_to_db(e.ends_at)))
             .bind(event.and_then(|e| e.venue.as_deref()))
@@ -100,6 +103,8 @@ pub(super) struct ItemRow {
     source_publisher: Option<String>,
     source_url: Option<String>,
     source_date: Option<String>,
+    key_figure: Option<String>,
+    key_figure_label: Option<String>,
     event_starts_at: Option<i64>,
     event_ends_at: Option<i64>,
     event_venue: Option<String>,
@@ -153,6 +158,9 @@ impl ItemRow {
             byline: self.byline,
             dateline: self.dateline,
             source,
+            key_figure: self
+                .key_figure
+                .map(|value| KeyFigure { value, label: self.key_figure_label.unwrap_or_default() }),
             event,
             image_id: self.image_id,
             featured: self.featured,

@@ -225,6 +225,7 @@ pub struct ItemWrite {
     byline: Option<String>,
     dateline: Option<String>,
     source: Option<SourceWrite>,
+    key_figure: Option<crate::api::views::ApiKeyFigure>,
     event: Option<EventWrite>,
     image_id: Option<i64>,
     #[serde(default)]
@@ -270,6 +271,10 @@ impl ItemWrite {
         input.dateline = self.dateline;
         input.source =
             self.source.map(|s| SourceCitation { title: s.title, publisher: s.publisher, url: s.url, date: s.date });
+        input.key_figure = self.key_figure.map(|f| pamir_domain::item::KeyFigure {
+            value: f.value.trim().to_owned(),
+            label: f.label.trim().to_owned(),
+        });
         input.event = match self.event {
             None => None,
             Some(e) => Some(EventDetails {

@@ -94,6 +94,17 @@ pub struct ApiSource {
     pub date: Option<String>,
 }
 
+/// A facts item's key figure, read and written alike.
+#[derive(Serialize, serde::Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApiKeyFigure {
+    /// "USD 4.6 billion"
+    pub value: String,
+    /// What it counts: "sent home by migrants in 2025".
+    #[serde(default)]
+    pub label: String,
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct ApiEvent {
     pub starts_at: String,
@@ -149,6 +160,7 @@ pub struct ApiItem {
     pub byline: Option<String>,
     pub dateline: Option<String>,
     pub source: Option<ApiSource>,
+    pub key_figure: Option<ApiKeyFigure>,
     pub event: Option<ApiEvent>,
     pub image: Option<ApiMedia>,
     pub gallery: Vec<ApiMedia>,
@@ -219,6 +231,7 @@ pub fn item(item: &Item, extras: Extras<'_>) -> ApiItem {
             url: s.url.clone(),
             date: s.date.clone(),
         }),
+        key_figure: item.key_figure.as_ref().map(|f| ApiKeyFigure { value: f.value.clone(), label: f.label.clone() }),
         event: item.event.as_ref().map(|e| ApiEvent {
             starts_at: time(e.starts_at),
             ends_at: e.ends_at.map(time),

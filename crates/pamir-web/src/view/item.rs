@@ -77,6 +77,8 @@ pub struct ItemCard {
     pub dateline: Option<String>,
     /// A facts item's source, cited on its card and page.
     pub source: Option<SourceView>,
+    /// A facts item's number, set large.
+    pub key_figure: Option<pamir_domain::item::KeyFigure>,
     /// An event's dates, venue and deadline, on its card and page.
     pub event: Option<EventView>,
     /// On the front page now (featured, and not past its "featured until").
@@ -106,6 +108,7 @@ impl ItemCard {
                 url: source.url.clone().filter(|url| url.starts_with("https://") || url.starts_with("http://")),
                 date: source.date.clone(),
             }),
+            key_figure: item.key_figure.clone(),
             event: item.event.as_ref().map(|event| EventView::new(lang, time, event)),
             featured: item.featured && item.featured_until.is_none_or(|until| until > time.now),
         }

@@ -26,6 +26,8 @@ pub struct ItemForm {
     pub dateline: String,
     pub source_title: String,
     pub source_publisher: String,
+    pub key_figure_value: String,
+    pub key_figure_label: String,
     pub source_url: String,
     pub source_date: String,
     pub event_starts_at: String,
@@ -63,6 +65,8 @@ impl ItemForm {
                 "dateline" => &mut form.dateline,
                 "source_title" => &mut form.source_title,
                 "source_publisher" => &mut form.source_publisher,
+                "key_figure_value" => &mut form.key_figure_value,
+                "key_figure_label" => &mut form.key_figure_label,
                 "source_url" => &mut form.source_url,
                 "source_date" => &mut form.source_date,
                 "event_starts_at" => &mut form.event_starts_at,
@@ -125,6 +129,8 @@ impl ItemForm {
             dateline: text(&item.dateline),
             source_title: source.title,
             source_publisher: text(&source.publisher),
+            key_figure_value: item.key_figure.as_ref().map(|f| f.value.clone()).unwrap_or_default(),
+            key_figure_label: item.key_figure.as_ref().map(|f| f.label.clone()).unwrap_or_default(),
             source_url: text(&source.url),
             source_date: text(&source.date),
             event_starts_at: time(event.map(|e| e.starts_at)),
@@ -174,6 +180,10 @@ impl ItemForm {
             url: non_empty(&self.source_url),
             date: non_empty(&self.source_date),
         });
+        // A label without a number is kept, so the core can say what is missing.
+        let (figure, figure_label) = (self.key_figure_value.trim(), self.key_figure_label.trim());
+        input.key_figure = (!figure.is_empty() || !figure_label.is_empty())
+            .then(|| pamir_domain::item::KeyFigure { value: figure.to_owned(), label: figure_label.to_owned() });
         input.event = match date_time(&self.event_starts_at, "admin-field-event-starts")? {
             Some(starts_at) => Some(EventDetails {
                 starts_at,
