@@ -109,4 +109,38 @@ describe('the theme at every width', { skip: chromiumSkip }, () => {
     assert.ok((await page.locator('.search-results li').count()) > 0, 'the header search finds items');
     await context.close();
   });
+
+  test('a photo story opens each picture large in a dialog, and without JavaScript links to it', async () => {
+    const { context, page } = await open(1280, PAGE_TYPES['photo-story']);
+    const links = page.locator('.gallery a.gallery-link');
+    assert.ok((await links.count()) > 1, 'the gallery has pictures');
+    const href = await links.nth(1).getAttribute('href');
+    await links.nth(1).click();
+    const dialog = page.locator('dialog.lightbox');
+    assert.equal(await dialog.evaluate((d) => d.open), true, 'the dialog opened on the page');
+    assert.equal(new URL(await dialog.locator('img').getAttribute('src'), page.url()).pathname, href, 'with the large picture');
+    assert.ok((await dialog.locator('img').getAttribute('alt')).length > 0, 'and its alternative text');
+    await page.keyboard.press('ArrowRight');
+    assert.notEqual(new URL(await dialog.locator('img').getAttribute('src'), page.url()).pathname, href, 'the arrow key moves on');
+    await page.keyboard.press('Escape');
+    assert.equal(await dialog.evaluate((d) => d.open), false, 'Escape closes it');
+    assert.equal(await page.evaluate(() => document.activeElement?.classList.contains('gallery-link')), true, 'focus returns to the picture');
+    await context.close();
+
+    const plain = await open(1280, PAGE_TYPES['photo-story'], { javaScriptEnabled: false });
+    await Promise.all([plain.page.waitForURL((url) => url.pathname === href), plain.page.locator('.gallery a.gallery-link').nth(1).click()]);
+    await plain.context.close();
+  });
+
+  test('an article prints without the bands and menus, with its address', async () => {
+    const { context, page } = await open(1280, PAGE_TYPES.article);
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.site-header').isVisible(), false);
+    assert.equal(await page.locator('.site-footer').isVisible(), false);
+    assert.equal(await page.locator('.share').isVisible(), false);
+    const address = page.locator('.print-url');
+    assert.equal(await address.isVisible(), true);
+    assert.match(await address.innerText(), /\/en\/op-eds\/remittances-keep-families-afloat$/);
+    await context.close();
+  });
 });

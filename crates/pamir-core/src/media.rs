@@ -99,7 +99,7 @@ struct Uploader<'a> {
 /// written the upload is noted as under way, and the note goes with the
 /// row's commit, so files left by a crash in between are known and
 /// [`sweep_unfinished`] removes them.
-async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
+async fn store(core: &Core, mut upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
     if pamir_media::svg::looks_like_svg(&upload.bytes) {
         return store_svg(core, upload, by).await;
     }
@@ -109,13 +109,10 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
         return store_attachment(core, upload, kind, by).await;
     }
     let created_by = by.user_id;
-    let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
-    if !upload.decorative && !described {
-        return Err(CoreError::rule("alt", pamir_domain::Message::new("rule-image-alt")).into());
-    }
+    require_alt(&upload)?;
     let now = core.clock.now();
     let stem = stem(&upload.file_name, now)?;
-    let bytes = upload.bytes;
+    let bytes = std::mem::take(&mut upload.bytes);
     // Decoding and resizing take a CPU for a while: off the async threads.
     let (format, renditions) = tokio::task::spawn_blocking(move || -> Result<_, UploadRefused> {
         let checked = pamir_media::inspect(&bytes, &Limits::default())?;
@@ -145,11 +142,7 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
         .collect();
     let pending =
         put_files(core, upload.site, files.into_iter().map(|(key, _, _, _, bytes)| (key, bytes)).collect()).await?;
-    let texts = upload
-        .texts
-        .iter()
-        .map(|(lang, alt, caption)| (lang.as_str(), if upload.decorative { "" } else { alt.trim() }, caption.trim()))
-        .collect();
+    let texts = picture_texts(&upload);
     let new = NewMedia {
         path: &path,
         mime_type: mime,
@@ -166,24 +159,35 @@ async fn store(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, St
     Ok((id, path))
 }
 
+/// A picture needs words for those who cannot see it, unless it is marked decorative.
+fn require_alt(upload: &Upload) -> Result<(), CoreError> {
+    let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
+    if !upload.decorative && !described {
+        return Err(CoreError::rule("alt", pamir_domain::Message::new("rule-image-alt")));
+    }
+    Ok(())
+}
+
+/// A picture's (language, alt, caption) for its row; a decorative one has no alt.
+fn picture_texts(upload: &Upload) -> Vec<(&str, &str, &str)> {
+    upload
+        .texts
+        .iter()
+        .map(|(lang, alt, caption)| (lang.as_str(), if upload.decorative { "" } else { alt.trim() }, caption.trim()))
+        .collect()
+}
+
 /// Stores an SVG drawing (a logo, a diagram) as pamir wrote it again from
 /// the shapes it allows (see `pamir_media::svg`); it needs no renditions,
 /// since it is sharp at every size, but its alternative text like any picture.
 async fn store_svg(core: &Core, upload: Upload, by: Uploader<'_>) -> Result<(i64, String), UploadRefused> {
-    let described = upload.texts.iter().any(|(_, alt, _)| !alt.trim().is_empty());
-    if !upload.decorative && !described {
-        return Err(CoreError::rule("alt", pamir_domain::Message::new("rule-image-alt")).into());
-    }
+    require_alt(&upload)?;
     let drawing = pamir_media::svg::clean(&upload.bytes).map_err(UploadError::from)?;
     let now = core.clock.now();
     let path = format!("{}.svg", stem(&upload.file_name, now)?);
     let size = drawing.bytes.len();
     let pending = put_files(core, upload.site, vec![(path.clone(), drawing.bytes)]).await?;
-    let texts = upload
-        .texts
-        .iter()
-        .map(|(lang, alt, caption)| (lang.as_str(), if upload.decorative { "" } else { alt.trim() }, caption.trim()))
-        .collect();
+    let texts = picture_texts(&upload);
     let new = NewMedia {
         path: &path,
         mime_type: "image/svg+xml",
