@@ -55,6 +55,7 @@ async fn each_language_is_searched_with_its_own_analyser() {
             "stemmed: remittance finds remittances"
         );
         assert!(!english.body.contains("Мигранты"), "one language at a time");
+        assert!(english.body.contains("<img class=\"result-image\""), "a result shows its item's picture");
         let russian_remittance = site.get("/ru/search?q=remittance").await;
         assert!(
             titles(&russian_remittance.body).contains(&"Remittance: Мигранты возвращаются домой".to_owned()),

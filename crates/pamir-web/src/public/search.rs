@@ -40,6 +40,8 @@ struct ResultView {
     kind_key: String,
     published: DateView,
     snippet_html: String,
+    /// The item's picture, small beside the result; none: a text-only result.
+    image: Option<crate::view::ImageView>,
 }
 
 /// The filters as the address gives them; a malformed one is a 400.
@@ -97,6 +99,10 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
         let ids: Vec<i64> = results.hits.iter().map(|hit| hit.item_id).collect();
         // The index holds every published item; the database says which may be shown now.
         let visible = pamir_db::items::visible_by_ids(&state.core.db, reader.site, &ids, reader.now).await?;
+        let image_ids: Vec<i64> = visible.iter().filter_map(|item| item.image_id).collect();
+        let settings = &reader.settings;
+        let images =
+            pamir_db::media::get_many(&state.core.db, &image_ids, &reader.lang, &settings.default_lang).await?;
         view.results = results
             .hits
             .iter()
@@ -109,6 +115,10 @@ pub async fn get(State(state): State<AppState>, headers: HeaderMap, uri: Uri) ->
                     kind_key: format!("kind-{}", item.kind.as_str()),
                     published: DateView::new(reader.code(), reader.time(), item.published_at),
                     snippet_html: hit.snippet_html.clone(),
+                    image: item
+                        .image_id
+                        .and_then(|id| images.iter().find(|m| m.id == id))
+                        .map(crate::view::ImageView::from),
                 })
             })
             .collect();
