@@ -300,3 +300,18 @@ admin-field-key-figure = Key figure
 admin-field-key-figure-label = What the figure counts
 admin-field-key-figure-help = Shown large on the item's card and page, such as "USD 4.6 billion" and "sent home by migrants in 2025".
 media-error-svg = The SVG drawing was refused.
+admin-checks-title = Before you publish
+admin-checks-found = { $count ->
+    [one] One thing would make this page harder to use. You can still publish.
+   *[other] { $count } things would make this page harder to use. You can still publish.
+}
+admin-checks-none = Nothing found that would make this page harder to use.
+check-teaser-long = The teaser is { $about } characters long; cards show about 300. Shorten it.
+check-heading-skipped = The heading "{ $about }" skips a level: screen reader users move by levels.
+check-image-alt = A picture ({ $about }) has no alternative text for people who cannot see it.
+check-link-vague = The link text "{ $about }" does not say where it goes: use words such as the page's title.
+check-link-empty = A link has no text: nobody can tell where it goes.
+check-table-header = A table has no header row: say what each column holds.
+check-all-caps = A paragraph is all in capitals ("{ $about }…"): it is hard to read, and some screen readers spell it out.
+check-translation-missing = There is no { $about } version yet.
+check-image-alt-html = A picture in the text's HTML has no alternative text for people who cannot see it.

@@ -4,7 +4,9 @@
 //! - [`sanitize`]: the allow-list every piece of HTML passes before a reader sees it
 //! - [`teaser`]: splitting a text at its "read more" mark
 //! - [`slug`]: URL slugs from titles, with Russian and Tajik transliteration
+//! - [`checks`]: what in a text makes its page harder to use, for the editor's panel
 
+pub mod checks;
 pub mod images;
 pub mod markdown;
 pub mod sanitize;

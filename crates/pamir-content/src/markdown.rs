@@ -5,7 +5,8 @@
 
 use comrak::Options;
 
-fn options() -> Options<'static> {
+/// The options every text is parsed with.
+pub(crate) fn options() -> Options<'static> {
     let mut options = Options::default();
     options.extension.table = true;
     options.extension.autolink = true;

@@ -430,3 +430,31 @@ async fn an_editor_decides_whether_the_teaser_opens_the_page() {
     assert!(body_of(&page.body).contains("Body of"));
     assert!(site.get("/en/news/").await.body.contains(opening), "still in the listing");
 }
+
+#[tokio::test]
+async fn the_editor_lists_what_would_make_the_page_harder_to_use_and_still_publishes() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let body = "#### Too deep\n\n![](/media/demo/glacier.svg)\n\nFor the report [click here](https://example.org/r).";
+    let id = create(&editor, "A page with problems", &[("action", "publish"), ("body", body)]).await;
+    let page = editor.get(&format!("/admin/items/{id}")).await;
+    let panel =
+        page.body.split("<section class=\"checks\"").nth(1).expect("the panel").split("</section>").next().unwrap();
+    // A skipped heading, a picture without words, a vague link, and two languages without a version.
+    assert!(panel.contains("5 things would make this page harder to use. You can still publish."), "{panel}");
+    assert!(panel.contains("href=\"#body\">The heading &quot;Too deep&quot; skips a level"), "{panel}");
+    assert!(panel.contains("A picture (/media/demo/glacier.svg) has no alternative text"));
+    assert!(panel.contains("The link text &quot;click here&quot; does not say where it goes"));
+    assert!(panel.contains("There is no Russian version yet.") && panel.contains("There is no Tajik version yet."));
+    assert_eq!(site.get("/en/news/a-page-with-problems").await.status, StatusCode::OK, "published all the same");
+
+    let fine = create(
+        &editor,
+        "A clean page",
+        &[("action", "save"), ("body", "## Why\n\nSee [the report](https://example.org/r).")],
+    )
+    .await;
+    let page = editor.get(&format!("/admin/items/{fine}")).await;
+    let panel = page.body.split("<section class=\"checks\"").nth(1).unwrap().split("</section>").next().unwrap();
+    assert!(!panel.contains("skips a level") && !panel.contains("link text"), "{panel}");
+}

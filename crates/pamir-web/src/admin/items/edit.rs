@@ -38,6 +38,43 @@ struct EditorPage {
     old_site_hits: i64,
     /// The zone its times are typed in, such as "Asia/Dushanbe".
     time_zone: &'static str,
+    /// What would make the page harder to use, for the panel above Publish.
+    checks: Vec<CheckView>,
+}
+
+/// One finding of the checks, said in the editor's language, with the field to fix.
+#[derive(Serialize)]
+struct CheckView {
+    message: String,
+    /// The form field's id, for the link to it.
+    field: &'static str,
+}
+
+/// The checks of the text as it stands in the form, and the languages the
+/// site publishes that the item has no version in yet.
+fn checks(editor: &Editor, form: &ItemForm, missing: &[String], saved: bool) -> Vec<CheckView> {
+    use pamir_content::checks::Field;
+    let say = |key: &str, about: String| crate::i18n::text(&editor.lang, key, &[("about", about.into())]);
+    let mut views: Vec<CheckView> = pamir_content::checks::check(&form.teaser, &form.body)
+        .into_iter()
+        .map(|finding| CheckView {
+            message: say(finding.key, finding.about),
+            field: match finding.field {
+                Field::Teaser => "teaser",
+                Field::Body => "body",
+            },
+        })
+        .collect();
+    if saved {
+        views.extend(missing.iter().map(|lang| CheckView {
+            message: say(
+                "check-translation-missing",
+                crate::i18n::text(&editor.lang, &format!("language-name-{lang}"), &[]),
+            ),
+            field: "translations-title",
+        }));
+    }
+    views
 }
 
 /// The other editor's save, shown beside ours.
@@ -128,7 +165,7 @@ async fn render(
         Some(item) => pamir_db::items::group_members(db, editor.site, item.group_id).await?,
         None => Vec::new(),
     };
-    let missing_languages = editor
+    let missing_languages: Vec<String> = editor
         .settings
         .languages
         .iter()
@@ -143,7 +180,9 @@ async fn render(
         Some(item) => pamir_db::items::hits(db, item.id).await?,
         None => 0,
     };
+    let checks = checks(editor, &form, &missing_languages, item.is_some());
     let view = EditorPage {
+        checks,
         old_site_hits,
         time_zone: editor.settings.time_zone.name(),
         id: item.map(|i| i.id),
