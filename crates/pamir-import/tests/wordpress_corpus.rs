@@ -221,3 +221,20 @@ fn a_truncated_export_is_malformed_with_a_position() {
         }
     }
 }
+
+/// The editor's checks over every converted post of a real export: they
+/// read all of it, and find the theme reviewers' tables without a header row
+/// (their HTML is checked lightly: tables and pictures, not yet headings).
+#[test]
+fn the_editors_checks_read_every_post_and_find_its_tables_without_headers() {
+    let Some(export) = corpus() else { return };
+    let mut by_key: std::collections::BTreeMap<&str, usize> = Default::default();
+    for p in &export.posts {
+        let text = convert(&p.content).html;
+        for finding in pamir_content::checks::check(&convert(&p.excerpt).html, &text) {
+            *by_key.entry(finding.key).or_default() += 1;
+        }
+    }
+    println!("checks over {} posts: {by_key:?}", export.posts.len());
+    assert_eq!(by_key.get("check-table-header"), Some(&4), "the four header-less tables of the export: {by_key:?}");
+}

@@ -283,3 +283,26 @@ pub async fn admin_login(core: &Core) -> Result<(String, String), CoreError> {
     }
     Ok((ADMIN_EMAIL.to_owned(), password))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The demo shows what a good page looks like: the editor's checks
+    /// (alt text, headings, link words, tables, capitals, teaser length)
+    /// find nothing in it.
+    #[test]
+    fn the_demo_passes_the_editors_own_checks() {
+        let content: DemoContent = toml::from_str(CONTENT).expect("demo content");
+        let findings: Vec<String> = content
+            .items
+            .iter()
+            .flat_map(|item| {
+                pamir_content::checks::check(&item.teaser, &item.body)
+                    .into_iter()
+                    .map(move |finding| format!("{}: {} {:?}", item.slug, finding.key, finding.about))
+            })
+            .collect();
+        assert!(findings.is_empty(), "{findings:#?}");
+    }
+}
