@@ -139,6 +139,35 @@ pub async fn list_with_fallbacks(
     limit: u32,
     offset: i64,
 ) -> Result<ListPage, DbError> {
+    fetch(db, site, lang, fallbacks, listing, now, limit, offset, true).await
+}
+
+/// The first `limit` items of a listing, uncounted: a section or "related
+/// items" needs no page count, and counting is a second query.
+pub async fn first_with_fallbacks(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    fallbacks: &[Lang],
+    listing: &Listing<'_>,
+    now: DateTime<Utc>,
+    limit: u32,
+) -> Result<Vec<Item>, DbError> {
+    Ok(fetch(db, site, lang, fallbacks, listing, now, limit, 0, false).await?.items)
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn fetch(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    fallbacks: &[Lang],
+    listing: &Listing<'_>,
+    now: DateTime<Utc>,
+    limit: u32,
+    offset: i64,
+    count: bool,
+) -> Result<ListPage, DbError> {
     if matches!(listing, Listing::Categories(ids) if ids.is_empty()) {
         return Ok(ListPage { items: Vec::new(), total: Some(0), has_more: false });
     }
@@ -162,7 +191,7 @@ pub async fn list_with_fallbacks(
     // Tag pages are not counted: counting means visiting every tagged item's
     // row (tens of milliseconds at 100,000 items); one row more tells whether
     // there is a next page.
-    let counted = !matches!(listing, Listing::Tag(_) | Listing::Kind(_));
+    let counted = count && !matches!(listing, Listing::Tag(_) | Listing::Kind(_));
     let (mut rows, total): (Vec<ItemRow>, Option<i64>) = on_pool!(db, pool => {
         let mut page = bind_listing!(sqlx::query_as(crate::assembled(&page_sql)).bind(site).bind(lang.as_str()).bind(now), listing);
         for fallback in fallbacks {

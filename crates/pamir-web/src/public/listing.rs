@@ -47,7 +47,7 @@ pub async fn load(
     Ok(ListingPage { cards, pagination: Pagination::new(base_url, page.get(), pages, has_more) })
 }
 
-/// The first `limit` cards of `listing` (no page count): a front-page section.
+/// The first `limit` cards of `listing` (no page count): a front-page section, related items.
 pub async fn first(
     state: &AppState,
     reader: &Reader,
@@ -55,7 +55,7 @@ pub async fn first(
     limit: u32,
 ) -> Result<Vec<ItemCard>, PageError> {
     let fallbacks = reader.settings.fallbacks_for(&reader.lang);
-    let page = pamir_db::items::list_with_fallbacks(
+    let items = pamir_db::items::first_with_fallbacks(
         &state.core.db,
         reader.site,
         &reader.lang,
@@ -63,10 +63,9 @@ pub async fn first(
         &listing,
         reader.now,
         limit,
-        0,
     )
     .await?;
-    cards(state, reader, &page.items).await
+    cards(state, reader, &items).await
 }
 
 /// Items as cards, with their images. An item whose category has no name in
