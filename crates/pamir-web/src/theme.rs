@@ -42,6 +42,8 @@ pub struct Theme {
     assets: HashMap<String, Arc<Asset>>,
     /// The stylesheet before any site's palette is put in front of it.
     site_css: String,
+    /// Its address, for sites without a brand colour of their own.
+    plain_stylesheet: String,
     /// Stylesheets with a site's palette in front, made on first use.
     branded: std::sync::RwLock<HashMap<pamir_domain::colour::Colour, Branded>>,
 }
@@ -95,7 +97,8 @@ impl Theme {
         });
         env.add_function("t", translate);
         env.set_formatter(escape_minimally);
-        Ok(Self { env, assets, site_css, branded: Default::default() })
+        let plain_stylesheet = format!("/assets/site.{}.css", fingerprint(site_css.as_bytes()));
+        Ok(Self { env, assets, site_css, plain_stylesheet, branded: Default::default() })
     }
 
     /// The URL of the site stylesheet drawn in `brand`'s palette (the
@@ -103,14 +106,13 @@ impl Theme {
     /// One file, so a page still waits for one stylesheet only; the CSP
     /// (`style-src 'self'`) rules out putting the palette inline.
     pub fn stylesheet(&self, brand: Option<pamir_domain::colour::Colour>) -> String {
-        let plain = || format!("/assets/site.{}.css", fingerprint(self.site_css.as_bytes()));
         let Some((brand, palette)) =
             brand.and_then(|brand| pamir_domain::colour::Palette::from_brand(brand).ok().map(|p| (brand, p)))
         else {
-            return plain();
+            return self.plain_stylesheet.clone();
         };
-        if let Some(made) = self.branded.read().ok().and_then(|made| made.get(&brand).cloned()) {
-            return made.url;
+        if let Some(url) = self.branded.read().ok().and_then(|made| made.get(&brand).map(|made| made.url.clone())) {
+            return url;
         }
         let body = format!("{}\n{}", palette.css(), self.site_css);
         // The colour is in the name, so any node (or this one after a

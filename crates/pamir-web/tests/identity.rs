@@ -8,12 +8,7 @@ mod support;
 use axum::http::StatusCode;
 use pamir_domain::Role;
 use support::TestSite;
-use support::admin::{self, pairs, signed_in};
-
-fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
-    fields.retain(|(n, _)| n != name);
-    fields.push((name.to_owned(), value.to_owned()));
-}
+use support::admin::{self, pairs, set, signed_in};
 
 #[tokio::test]
 async fn the_demo_wears_its_organisations_name_logo_and_colour() {

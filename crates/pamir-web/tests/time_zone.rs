@@ -7,7 +7,7 @@ mod support;
 use axum::http::StatusCode;
 use pamir_domain::Role;
 use support::TestSite;
-use support::admin::{self, pairs, saved_item_id, signed_in};
+use support::admin::{self, pairs, saved_item_id, set, signed_in};
 
 #[tokio::test]
 async fn an_event_typed_at_ten_in_dushanbe_is_ten_in_dushanbe_everywhere() {
@@ -72,9 +72,4 @@ async fn the_site_time_zone_is_chosen_in_the_settings_and_an_unknown_one_refused
     assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body.split("role=\"alert\"").nth(1).unwrap_or(""));
     let festival = site.get("/en/events/roads-and-roots-film-festival-2026").await;
     assert!(festival.body.contains("10 December 2026, 16:00"), "13:00 UTC read in Moscow: {}", festival.body);
-}
-
-fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
-    fields.retain(|(n, _)| n != name);
-    fields.push((name.to_owned(), value.to_owned()));
 }

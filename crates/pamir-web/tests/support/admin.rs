@@ -143,6 +143,12 @@ pub fn saved_item_id(response: &Response) -> i64 {
         .unwrap_or_else(|| panic!("not a saved item's address: {location:?} ({}) {}", response.status, response.body))
 }
 
+/// Sets form field `name` to `value`, replacing what it held.
+pub fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    fields.retain(|(n, _)| n != name);
+    fields.push((name.to_owned(), value.to_owned()));
+}
+
 pub fn pairs(fields: &[(String, String)]) -> Vec<(&str, &str)> {
     fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect()
 }
