@@ -94,6 +94,19 @@ function siteMinuteAfter(seconds) {
   return { text: local.replace(' ', 'T'), at };
 }
 
+/**
+ * Writes `text` into the item form's teaser or body as an editor would: in
+ * the rich-text editor, replacing what it held. Resolves once the editor
+ * has written the Markdown into the form's field.
+ */
+async function writeText(page, field, text) {
+  const surface = page.locator(`[role=textbox][aria-labelledby="${field}-label"]`);
+  await surface.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  await page.waitForFunction(([id, want]) => document.getElementById(id).value === want, [field, text]);
+}
+
 let editorPassword = null;
 let authorPassword = null;
 let itemUrl = null;
@@ -125,8 +138,8 @@ describe('the admin', { skip: chromiumSkip }, () => {
     await page.goto(`${baseUrl}/admin/items/new`);
     await page.fill('#title', 'School gardens feed 300 pupils');
     await page.selectOption('#category', { label: 'News' });
-    await page.fill('#teaser', 'Gardens planted in spring now feed the pupils of four schools.');
-    await page.fill('#body', 'Four schools in the Rasht valley planted gardens in April.');
+    await writeText(page, 'teaser', 'Gardens planted in spring now feed the pupils of four schools.');
+    await writeText(page, 'body', 'Four schools in the Rasht valley planted gardens in April.');
     const imageValue = await page.locator('#image option', { hasText: 'Pupils watering a school garden' }).getAttribute('value');
     await page.selectOption('#image', imageValue);
     await page.check('#featured');
@@ -164,7 +177,7 @@ describe('the admin', { skip: chromiumSkip }, () => {
     const page = await signIn(context, 'dilnoza@example.org', editorPassword);
     await page.goto(`${baseUrl}/admin/items?q=school+gardens`);
     await page.getByRole('link', { name: 'School gardens feed 300 pupils' }).click();
-    await page.fill('#body', 'Five schools in the Rasht valley planted gardens in April.');
+    await writeText(page, 'body', 'Five schools in the Rasht valley planted gardens in April.');
     await Promise.all([page.waitForURL(/saved=1$/), page.click('button[value=save]')]);
     await page.click('text=Revisions');
     await Promise.all([page.waitForURL(/compare/), page.click('button:has-text("Compare")')]);
@@ -187,7 +200,7 @@ describe('the admin', { skip: chromiumSkip }, () => {
     await page.goto(`${baseUrl}/admin/items/new`);
     await page.fill('#title', 'Notes from a field visit');
     await page.selectOption('#category', { label: 'News' });
-    await page.fill('#body', 'We visited three villages.');
+    await writeText(page, 'body', 'We visited three villages.');
     assert.equal(await page.locator('button[value=publish]').count(), 0, 'no publish button');
     await Promise.all([page.waitForURL(/saved=1$/), page.click('button[value=submit]')]);
     assert.match(await page.locator('.item-status').textContent(), /waiting for review/);
@@ -210,7 +223,7 @@ describe('the admin', { skip: chromiumSkip }, () => {
     const page = await signIn(context, 'dilnoza@example.org', editorPassword);
     await page.goto(`${baseUrl}/admin/items/new`);
     await page.fill('#title', 'Typed on a bus');
-    await page.fill('#body', 'A paragraph written between two mountain passes.');
+    await writeText(page, 'body', 'A paragraph written between two mountain passes.');
     await page.waitForTimeout(800);
     await context.setOffline(true);
     await page.click('button[value=save]').catch(() => {});

@@ -5,10 +5,12 @@
 //! - [`teaser`]: splitting a text at its "read more" mark
 //! - [`slug`]: URL slugs from titles, with Russian and Tajik transliteration
 //! - [`checks`]: what in a text makes its page harder to use, for the editor's panel
+//! - [`outline`]: a text cut into its top-level blocks, for the rich-text editor
 
 pub mod checks;
 pub mod images;
 pub mod markdown;
+pub mod outline;
 pub mod sanitize;
 pub mod slug;
 pub mod teaser;

@@ -12,49 +12,49 @@ use std::sync::OnceLock;
 
 fn builder() -> &'static Builder<'static> {
     static BUILDER: OnceLock<Builder<'static>> = OnceLock::new();
-    BUILDER.get_or_init(|| {
-        let mut builder = Builder::default();
-        builder
-            .rm_tags(["h1", "map", "area", "font", "center", "bdo", "acronym", "big", "tt", "strike"])
-            .add_tags(["section", "figure", "figcaption", "tfoot", "audio", "video", "source", "track"])
-            // What carries meaning: a list counted down or lettered, a
-            // disclosure shown open, players with their controls.
-            .add_tag_attributes("ol", ["reversed", "type"])
-            .add_tag_attributes("ul", ["type"])
-            .add_tag_attributes("details", ["open"])
-            .add_tag_attributes("audio", ["src", "controls", "preload", "loop"])
-            .add_tag_attributes(
-                "video",
-                ["src", "controls", "preload", "poster", "width", "height", "loop", "playsinline"],
-            )
-            .add_tag_attributes("source", ["src", "type"])
-            .add_tag_attributes("track", ["src", "kind", "srclang", "label", "default"])
-            .add_tag_attributes("a", ["id", "aria-label"])
-            .add_tag_attributes("sup", ["id"])
-            .add_tag_attributes("li", ["id"])
-            .add_tag_attributes("img", ["loading"])
-            .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
-            .attribute_filter(|_element, attribute, value| match attribute {
-                "id" if is_footnote_id(value) => Some(value.into()),
-                "id" => None,
-                // Imported HTML has addresses with spaces (and `cite` notes
-                // in words): written as valid URLs, or a validator rejects the page.
-                "href" | "src" | "cite" if value.contains(' ') => Some(value.trim().replace(' ', "%20").into()),
-                _ => Some(value.into()),
-            });
-        // A table wider than a phone scrolls within itself (the theme's
-        // CSS): focusable, so that a keyboard can scroll it too.
-        builder.set_tag_attribute_value("table", "tabindex", "0");
-        builder.add_allowed_classes("section", ["footnotes"]);
-        builder.add_allowed_classes("sup", ["footnote-ref"]);
-        builder.add_allowed_classes("a", ["footnote-backref"]);
-        // Column alignment as the theme's classes (see `alignment_as_classes`).
-        for cell in ["td", "th"] {
-            builder.rm_tag_attributes(cell, ["align", "char", "charoff", "valign"]);
-            builder.add_allowed_classes(cell, ALIGNMENTS.map(|(_, class)| class));
-        }
-        builder
-    })
+    BUILDER.get_or_init(allow_list)
+}
+
+/// The allow-list, configured.
+fn allow_list() -> Builder<'static> {
+    let mut builder = Builder::default();
+    builder
+        .rm_tags(["h1", "map", "area", "font", "center", "bdo", "acronym", "big", "tt", "strike"])
+        .add_tags(["section", "figure", "figcaption", "tfoot", "audio", "video", "source", "track"])
+        // What carries meaning: a list counted down or lettered, a
+        // disclosure shown open, players with their controls.
+        .add_tag_attributes("ol", ["reversed", "type"])
+        .add_tag_attributes("ul", ["type"])
+        .add_tag_attributes("details", ["open"])
+        .add_tag_attributes("audio", ["src", "controls", "preload", "loop"])
+        .add_tag_attributes("video", ["src", "controls", "preload", "poster", "width", "height", "loop", "playsinline"])
+        .add_tag_attributes("source", ["src", "type"])
+        .add_tag_attributes("track", ["src", "kind", "srclang", "label", "default"])
+        .add_tag_attributes("a", ["id", "aria-label"])
+        .add_tag_attributes("sup", ["id"])
+        .add_tag_attributes("li", ["id"])
+        .add_tag_attributes("img", ["loading"])
+        .url_schemes(HashSet::from(["http", "https", "mailto", "tel"]))
+        .attribute_filter(|_element, attribute, value| match attribute {
+            "id" if is_footnote_id(value) => Some(value.into()),
+            "id" => None,
+            // Imported HTML has addresses with spaces (and `cite` notes
+            // in words): written as valid URLs, or a validator rejects the page.
+            "href" | "src" | "cite" if value.contains(' ') => Some(value.trim().replace(' ', "%20").into()),
+            _ => Some(value.into()),
+        });
+    // A table wider than a phone scrolls within itself (the theme's
+    // CSS): focusable, so that a keyboard can scroll it too.
+    builder.set_tag_attribute_value("table", "tabindex", "0");
+    builder.add_allowed_classes("section", ["footnotes"]);
+    builder.add_allowed_classes("sup", ["footnote-ref"]);
+    builder.add_allowed_classes("a", ["footnote-backref"]);
+    // Column alignment as the theme's classes (see `alignment_as_classes`).
+    for cell in ["td", "th"] {
+        builder.rm_tag_attributes(cell, ["align", "char", "charoff", "valign"]);
+        builder.add_allowed_classes(cell, ALIGNMENTS.map(|(_, class)| class));
+    }
+    builder
 }
 
 /// `align` values and the classes the theme aligns cells with.
@@ -99,6 +99,18 @@ pub fn clean(html: &str) -> String {
         out = again;
     }
     out
+}
+
+/// The same allow-list with `<h1>` kept: for the editor, which shows a
+/// text's headings at the level they were written.
+pub fn clean_for_editor(html: &str) -> String {
+    static EDITOR: OnceLock<Builder<'static>> = OnceLock::new();
+    let editor = EDITOR.get_or_init(|| {
+        let mut editor = allow_list();
+        editor.add_tags(["h1"]);
+        editor
+    });
+    without_empty_figures(&editor.clean(&alignment_as_classes(html)).to_string())
 }
 
 fn once(html: &str) -> String {

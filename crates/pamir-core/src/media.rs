@@ -380,6 +380,15 @@ fn keep_smaller_webp(renditions: Vec<pamir_media::Rendition>) -> Vec<pamir_media
     renditions.into_iter().zip(keep).filter_map(|(r, keep)| keep.then_some(r)).collect()
 }
 
+/// The file an upload just stored, with its texts in `lang`.
+pub async fn uploaded(core: &Core, media_id: i64, lang: &str) -> Result<pamir_domain::media::Media, CoreError> {
+    let lang = pamir_domain::Lang::parse(lang).map_err(|e| CoreError::Internal(e.to_string()))?;
+    match pamir_db::media::get_many(&core.db, &[media_id], &lang, &lang).await?.pop() {
+        Some(media) => Ok(media),
+        None => Err(CoreError::NotFound(format!("media {media_id}"))),
+    }
+}
+
 /// Deletes a media file and its renditions, unless an item still shows it:
 /// then the error lists those items.
 pub async fn delete(core: &Core, actor: &Actor, site: SiteId, media_id: i64) -> Result<(), CoreError> {

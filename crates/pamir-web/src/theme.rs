@@ -28,7 +28,8 @@ const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "admin/settings.html", "admin/media.html", "admin/taxonomy_edit.html", "admin/redirects.html",
 );
 
-const ASSETS: &[(&str, &str)] = embedded!("static": "site.css", "contact.js", "gallery.js", "admin.css", "admin.js");
+const ASSETS: &[(&str, &str)] =
+    embedded!("static": "site.css", "contact.js", "gallery.js", "admin.css", "admin.js", "editor.js");
 
 /// A static file with its fingerprinted URL and compressed forms.
 pub struct Asset {

@@ -30,6 +30,8 @@
       if (el.type === "checkbox") el.checked = data[el.id];
       else if (el.multiple) Array.prototype.forEach.call(el.options, function (o) { o.selected = data[el.id].indexOf(o.value) >= 0; });
       else el.value = data[el.id];
+      // The rich-text editor over a textarea reads it again.
+      el.dispatchEvent(new Event("change", { bubbles: true }));
     });
   }
 

@@ -71,11 +71,19 @@ pub async fn library(
     library_view(&state, &editor, StatusCode::OK, query, None, BTreeMap::new()).await
 }
 
+/// `POST /admin/media/upload`: the library's form, or the editor's image
+/// dialog, which asks for JSON (`Accept: application/json`) and gets the
+/// image's address or the reason it was refused.
 pub async fn upload(
     State(state): State<AppState>,
     editor: Editor,
+    headers: axum::http::HeaderMap,
     mut multipart: Multipart,
 ) -> Result<Response, AdminError> {
+    let wants_json = headers
+        .get(axum::http::header::ACCEPT)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| value.contains("application/json"));
     let mut fields = BTreeMap::new();
     let mut file: Option<(String, Vec<u8>)> = None;
     loop {
@@ -100,8 +108,13 @@ pub async fn upload(
     }
     let get = |name: &str| fields.get(name).cloned().unwrap_or_default();
     editor.check_csrf(&get("csrf"))?;
-    let refuse = |problem: String, fields: BTreeMap<String, String>| async {
-        library_view(&state, &editor, StatusCode::UNPROCESSABLE_ENTITY, LibraryQuery::default(), Some(problem), fields)
+    let (state, editor) = (&state, &editor);
+    let refuse = |problem: String, fields: BTreeMap<String, String>| async move {
+        if wants_json {
+            let answer = serde_json::json!({ "error": problem });
+            return Ok((StatusCode::UNPROCESSABLE_ENTITY, axum::Json(answer)).into_response());
+        }
+        library_view(state, editor, StatusCode::UNPROCESSABLE_ENTITY, LibraryQuery::default(), Some(problem), fields)
             .await
     };
     let Some((file_name, bytes)) = file.filter(|(_, bytes)| !bytes.is_empty()) else {
@@ -122,6 +135,11 @@ pub async fn upload(
         decorative: fields.contains_key("decorative"),
     };
     match pamir_core::media::upload(&state.core, &editor.actor, upload).await {
+        Ok(id) if wants_json => {
+            let media = pamir_core::media::uploaded(&state.core, id, &editor.lang).await.map_err(AdminError::from)?;
+            let answer = serde_json::json!({ "id": id, "url": format!("/media/{}", media.path), "alt": media.alt });
+            Ok(axum::Json(answer).into_response())
+        }
         Ok(_) => Ok(Redirect::to("/admin/media").into_response()),
         Err(UploadRefused::File(problem)) => {
             let message = crate::i18n::text(&editor.lang, problem.fluent_key(), &[]);

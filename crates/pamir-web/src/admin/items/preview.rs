@@ -1,6 +1,7 @@
 //! Previews: the editor's Markdown rendered by the public site's own
-//! pipeline (for the live preview beside the text), and a whole item page
-//! as a reader would see it, drafts included.
+//! pipeline (for the live preview beside the text), a text's blocks for
+//! the rich-text editor, and a whole item page as a reader would see it,
+//! drafts included.
 
 use crate::admin::render::{AdminError, no_store};
 use crate::admin::session::Editor;
@@ -27,6 +28,16 @@ pub async fn markdown(editor: Editor, Form(form): Form<MarkdownForm>) -> Result<
     editor.check_csrf(&form.csrf)?;
     editor.actor.require(Action::PreviewItem)?;
     let mut response = Html(pamir_content::render_safe(&form.markdown)).into_response();
+    no_store(&mut response);
+    Ok(response)
+}
+
+/// `POST /admin/items/outline`: the Markdown's top-level blocks, each with
+/// its Markdown and HTML, as JSON: what the rich-text editor opens.
+pub async fn outline(editor: Editor, Form(form): Form<MarkdownForm>) -> Result<Response, AdminError> {
+    editor.check_csrf(&form.csrf)?;
+    editor.actor.require(Action::PreviewItem)?;
+    let mut response = axum::Json(pamir_content::outline::outline(&form.markdown)).into_response();
     no_store(&mut response);
     Ok(response)
 }

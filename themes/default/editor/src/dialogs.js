@@ -1,0 +1,110 @@
+// The editor's two questions, as modal dialogs with labelled fields: the
+// address of a link, and an image to upload with its alternative text.
+
+function element(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) {
+    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? "" : value);
+  }
+  node.append(...children);
+  return node;
+}
+
+let counter = 0;
+function field(labelText, input) {
+  input.id = input.id || "editor-field-" + ++counter;
+  return element("p", {}, element("label", { for: input.id }, labelText), " ", input);
+}
+
+// A modal dialog whose form resolves with `read(form)` on OK, null on cancel.
+function ask(title, body, words, read) {
+  return new Promise((resolve) => {
+    const heading = element("h2", { id: "editor-dialog-" + ++counter }, title);
+    const problem = element("p", { class: "error", role: "alert", hidden: true });
+    const ok = element("button", { type: "submit" }, words.ok || "OK");
+    const cancel = element("button", { type: "button", class: "secondary" }, words.cancel || "Cancel");
+    const formElement = element("form", { method: "dialog" }, heading, ...body, problem, element("p", {}, ok, " ", cancel));
+    const dialog = element("dialog", { class: "editor-dialog", "aria-labelledby": heading.id }, formElement);
+    document.body.append(dialog);
+    let settled = false;
+    const finish = (value) => {
+      if (settled) return;
+      settled = true;
+      dialog.close();
+      dialog.remove();
+      resolve(value);
+    };
+    cancel.addEventListener("click", () => finish(null));
+    dialog.addEventListener("cancel", () => finish(null));
+    formElement.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      ok.disabled = true;
+      try {
+        const value = await read(formElement);
+        finish(value);
+      } catch (error) {
+        problem.textContent = error.message;
+        problem.hidden = false;
+        ok.disabled = false;
+      }
+    });
+    dialog.showModal();
+  });
+}
+
+export function askForLink(words) {
+  const input = element("input", { type: "url", name: "href", required: true, placeholder: "https://" });
+  return ask(words.link || "Link", [field(words.linkAddress || "Address", input)], words, () => input.value.trim());
+}
+
+// Sends the file to the media library with its alternative text, showing
+// the upload's progress; resolves with the library's address of the image.
+function uploadImage(file, alt, decorative, csrf, progress, words) {
+  return new Promise((resolve, reject) => {
+    const data = new FormData();
+    data.set("csrf", csrf);
+    data.set("file", file);
+    document.querySelectorAll("form.item-form [name=lang]").forEach((lang) => data.set("alt_" + lang.value, alt));
+    if (decorative) data.set("decorative", "on");
+    const request = new XMLHttpRequest();
+    request.open("POST", "/admin/media/upload");
+    request.setRequestHeader("Accept", "application/json");
+    request.upload.addEventListener("progress", (event) => {
+      if (event.lengthComputable) progress.value = event.loaded / event.total;
+    });
+    request.addEventListener("load", () => {
+      let answer = null;
+      try {
+        answer = JSON.parse(request.responseText);
+      } catch (error) {
+        answer = null;
+      }
+      if (request.status === 200 && answer && answer.url) resolve(answer);
+      else reject(new Error((answer && answer.error) || words.uploadFailed || "The upload failed."));
+    });
+    request.addEventListener("error", () => reject(new Error(words.uploadFailed || "The upload failed.")));
+    request.send(data);
+  });
+}
+
+export function askForImage(words, csrf) {
+  const file = element("input", { type: "file", name: "file", accept: "image/*", required: true });
+  const alt = element("input", { name: "alt", "aria-describedby": "editor-alt-help" });
+  const altHelp = element("span", { class: "help", id: "editor-alt-help" }, words.altHelp || "");
+  const decorative = element("input", { type: "checkbox", name: "decorative", id: "editor-decorative" });
+  const progress = element("progress", { max: "1", value: "0", hidden: true, "aria-label": words.uploading || "Uploading" });
+  const body = [
+    field(words.imageFile || "Image", file),
+    element("p", {}, element("label", { for: alt.id || (alt.id = "editor-alt") }, words.alt || "Alternative text"), " ", alt, " ", altHelp),
+    element("p", { class: "check" }, decorative, " ", element("label", { for: decorative.id }, words.decorative || "Decorative")),
+    progress,
+  ];
+  return ask(words.image || "Image", body, words, async () => {
+    const text = alt.value.trim();
+    if (!text && !decorative.checked) throw new Error(words.altNeeded || "Describe the image, or mark it decorative.");
+    if (!file.files[0]) throw new Error(words.imageFile || "Image");
+    progress.hidden = false;
+    const answer = await uploadImage(file.files[0], text, decorative.checked, csrf, progress, words);
+    return { src: answer.url, alt: decorative.checked ? "" : text, title: null };
+  });
+}

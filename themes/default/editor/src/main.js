@@ -1,0 +1,379 @@
+// pamir's rich-text editor: the item's teaser and body edited as formatted
+// text, stored as the same Markdown. It sits over each `textarea.markdown`
+// of the item form and writes the Markdown back into the textarea on every
+// change, so the form, its autosave and a page without JavaScript all work
+// on the textarea as before. A switch shows the Markdown itself.
+import { EditorState, Plugin } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
+import { history, undo, redo } from "prosemirror-history";
+import { keymap } from "prosemirror-keymap";
+import { baseKeymap, toggleMark, setBlockType, wrapIn, chainCommands, exitCode } from "prosemirror-commands";
+import { wrapInList, splitListItem, liftListItem, sinkListItem } from "prosemirror-schema-list";
+import { inputRules, wrappingInputRule, textblockTypeInputRule, ellipsis, emDash } from "prosemirror-inputrules";
+import { dropCursor } from "prosemirror-dropcursor";
+import { gapCursor } from "prosemirror-gapcursor";
+import { tableEditing, goToNextCell, addRowAfter, addColumnAfter, deleteRow, deleteColumn } from "prosemirror-tables";
+import { schema } from "./schema.js";
+import { open, toMarkdown } from "./document.js";
+import { blockMarkdown } from "./markdown.js";
+import { cleanPastedHtml } from "./paste.js";
+import { askForLink, askForImage } from "./dialogs.js";
+
+const form = document.querySelector("form.item-form");
+const wordsElement = document.getElementById("editor-words");
+if (form && wordsElement) {
+  const words = wordsElement.dataset;
+  const csrf = form.querySelector("input[name=csrf]").value;
+  form.querySelectorAll("textarea.markdown").forEach((textarea) => start(textarea, words, csrf));
+}
+
+async function fetchOutline(markdown, csrf) {
+  const data = new URLSearchParams();
+  data.set("csrf", csrf);
+  data.set("markdown", markdown);
+  const response = await fetch("/admin/items/outline", { method: "POST", body: data, credentials: "same-origin" });
+  if (!response.ok) throw new Error("outline " + response.status);
+  return response.json();
+}
+
+function inputRulesOf() {
+  // Quotes stay as typed: Russian and Tajik write «», English “”.
+  const rules = [ellipsis, emDash];
+  rules.push(wrappingInputRule(/^\s*>\s$/, schema.nodes.blockquote));
+  rules.push(wrappingInputRule(/^\s*([-+*])\s$/, schema.nodes.bullet_list));
+  rules.push(
+    wrappingInputRule(
+      /^(\d+)\.\s$/,
+      schema.nodes.ordered_list,
+      (match) => ({ start: Number(match[1]) }),
+      (match, node) => node.childCount + node.attrs.start === Number(match[1]),
+    ),
+  );
+  rules.push(textblockTypeInputRule(/^(#{1,6})\s$/, schema.nodes.heading, (match) => ({ level: match[1].length })));
+  return inputRules({ rules });
+}
+
+function keys() {
+  const mod = {
+    "Mod-z": undo,
+    "Shift-Mod-z": redo,
+    "Mod-y": redo,
+    "Mod-b": toggleMark(schema.marks.strong),
+    "Mod-i": toggleMark(schema.marks.em),
+    "Mod-`": toggleMark(schema.marks.code),
+    "Shift-Enter": chainCommands(exitCode, (state, dispatch) => {
+      if (dispatch) dispatch(state.tr.replaceSelectionWith(schema.nodes.hard_break.create()).scrollIntoView());
+      return true;
+    }),
+    Enter: splitListItem(schema.nodes.list_item),
+    "Mod-[": liftListItem(schema.nodes.list_item),
+    "Mod-]": sinkListItem(schema.nodes.list_item),
+    "Mod-Alt-2": setBlockType(schema.nodes.heading, { level: 2 }),
+    "Mod-Alt-3": setBlockType(schema.nodes.heading, { level: 3 }),
+    "Mod-Alt-0": setBlockType(schema.nodes.paragraph),
+  };
+  // Tab moves between table cells; elsewhere it leaves the editor, as a
+  // keyboard user expects of a form field.
+  return [keymap({ Tab: goToNextCell(1), "Shift-Tab": goToNextCell(-1) }), keymap(mod), keymap(baseKeymap)];
+}
+
+function markActive(state, type) {
+  const { from, $from, to, empty } = state.selection;
+  if (empty) return Boolean(type.isInSet(state.storedMarks || $from.marks()));
+  return state.doc.rangeHasMark(from, to, type);
+}
+
+function blockActive(state, type, attrs = {}) {
+  const { $from } = state.selection;
+  for (let depth = $from.depth; depth > 0; depth--) {
+    const node = $from.node(depth);
+    if (node.type === type && Object.keys(attrs).every((key) => node.attrs[key] === attrs[key])) return true;
+  }
+  return false;
+}
+
+function toggleLink(words) {
+  return (state, dispatch, view) => {
+    const type = schema.marks.link;
+    if (markActive(state, type)) {
+      if (dispatch) toggleMark(type)(state, dispatch);
+      return true;
+    }
+    if (state.selection.empty) return false;
+    if (!dispatch) return true;
+    askForLink(words).then((href) => {
+      if (href) toggleMark(type, { href })(view.state, view.dispatch);
+      view.focus();
+    });
+    return true;
+  };
+}
+
+function insertTable(state, dispatch) {
+  const cell = (header) => (header ? schema.nodes.table_header : schema.nodes.table_cell).create();
+  const row = (header) => schema.nodes.table_row.create(null, [cell(header), cell(header)]);
+  const table = schema.nodes.table.create(null, [row(true), row(false)]);
+  if (dispatch) dispatch(state.tr.replaceSelectionWith(table).scrollIntoView());
+  return true;
+}
+
+function insertRule(state, dispatch) {
+  if (dispatch) dispatch(state.tr.replaceSelectionWith(schema.nodes.horizontal_rule.create()).scrollIntoView());
+  return true;
+}
+
+function insertImage(words, csrf) {
+  return (state, dispatch, view) => {
+    if (!dispatch) return true;
+    askForImage(words, csrf).then((image) => {
+      if (image) view.dispatch(view.state.tr.replaceSelectionWith(schema.nodes.image.create(image)).scrollIntoView());
+      view.focus();
+    });
+    return true;
+  };
+}
+
+// The buttons: [word, command, is it on now?]
+function tools(words, csrf) {
+  const list = (type) => (state, dispatch) =>
+    blockActive(state, type) ? liftListItem(schema.nodes.list_item)(state, dispatch) : wrapInList(type)(state, dispatch);
+  const heading = (level) => (state, dispatch) =>
+    blockActive(state, schema.nodes.heading, { level })
+      ? setBlockType(schema.nodes.paragraph)(state, dispatch)
+      : setBlockType(schema.nodes.heading, { level })(state, dispatch);
+  return [
+    ["bold", toggleMark(schema.marks.strong), (s) => markActive(s, schema.marks.strong)],
+    ["italic", toggleMark(schema.marks.em), (s) => markActive(s, schema.marks.em)],
+    ["link", toggleLink(words), (s) => markActive(s, schema.marks.link)],
+    ["heading", heading(2), (s) => blockActive(s, schema.nodes.heading, { level: 2 })],
+    ["subheading", heading(3), (s) => blockActive(s, schema.nodes.heading, { level: 3 })],
+    ["bullets", list(schema.nodes.bullet_list), (s) => blockActive(s, schema.nodes.bullet_list)],
+    ["numbers", list(schema.nodes.ordered_list), (s) => blockActive(s, schema.nodes.ordered_list)],
+    ["quote", wrapIn(schema.nodes.blockquote), (s) => blockActive(s, schema.nodes.blockquote)],
+    ["image", insertImage(words, csrf), null],
+    ["table", insertTable, null],
+    ["row", addRowAfter, null, true],
+    ["column", addColumnAfter, null, true],
+    ["deleteRow", deleteRow, null, true],
+    ["deleteColumn", deleteColumn, null, true],
+    ["rule", insertRule, null],
+    ["undo", undo, null],
+    ["redo", redo, null],
+  ];
+}
+
+// A toolbar that follows the selection: marks and blocks in force are
+// pressed, commands that cannot apply are disabled, table commands show
+// only inside a table.
+function toolbar(words, csrf, label) {
+  const bar = document.createElement("div");
+  bar.className = "toolbar rich-toolbar";
+  bar.setAttribute("role", "toolbar");
+  bar.setAttribute("aria-label", label);
+  const buttons = tools(words, csrf).map(([word, command, isOn, tableOnly]) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "tool-" + word;
+    button.textContent = words[word] || word;
+    if (isOn) button.setAttribute("aria-pressed", "false");
+    bar.append(button);
+    return { button, command, isOn, tableOnly };
+  });
+  let view = null;
+  bar.addEventListener("mousedown", (event) => {
+    // Keep the selection in the text while a button is pressed.
+    if (event.target.closest("button")) event.preventDefault();
+  });
+  buttons.forEach(({ button, command }) =>
+    button.addEventListener("click", () => {
+      if (!view) return;
+      command(view.state, view.dispatch, view);
+      view.focus();
+    }),
+  );
+  const plugin = new Plugin({
+    view(editorView) {
+      view = editorView;
+      const update = () => {
+        const inTable = blockActive(view.state, schema.nodes.table);
+        for (const { button, command, isOn, tableOnly } of buttons) {
+          button.hidden = Boolean(tableOnly) && !inTable;
+          button.disabled = !command(view.state, undefined, view);
+          if (isOn) button.setAttribute("aria-pressed", String(isOn(view.state)));
+        }
+      };
+      update();
+      return { update };
+    },
+  });
+  return { bar, plugin };
+}
+
+// Writes the document into the textarea a moment after each change, and at
+// once when the form is sent; `hooks.flush` writes it now.
+function syncPlugin(textarea, origin, hooks) {
+  let timer = null;
+  const write = (view) => {
+    clearTimeout(timer);
+    const markdown = toMarkdown(view.state.doc, origin);
+    if (textarea.value !== markdown) {
+      textarea.value = markdown;
+      textarea.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  };
+  return new Plugin({
+    view(view) {
+      const onSubmit = () => write(view);
+      form.addEventListener("submit", onSubmit);
+      hooks.flush = () => write(view);
+      return {
+        update(view, previous) {
+          if (view.state.doc === previous.doc) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => write(view), 250);
+        },
+        // Whoever closes the editor decides whether its text is kept (flush).
+        destroy() {
+          clearTimeout(timer);
+          form.removeEventListener("submit", onSubmit);
+        },
+      };
+    },
+  });
+}
+
+// Raw blocks show their HTML (sanitised by the server) and say why they
+// cannot be edited here.
+function rawBlockView(words) {
+  return (node) => {
+    const dom = document.createElement("div");
+    dom.className = "raw-block";
+    dom.setAttribute("data-raw-markdown", node.attrs.markdown);
+    const note = document.createElement("p");
+    note.className = "raw-note";
+    note.textContent = words.raw || "Kept as written: edit it in Markdown.";
+    const shown = new window.DOMParser().parseFromString(node.attrs.html, "text/html").body;
+    const content = document.createElement("div");
+    content.append(...shown.childNodes);
+    dom.append(note, content);
+    return { dom, ignoreMutation: () => true, stopEvent: () => false };
+  };
+}
+
+async function start(textarea, words, csrf) {
+  const field = textarea.closest(".field") || textarea.parentNode;
+  const label = form.querySelector("label[for='" + textarea.id + "']");
+  const help = textarea.getAttribute("aria-describedby");
+  const markdownTools = textarea.previousElementSibling && textarea.previousElementSibling.classList.contains("toolbar")
+    ? textarea.previousElementSibling
+    : null;
+
+  const wrapper = document.createElement("div");
+  wrapper.className = "rich";
+  const toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.className = "show-markdown";
+  toggle.textContent = words.markdown || "Markdown";
+  toggle.setAttribute("aria-pressed", "false");
+  toggle.setAttribute("aria-controls", textarea.id);
+  let view = null;
+  const hooks = { flush: () => {} };
+
+  async function showRich() {
+    let outline;
+    try {
+      outline = await fetchOutline(textarea.value, csrf);
+    } catch (error) {
+      // No connection: the Markdown stays, nothing is lost.
+      return false;
+    }
+    const opened = open(outline);
+    const bar = toolbar(words, csrf, (words.toolbar || "Formatting") + (label ? ": " + label.textContent : ""));
+    const state = EditorState.create({
+      doc: opened.doc,
+      plugins: [
+        inputRulesOf(),
+        ...keys(),
+        history(),
+        dropCursor(),
+        gapCursor(),
+        tableEditing(),
+        bar.plugin,
+        syncPlugin(textarea, opened.origin, hooks),
+      ],
+    });
+    const surface = document.createElement("div");
+    surface.className = "rich-surface";
+    wrapper.replaceChildren(bar.bar, surface);
+    view = new EditorView(surface, {
+      state,
+      nodeViews: { raw_block: rawBlockView(words) },
+      attributes: {
+        class: "rich-text",
+        role: "textbox",
+        "aria-multiline": "true",
+        ...(label ? { "aria-labelledby": label.id } : {}),
+        ...(help ? { "aria-describedby": help } : {}),
+        spellcheck: "true",
+        lang: form.querySelector("[name=lang]") ? form.querySelector("[name=lang]").value : "",
+      },
+      transformPastedHTML(html) {
+        const cleaned = cleanPastedHtml(html);
+        if (cleaned.imagesLeftOut) announce(words.pastedImages || "Images were left out of the paste.");
+        return cleaned.html;
+      },
+    });
+    // For tests and the curious: the view, and how one of its blocks would be written.
+    wrapper.editor = { view, markdownOf: blockMarkdown };
+    textarea.hidden = true;
+    if (markdownTools) markdownTools.hidden = true;
+    wrapper.hidden = false;
+    toggle.setAttribute("aria-pressed", "false");
+    return true;
+  }
+
+  function showMarkdown() {
+    if (view) {
+      hooks.flush();
+      view.destroy();
+      view = null;
+    }
+    wrapper.hidden = true;
+    wrapper.replaceChildren();
+    textarea.hidden = false;
+    if (markdownTools) markdownTools.hidden = false;
+    toggle.setAttribute("aria-pressed", "true");
+    textarea.focus();
+  }
+
+  const status = document.createElement("p");
+  status.className = "rich-status";
+  status.setAttribute("role", "status");
+  function announce(text) {
+    status.textContent = text;
+  }
+
+  toggle.addEventListener("click", () => (view ? showMarkdown() : showRich().then((ok) => ok && view.focus())));
+  if (label) {
+    if (!label.id) label.id = textarea.id + "-label";
+    label.addEventListener("click", (event) => {
+      if (view) {
+        event.preventDefault();
+        view.focus();
+      }
+    });
+  }
+  // Text put into the textarea by someone else (autosave restoring a
+  // draft) is opened again in the editor.
+  textarea.addEventListener("change", () => {
+    if (!view) return;
+    view.destroy();
+    view = null;
+    showRich();
+  });
+  wrapper.hidden = true;
+  field.insertBefore(wrapper, markdownTools || textarea);
+  field.insertBefore(toggle, wrapper);
+  textarea.after(status);
+  await showRich();
+}
