@@ -323,8 +323,9 @@ async function start(textarea, words, csrf) {
         return cleaned.html;
       },
     });
-    // For tests and the curious: the view, and how one of its blocks would be written.
-    wrapper.editor = { view, markdownOf: blockMarkdown };
+    // For tests and the curious: the view, how one of its blocks would be
+    // written, and how an outline opens.
+    wrapper.editor = { view, markdownOf: blockMarkdown, open };
     textarea.hidden = true;
     if (markdownTools) markdownTools.hidden = true;
     wrapper.hidden = false;

@@ -5,6 +5,55 @@
 // comments and <o:p> tags, empty paragraphs, and images from elsewhere,
 // which a page of ours never links to.
 
+// The admin's Content-Security-Policy allows no inline styles, so the
+// browser does not apply a pasted style attribute (element.style is empty):
+// the meaning a paste carries in its styles is read from the attribute text.
+function styles(element) {
+  const found = {};
+  for (const declaration of (element.getAttribute("style") || "").split(";")) {
+    const at = declaration.indexOf(":");
+    if (at > 0) found[declaration.slice(0, at).trim().toLowerCase()] = declaration.slice(at + 1).trim().toLowerCase();
+  }
+  return found;
+}
+
+const BOLD = /^(bold(er)?|[6-9]00)$/;
+
+// Bold, italic and struck-out text written as styles become the tags that
+// say so; Google Docs' wrapper, a <b> styled not bold, goes.
+function stylesAsTags(body) {
+  const doc = body.ownerDocument;
+  for (const element of Array.from(body.querySelectorAll("[style]"))) {
+    const style = styles(element);
+    if (element.tagName === "B" && style["font-weight"] && !BOLD.test(style["font-weight"])) {
+      element.replaceWith(...element.childNodes);
+      continue;
+    }
+    if (element.tagName !== "SPAN") continue;
+    const wraps = [];
+    if (BOLD.test(style["font-weight"] || "")) wraps.push("strong");
+    if (style["font-style"] === "italic") wraps.push("em");
+    if ((style["text-decoration"] || style["text-decoration-line"] || "").includes("line-through")) wraps.push("del");
+    for (const tag of wraps) {
+      const wrapper = doc.createElement(tag);
+      wrapper.append(...element.childNodes);
+      element.append(wrapper);
+    }
+  }
+}
+
+// A table cell in the editor holds a line of text: the paragraphs Word and
+// web pages put in cells become that line.
+function cellsAsLines(body) {
+  for (const cell of body.querySelectorAll("td, th")) {
+    const blocks = Array.from(cell.querySelectorAll("p, div, h1, h2, h3, h4, h5, h6"));
+    blocks.forEach((block, index) => {
+      if (index > 0) block.before(" ");
+      block.replaceWith(...block.childNodes);
+    });
+  }
+}
+
 // Word marks a list paragraph with mso-list in its style, and the bullet or
 // number it shows in a span styled mso-list:Ignore.
 function isWordListParagraph(element) {
@@ -64,6 +113,15 @@ export function cleanPastedHtml(html) {
     .filter((element) => element.tagName.includes(":"))
     .forEach((element) => element.replaceWith(...element.childNodes));
   wordListsAsLists(body);
+  stylesAsTags(body);
+  cellsAsLines(body);
+  // Line breaks between paragraphs (Google Docs puts them there) say nothing.
+  body.querySelectorAll(":scope > br").forEach((br) => br.remove());
+  // A list item holding one paragraph is a line of a tight list.
+  body.querySelectorAll("li").forEach((item) => {
+    const only = item.children.length === 1 && item.firstElementChild;
+    if (only && only.tagName === "P" && item.textContent.trim() === only.textContent.trim()) only.replaceWith(...only.childNodes);
+  });
   let imagesLeftOut = 0;
   body.querySelectorAll("img").forEach((image) => {
     image.remove();

@@ -1,0 +1,229 @@
+// The rich-text editor, as a communications officer uses it: every demo
+// item opens and saves unchanged byte for byte, an edit rewrites only its
+// paragraph, the toolbar writes Markdown, a paste from Word or Google Docs
+// comes out clean, an image is uploaded with its alternative text, the
+// Markdown is one switch away, and without JavaScript the textarea stays.
+
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { chromiumSkip, formatViolations, lazyBrowser, runAxe } from './chromium.mjs';
+import { editorsOpen, roundTripEveryItem } from './editor_roundtrip.mjs';
+import { lazyServer } from './server.mjs';
+
+const site = lazyServer();
+const browser = lazyBrowser();
+const files = mkdtempSync(join(tmpdir(), 'pamir-editor-files-'));
+
+after(async () => {
+  await browser.close();
+  await site.stop();
+  rmSync(files, { recursive: true, force: true });
+});
+
+async function signedIn(options = {}) {
+  const server = await site.get();
+  const match = /as (\S+) with the password (\S+)/.exec(server.stdout());
+  assert.ok(match, 'serve --demo printed the admin login');
+  const context = await (await browser.get()).newContext(options);
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/admin/login`);
+  await page.fill('#email', match[1]);
+  await page.fill('#password', match[2]);
+  await Promise.all([page.waitForURL(/\/admin\/$/), page.click('button[type=submit]')]);
+  return { page, context, baseUrl: server.baseUrl };
+}
+
+const body = (page) => page.locator('[role=textbox][aria-labelledby="body-label"]');
+const bodyMarkdown = (page) => page.inputValue('#body');
+// Waits until the editor has written Markdown holding `part` into the form.
+const waitForBody = (page, part) => page.waitForFunction((part) => document.getElementById('body').value.includes(part), part);
+const bodyTools = (page) => page.locator('.field:has(#body) [role=toolbar]');
+
+async function newItem(page, baseUrl) {
+  await page.goto(`${baseUrl}/admin/items/new`);
+  await editorsOpen(page);
+  await body(page).click();
+}
+
+// Pasting as a browser does: a paste event carrying the clipboard's HTML.
+async function paste(page, html) {
+  await body(page).click();
+  await page.evaluate((html) => {
+    const data = new DataTransfer();
+    data.setData('text/html', html);
+    data.setData('text/plain', html.replace(/<[^>]+>/g, ''));
+    document.activeElement.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, html);
+}
+
+// Word's HTML clipboard flavour, written for this test in its shape: Office
+// namespaces, conditional comments, MsoNormal classes, mso- styles, fonts,
+// and a list written as paragraphs with the bullet in an mso-list:Ignore span.
+const WORD_PASTE = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">
+<head><meta name=Generator content="Microsoft Word 15"><style><!-- p.MsoNormal {mso-style-parent:""; font-family:"Calibri"} --></style></head>
+<body lang=EN-GB style='tab-interval:36.0pt'><!--StartFragment-->
+<h2 style='mso-outline-level:2'><span style='font-family:"Cambria";color:#2F5496'>Water for Vose district<o:p></o:p></span></h2>
+<p class=MsoNormal style='margin-bottom:8.0pt;line-height:107%'><span style='font-size:12.0pt;font-family:"Calibri";color:red'>Three villages now have <b>clean water</b> and <i>a plan</i> to keep it.<o:p></o:p></span></p>
+<p class=MsoNormal><o:p>&nbsp;</o:p></p>
+<p class=MsoListParagraphCxSpFirst style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>New pipes</p>
+<p class=MsoListParagraphCxSpLast style='text-indent:-18.0pt;mso-list:l0 level1 lfo1'><![if !supportLists]><span style='font-family:Symbol;mso-list:Ignore'>·<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;</span></span><![endif]>A water committee</p>
+<p class=MsoNormal>Read the <a href="https://example.org/report">full report</a>.</p>
+<table class=MsoTableGrid border=1 style='border-collapse:collapse'><tr><td style='border:solid windowtext 1.0pt'><p class=MsoNormal><b>Village</b></p></td><td><p class=MsoNormal><b>People</b></p></td></tr>
+<tr><td><p class=MsoNormal>Kalinin</p></td><td><p class=MsoNormal>1,200</p></td></tr></table>
+<p class=MsoNormal><img width=200 height=100 src="file:///C:/Users/officer/AppData/Local/Temp/msohtmlclip1/01/clip_image001.png" alt="pipes"></p>
+<!--EndFragment--></body></html>`;
+
+// Google Docs' clipboard, in its shape: everything inside a <b> with
+// font-weight:normal and an internal id, emphasis as styled spans.
+const DOCS_PASTE = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5a1c2e7f-7fff-1d2c-8a1b-000000000000"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;">Migrants sent home </span><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:700;font-style:normal;">more than ever</span><span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:400;font-style:italic;"> last year</span><span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:400;">.</span></p><br><p dir="ltr" style="line-height:1.38;"><span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:400;">Source: </span><a href="https://example.org/remittances" style="text-decoration:none;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#1155cc;font-weight:400;text-decoration:underline;">the central bank</span></a></p><ol style="margin-top:0;margin-bottom:0;"><li dir="ltr" style="list-style-type:decimal;font-size:11pt;"><p dir="ltr" role="presentation" style="line-height:1.38;"><span style="font-size:11pt;font-weight:400;">Russia</span></p></li><li dir="ltr" style="list-style-type:decimal;"><p dir="ltr" role="presentation"><span style="font-size:11pt;font-weight:400;">Kazakhstan</span></p></li></ol></b>`;
+
+describe('the rich-text editor', { skip: chromiumSkip }, () => {
+  test('every demo item reads back the same and saves unchanged byte for byte', { timeout: 600_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    const { items, problems } = await roundTripEveryItem(page, baseUrl);
+    assert.ok(items >= 30, `the demo's items were opened (${items})`);
+    assert.deepEqual(problems, [], JSON.stringify(problems, null, 1));
+    await context.close();
+  });
+
+  test('editing one paragraph rewrites that paragraph and nothing else', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await page.goto(`${baseUrl}/admin/items?q=exhibition`);
+    await page.locator('a[href^="/admin/items/"]', { hasText: 'exhibition' }).first().click();
+    await editorsOpen(page);
+    const before = await bodyMarkdown(page);
+    const paragraphs = before.split('\n\n');
+    assert.ok(paragraphs.length > 3, 'the story has several paragraphs');
+    // A click just after the last word of the second paragraph.
+    const second = body(page).locator('p').nth(1);
+    const box = await second.boundingBox();
+    await second.click({ position: { x: box.width - 2, y: box.height - 4 } });
+    await page.keyboard.press('End');
+    await page.keyboard.type(' No ticket is needed.');
+    await waitForBody(page, 'No ticket is needed.');
+    const after = await bodyMarkdown(page);
+    const expected = [...paragraphs];
+    expected[1] = paragraphs[1] + ' No ticket is needed.';
+    assert.equal(after, expected.join('\n\n'), 'only the edited paragraph differs');
+    await context.close();
+  });
+
+  test('the toolbar and the keyboard write Markdown', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    await bodyTools(page).getByRole('button', { name: 'Heading', exact: true }).click();
+    await page.keyboard.type('What changed');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Families ');
+    await page.keyboard.press('ControlOrMeta+B');
+    await page.keyboard.type('stay together');
+    await page.keyboard.press('ControlOrMeta+B');
+    await page.keyboard.type(' now.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- first');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('second');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('In 5 * 3 = 15, a_b and [this] stay text.');
+    await waitForBody(page, 'stay text.');
+    assert.equal(
+      await bodyMarkdown(page),
+      '## What changed\n\nFamilies **stay together** now.\n\n- first\n- second\n\nIn 5 \\* 3 = 15, a\\_b and \\[this\\] stay text.',
+    );
+    assert.equal(await bodyTools(page).getByRole('button', { name: 'Bold' }).getAttribute('aria-pressed'), 'false');
+    await context.close();
+  });
+
+  test('a paste from Word keeps its structure and drops its styling', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    await paste(page, WORD_PASTE);
+    await waitForBody(page, 'Kalinin');
+    const markdown = await bodyMarkdown(page);
+    assert.equal(
+      markdown,
+      [
+        '## Water for Vose district',
+        'Three villages now have **clean water** and *a plan* to keep it.',
+        '- New pipes\n- A water committee',
+        'Read the [full report](https://example.org/report).',
+        '| **Village** | **People** |\n| --- | --- |\n| Kalinin | 1,200 |',
+      ].join('\n\n'),
+    );
+    for (const leftover of ['mso', 'Calibri', 'color', 'class', 'style', '·', 'file:', '<']) {
+      assert.ok(!markdown.includes(leftover), `nothing of Word's styling is left (${leftover})`);
+    }
+    assert.match(await page.locator('.rich-status').first().textContent() + (await page.locator('.rich-status').nth(1).textContent()), /Images/, 'the writer is told the pasted image was left out');
+    await context.close();
+  });
+
+  test('a paste from Google Docs keeps bold, italic, links and lists, not its wrapper', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    await paste(page, DOCS_PASTE);
+    await waitForBody(page, 'Kazakhstan');
+    assert.equal(
+      await bodyMarkdown(page),
+      'Migrants sent home **more than ever** *last year*.\n\nSource: [the central bank](https://example.org/remittances)\n\n1. Russia\n2. Kazakhstan',
+    );
+    await context.close();
+  });
+
+  test('an image is uploaded with its alternative text and placed in the text', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    await page.keyboard.type('Before the picture.');
+    await page.keyboard.press('Enter');
+    const svg = join(files, 'valley.svg');
+    writeFileSync(svg, '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#2a6"/></svg>');
+    await bodyTools(page).getByRole('button', { name: 'Image', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Image' });
+    await dialog.getByLabel('Image file').setInputFiles(svg);
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    assert.match(await dialog.getByRole('alert').textContent(), /alternative text/, 'no image without its alternative text');
+    await dialog.getByLabel('Alternative text').fill('The green valley above Vose');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await waitForBody(page, '![');
+    assert.match(await bodyMarkdown(page), /^Before the picture\.\n\n!\[The green valley above Vose\]\(\/media\/\S+\.svg\)$/);
+    assert.equal(await body(page).locator('img[alt="The green valley above Vose"]').count(), 1);
+    await context.close();
+  });
+
+  test('the Markdown is one switch away, and edits there come back', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    await page.keyboard.type('Written formatted.');
+    const toggle = page.locator('.field:has(#body) .show-markdown');
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
+    assert.ok(await page.locator('#body').isVisible(), 'the Markdown is shown');
+    assert.equal(await bodyMarkdown(page), 'Written formatted.');
+    await page.fill('#body', 'Written formatted.\n\n## Then in *Markdown*');
+    await toggle.click();
+    await editorsOpen(page);
+    assert.equal(await body(page).locator('h2 em').textContent(), 'Markdown');
+    assert.ok(!(await page.locator('#body').isVisible()), 'the Markdown is hidden again');
+    await context.close();
+  });
+
+  test('the editor passes axe on a phone, and without JavaScript the Markdown field stays', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn({ viewport: { width: 375, height: 800 }, bypassCSP: true });
+    await newItem(page, baseUrl);
+    await page.keyboard.type('On a phone.');
+    const violations = await runAxe(page);
+    assert.deepEqual(violations, [], formatViolations(violations));
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(width <= 375, `the editor fits a phone (${width} px)`);
+    await context.close();
+
+    const plain = await signedIn({ javaScriptEnabled: false });
+    await plain.page.goto(`${plain.baseUrl}/admin/items/new`);
+    assert.ok(await plain.page.locator('#body').isVisible(), 'the textarea is there without JavaScript');
+    assert.equal(await plain.page.locator('.rich').count(), 0);
+    await plain.context.close();
+  });
+});
