@@ -13,9 +13,12 @@
 `).map(o=>uu(o.replace(/^[ \t]+/,""))).join(`
 `)}function sl(n,e,t){return n.split(`
 `).map((r,i)=>i===0?e+r:r===""?"":t+r).join(`
-`)}function ll(n){let e=[];return n.forEach(t=>e.push(Ut(t))),e.filter(t=>t!=="").join(`
+`)}function ll(n,e=`
 
-`)}function tl(n,e){let t=[];return n.forEach((r,i,o)=>{let s=e(o);t.push(sl(ll(r),s," ".repeat(s.length)))}),t.join(n.attrs.tight?`
+`){let t=[];return n.forEach(r=>t.push(Ut(r))),t.filter(r=>r!=="").join(e)}function tl(n,e){let t=[];return n.forEach((r,i,o)=>{let s=e(o);t.push(sl(ll(r,n.attrs.tight?`
+`:`
+
+`),s," ".repeat(s.length)))}),t.join(n.attrs.tight?`
 `:`
 
 `)}function pu(n){let e=[],t=[];n.forEach(s=>{let l=[];s.forEach((a,c,f)=>{t[f]===void 0&&(t[f]=a.attrs.align),l.push(Fn(a,{inCell:!0}).replace(/\n/g," ")||" ");for(let u=1;u<(a.attrs.colspan||1);u++)l.push(" ")}),e.push(l)});let r=Math.max(1,...e.map(s=>s.length)),i=s=>"| "+Array.from({length:r},(l,a)=>s[a]||" ").join(" | ")+" |",o=Array.from({length:r},(s,l)=>{let a=t[l];return a==="center"?":---:":a==="right"?"---:":a==="left"?":---":"---"});return[i(e[0]||[]),"| "+o.join(" | ")+" |",...e.slice(1).map(i)].join(`

@@ -101,17 +101,19 @@ function indent(text, first, rest) {
     .join("\n");
 }
 
-function children(node) {
+// The blocks inside `node`; in a tight list item (a nested list under its
+// line) without the blank line, which would make the whole list loose.
+function children(node, separator = "\n\n") {
   const parts = [];
   node.forEach((child) => parts.push(blockMarkdown(child)));
-  return parts.filter((part) => part !== "").join("\n\n");
+  return parts.filter((part) => part !== "").join(separator);
 }
 
 function listMarkdown(node, marker) {
   const items = [];
   node.forEach((item, _offset, index) => {
     const mark = marker(index);
-    items.push(indent(children(item), mark, " ".repeat(mark.length)));
+    items.push(indent(children(item, node.attrs.tight ? "\n" : "\n\n"), mark, " ".repeat(mark.length)));
   });
   return items.join(node.attrs.tight ? "\n" : "\n\n");
 }
