@@ -458,3 +458,31 @@ async fn the_editor_lists_what_would_make_the_page_harder_to_use_and_still_publi
     let panel = page.body.split("<section class=\"checks\"").nth(1).unwrap().split("</section>").next().unwrap();
     assert!(!panel.contains("skips a level") && !panel.contains("link text"), "{panel}");
 }
+
+#[tokio::test]
+async fn the_editor_opens_a_text_as_its_blocks_each_with_its_markdown_and_html() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Author).await;
+    let text = "## Water\n\nThree *villages*.\n\n<div class=\"old\"><script>x()</script>Kept</div>\n\n[r]: https://example.org\n";
+    let answer = editor.post("/admin/items/outline", &[("markdown", text)]).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let outline: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
+    let blocks = outline["blocks"].as_array().expect("blocks");
+    let gaps = outline["gaps"].as_array().expect("gaps");
+    assert_eq!(blocks.len(), 3);
+    assert_eq!(gaps.len(), 4);
+    let mut again = String::new();
+    for (gap, block) in gaps.iter().zip(blocks) {
+        again.push_str(gap.as_str().unwrap());
+        again.push_str(block["markdown"].as_str().unwrap());
+    }
+    again.push_str(gaps[3].as_str().unwrap());
+    assert_eq!(again, text, "the blocks and gaps are the text, byte for byte");
+    assert_eq!(blocks[1]["html"], "<p>Three <em>villages</em>.</p>\n");
+    assert_eq!(blocks[1]["editable"], true);
+    assert_eq!(blocks[2]["editable"], false, "raw HTML is kept, not edited");
+    assert!(!blocks[2]["html"].as_str().unwrap().contains("script"), "and shown sanitised");
+
+    let forged = editor.post_raw("/admin/items/outline", &[("markdown", text), ("csrf", "wrong")]).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+}

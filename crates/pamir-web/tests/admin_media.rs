@@ -94,6 +94,26 @@ async fn an_image_needs_alternative_text_unless_marked_decorative() {
 }
 
 #[tokio::test]
+async fn the_editors_image_dialog_gets_the_address_or_the_reason_in_json() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Author).await;
+    let json = "application/json";
+    let placed =
+        editor.upload_accepting(json, &[("alt_en", "Terraces above Khorog")], "terraces.png", &png(640, 400)).await;
+    assert_eq!(placed.status, StatusCode::OK, "{}", placed.body);
+    let answer: serde_json::Value = serde_json::from_str(&placed.body).expect("JSON");
+    let url = answer["url"].as_str().expect("url");
+    assert!(url.starts_with("/media/") && url.ends_with(".png"), "{url}");
+    assert_eq!(answer["alt"], "Terraces above Khorog");
+    assert_eq!(site.get(url).await.status, StatusCode::OK, "the address answers");
+
+    let refused = editor.upload_accepting(json, &[], "terraces.png", &png(640, 400)).await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    let reason: serde_json::Value = serde_json::from_str(&refused.body).expect("JSON");
+    assert!(reason["error"].as_str().expect("error").contains("Describe the image"), "{}", refused.body);
+}
+
+#[tokio::test]
 async fn files_that_are_not_safe_images_are_refused_with_a_reason() {
     let site = TestSite::sqlite().await;
     let editor = signed_in(&site, Role::Editor).await;

@@ -24,12 +24,12 @@ pub async fn theme(State(state): State<AppState>, request: Request, next: Next) 
         return response;
     }
     let marker = response.extensions().get::<ErrorPage>().copied();
-    let already_html = response
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
-    if marker.is_none() && already_html {
+    let content_type = response.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let already_html = content_type.starts_with("text/html");
+    // The admin's scripts (the editor's image upload) get their refusals as
+    // JSON, which they show in place.
+    let admin_json = first_segment == "admin" && content_type.starts_with("application/json");
+    if marker.is_none() && (already_html || admin_json) {
         return response;
     }
     let page = marker.unwrap_or(ErrorPage::new(status));

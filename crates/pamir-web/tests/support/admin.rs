@@ -88,6 +88,17 @@ impl Browser<'_> {
 
     /// Posts a multipart form (an upload) with the CSRF token.
     pub async fn upload(&self, fields: &[(&str, &str)], file_name: &str, bytes: &[u8]) -> Response {
+        self.upload_accepting("text/html", fields, file_name, bytes).await
+    }
+
+    /// An upload as the editor's image dialog sends it, asking for `accept`.
+    pub async fn upload_accepting(
+        &self,
+        accept: &str,
+        fields: &[(&str, &str)],
+        file_name: &str,
+        bytes: &[u8],
+    ) -> Response {
         let boundary = "pamir-test-boundary-7d3f";
         let mut body = Vec::new();
         let mut all = fields.to_vec();
@@ -107,6 +118,7 @@ impl Browser<'_> {
         body.extend(format!("\r\n--{boundary}--\r\n").bytes());
         let request = Request::post("/admin/media/upload")
             .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
+            .header(header::ACCEPT, accept)
             .header(header::COOKIE, &self.cookie)
             .body(Body::from(body))
             .expect("request");
