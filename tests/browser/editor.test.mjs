@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
+import { assertLooksAsBefore } from './baseline.mjs';
 import { chromiumSkip, formatViolations, lazyBrowser, runAxe } from './chromium.mjs';
 import { editorsOpen, roundTripEveryItem } from './editor_roundtrip.mjs';
 import { lazyServer } from './server.mjs';
@@ -226,4 +227,18 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     assert.equal(await plain.page.locator('.rich').count(), 0);
     await plain.context.close();
   });
+
+  for (const width of [1280, 375]) {
+    test(`the editor at ${width} px looks as it did`, { timeout: 60_000 }, async () => {
+      // Tall enough that the text needs no scrolling: the sticky toolbar stays in its place.
+      const { page, context, baseUrl } = await signedIn({ viewport: { width, height: 3000 }, colorScheme: 'light', reducedMotion: 'reduce' });
+      await page.goto(`${baseUrl}/admin/items?q=exhibition`);
+      await page.locator('a[href^="/admin/items/"]', { hasText: 'exhibition' }).first().click();
+      await editorsOpen(page);
+      const field = page.locator('.field:has(#body)');
+      await field.scrollIntoViewIfNeeded();
+      assertLooksAsBefore(`editor-${width}`, await field.screenshot({ animations: 'disabled', caret: 'hide' }));
+      await context.close();
+    });
+  }
 });

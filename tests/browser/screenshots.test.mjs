@@ -7,13 +7,8 @@
 //
 // (or `tests/browser/update-screenshots.sh`) and commit the new pictures.
 
-import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { after, describe, test } from 'node:test';
-import pixelmatch from 'pixelmatch';
-import { PNG } from 'pngjs';
+import { assertLooksAsBefore } from './baseline.mjs';
 import { chromiumSkip, lazyBrowser } from './chromium.mjs';
 import { lazyServer } from './server.mjs';
 
@@ -24,10 +19,6 @@ after(async () => {
   await site.stop();
 });
 
-const BASELINES = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
-const UPDATE = process.env.UPDATE_SCREENSHOTS === '1';
-/** Share of pixels that may differ: dates that move with the calendar, antialiasing. */
-const TOLERANCE = 0.01;
 /** The top of each page: what a reader sees first, without megabytes of pictures in the repository. */
 const MAX_HEIGHT = { 375: 2400, 1280: 2000 };
 
@@ -59,22 +50,7 @@ describe('the look of the public pages', { skip: chromiumSkip }, () => {
   for (const width of [375, 1280]) {
     for (const [name, path] of Object.entries(PAGES)) {
       test(`${name} at ${width} px looks as it did`, async () => {
-        const file = join(BASELINES, `${name}-${width}.png`);
-        const shot = await shoot(width, path);
-        if (UPDATE || !existsSync(file)) {
-          mkdirSync(BASELINES, { recursive: true });
-          writeFileSync(file, shot);
-          assert.ok(UPDATE, `no baseline for ${name} at ${width} px: wrote ${file}; review and commit it`);
-          return;
-        }
-        const actual = PNG.sync.read(shot);
-        const expected = PNG.sync.read(readFileSync(file));
-        assert.equal(`${actual.width}×${actual.height}`, `${expected.width}×${expected.height}`, `${name} at ${width} px changed size`);
-        const diff = new PNG({ width: actual.width, height: actual.height });
-        const changed = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
-        const share = changed / (actual.width * actual.height);
-        if (share > TOLERANCE) writeFileSync(file.replace(/\.png$/, '.diff.png'), PNG.sync.write(diff));
-        assert.ok(share <= TOLERANCE, `${name} at ${width} px: ${(share * 100).toFixed(2)} % of pixels changed (see ${name}-${width}.diff.png)`);
+        assertLooksAsBefore(`${name}-${width}`, await shoot(width, path));
       });
     }
   }

@@ -5,4 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 UPDATE_SCREENSHOTS=1 node --test --test-reporter=spec screenshots.test.mjs
+UPDATE_SCREENSHOTS=1 node --test --test-reporter=spec --test-name-pattern='looks as it did' editor.test.mjs
 rm -f screenshots/*.diff.png
