@@ -348,3 +348,7 @@ editor-decorative = Decorative: it adds nothing to the text
 editor-uploading = Uploading
 editor-upload-failed = The upload failed. Check the connection and try again.
 editor-alt-needed = Describe the image in the alternative text, or mark it decorative.
+editor-item-link = Link to an item
+editor-find-item = Find an item by its title
+editor-items-found = Items found
+editor-no-items = No item has these words.

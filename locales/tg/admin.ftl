@@ -336,3 +336,7 @@ editor-decorative = Ороишӣ: ба матн чизе илова намеку
 editor-uploading = Боргузорӣ
 editor-upload-failed = Боргузорӣ анҷом наёфт. Пайвастро санҷед ва бори дигар кӯшиш кунед.
 editor-alt-needed = Тасвирро дар матни алтернативӣ тавсиф кунед ё онро ороишӣ қайд кунед.
+editor-item-link = Пайванд ба мавод
+editor-find-item = Маводро аз рӯи сарлавҳааш ёбед
+editor-items-found = Маводҳои ёфтшуда
+editor-no-items = Маводе бо ин калимаҳо нест.

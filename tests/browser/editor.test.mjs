@@ -194,6 +194,19 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     await context.close();
   });
 
+  test('typing [[ links to another item by an address that survives its renaming', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    await page.keyboard.type('Read about [[');
+    const dialog = page.getByRole('dialog', { name: 'Link to an item' });
+    await dialog.getByLabel('Find an item by its title').fill('exhibition');
+    await dialog.getByRole('radio', { name: /thirty photographs, one exhibition \(en\)/ }).check();
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await waitForBody(page, '](/items/');
+    assert.match(await bodyMarkdown(page), /^Read about \[“My Road Home”: thirty photographs, one exhibition\]\(\/items\/\d+\)$/);
+    await context.close();
+  });
+
   test('the Markdown is one switch away, and edits there come back', { timeout: 60_000 }, async () => {
     const { page, context, baseUrl } = await signedIn();
     await newItem(page, baseUrl);

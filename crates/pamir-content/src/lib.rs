@@ -6,9 +6,11 @@
 //! - [`slug`]: URL slugs from titles, with Russian and Tajik transliteration
 //! - [`checks`]: what in a text makes its page harder to use, for the editor's panel
 //! - [`outline`]: a text cut into its top-level blocks, for the rich-text editor
+//! - [`item_links`]: links between items by id, shown at their current address
 
 pub mod checks;
 pub mod images;
+pub mod item_links;
 pub mod markdown;
 pub mod outline;
 pub mod sanitize;

@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 use pamir_db::items::Translation;
 use pamir_domain::media::Media;
 use pamir_domain::taxonomy::Tag;
-use pamir_domain::{Item, Lang};
+use pamir_domain::{Item, Lang, SiteId};
 
 pub struct ShownItem {
     pub item: Item,
@@ -22,6 +22,9 @@ pub struct ShownItem {
     pub tags: Vec<Tag>,
     /// The visible items of its translation group, itself included.
     pub translations: Vec<Translation>,
+    /// The visible items its text links to by their stable address
+    /// (`/items/{id}`), for the page to show at their current address.
+    pub linked: Vec<Item>,
 }
 
 impl ShownItem {
@@ -30,6 +33,12 @@ impl ShownItem {
     pub fn translations_in(&self) -> impl Iterator<Item = (Lang, &Translation)> {
         self.translations.iter().filter_map(|t| Lang::parse(&t.lang).ok().map(|lang| (lang, t)))
     }
+}
+
+/// The item at stable address `/items/{id}`, when a reader may see it at `now`.
+pub async fn visible_by_id(core: &Core, site: SiteId, id: i64, now: DateTime<Utc>) -> Result<Option<Item>, CoreError> {
+    let item = pamir_db::items::find_by_id(&core.db, site, id).await?;
+    Ok(item.filter(|item| item.is_visible_at(now)))
 }
 
 /// Gathers what is shown with `item`, in `lang` (with `fallback` for
@@ -51,5 +60,12 @@ pub async fn shown(
     let inline = pamir_db::media::get_many(db, &inline_ids, lang, fallback).await?;
     let tags = pamir_db::tags::for_items(db, &[item.id], lang).await?.into_iter().map(|(_, tag)| tag).collect();
     let translations = pamir_db::items::translations(db, item.site_id, item.group_id, now).await?;
-    Ok(ShownItem { item, media, gallery, inline, tags, translations })
+    let linked_ids = pamir_content::item_links::linked_ids(&html);
+    let linked = if linked_ids.is_empty() {
+        Vec::new()
+    } else {
+        let found = pamir_db::items::find_by_ids(db, item.site_id, &linked_ids).await?;
+        found.into_iter().filter(|linked| linked.is_visible_at(now)).collect()
+    };
+    Ok(ShownItem { item, media, gallery, inline, tags, translations, linked })
 }

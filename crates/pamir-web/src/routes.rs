@@ -2,7 +2,7 @@
 //! around them.
 
 use crate::middleware::{error_pages, limits, metrics, moved, page_cache, security_headers};
-use crate::public::{assets, calendar, contact, feed, front, health, media, path, root, search, sitemap, tag};
+use crate::public::{assets, calendar, contact, feed, front, health, item, media, path, root, search, sitemap, tag};
 use crate::state::AppState;
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -31,6 +31,7 @@ pub fn app(state: AppState) -> Router {
         .route("/media/{*path}", get(media::get))
         .merge(crate::admin::routes(&state))
         .merge(crate::api::routes())
+        .route("/items/{id}", get(item::by_id))
         .route("/{lang}", get(front::redirect))
         .route("/{lang}/", get(front::get))
         .route("/{lang}/events.ics", get(calendar::upcoming))

@@ -180,3 +180,37 @@ async fn a_change_made_by_another_node_reaches_this_nodes_cache() {
         assert!(shown, "within a few seconds of the other node's change ({})", site.backend);
     }
 }
+
+#[tokio::test]
+async fn a_link_to_another_item_follows_it_to_its_new_address() {
+    use support::admin::{form_fields, pairs, set, signed_in};
+    let site = TestSite::sqlite().await;
+    let category = news_category(&site).await;
+    let winners = ItemInput::article(site.site, english(), category, "Contest winners");
+    let winners = pamir_core::items::create(&site.core, winners).await.expect("created");
+    let mut call = ItemInput::article(site.site, english(), category, "Call for entries");
+    call.body_markdown = format!("Read about [last year's winners](/items/{}#list).", winners.id);
+    pamir_core::items::create(&site.core, call).await.expect("created");
+
+    let page = site.get("/en/news/call-for-entries").await;
+    assert!(page.body.contains("href=\"/en/news/contest-winners#list\""), "shown at its address: {}", page.body);
+    let stable = site.get(&format!("/items/{}", winners.id)).await;
+    assert_eq!(stable.status, StatusCode::MOVED_PERMANENTLY);
+    assert_eq!(stable.headers["location"], "/en/news/contest-winners");
+
+    // The editor renames the winners' page: the link follows.
+    let editor = signed_in(&site, pamir_domain::Role::Editor).await;
+    let form = editor.get(&format!("/admin/items/{}", winners.id)).await;
+    let mut fields = form_fields(&form.body, "item-form");
+    set(&mut fields, "slug", "winners-2026");
+    set(&mut fields, "action", "save");
+    let saved = editor.post(&format!("/admin/items/{}", winners.id), &pairs(&fields)).await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.body);
+    let page = site.get("/en/news/call-for-entries").await;
+    assert!(page.body.contains("href=\"/en/news/winners-2026#list\""), "the new address: {}", page.body);
+    assert_eq!(site.get(&format!("/items/{}", winners.id)).await.headers["location"], "/en/news/winners-2026");
+
+    // Items readers cannot see, and ids that are none, are not found.
+    assert_eq!(site.get("/items/999999").await.status, StatusCode::NOT_FOUND);
+    assert_eq!(site.get("/items/not-a-number").await.status, StatusCode::NOT_FOUND);
+}

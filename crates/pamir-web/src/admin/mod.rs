@@ -64,6 +64,7 @@ route_table! {
     "/admin/items/new" => get(items::edit::new_form).post(items::edit::create);
     "/admin/items/preview" => post(items::preview::markdown);
     "/admin/items/outline" => post(items::preview::outline);
+    "/admin/items/find" => get(items::list::find);
     "/admin/items/{id}" => get(items::edit::form).post(items::edit::save);
     "/admin/items/{id}/preview" => get(items::preview::as_reader);
     "/admin/items/{id}/revisions" => get(items::revisions::list);

@@ -8,8 +8,12 @@ use crate::respond::Page;
 use crate::state::AppState;
 use crate::view::item::LinkView;
 use crate::view::{ItemCard, ItemView, Meta, urls};
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use pamir_domain::Item;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Serialize)]
 struct ItemPage {
@@ -43,13 +47,46 @@ pub async fn render(
     render_item(state, reader, &item).await.map(Some)
 }
 
+/// The current address of each linked item, in its own language's tree.
+fn addresses(reader: &Reader, linked: &[Item]) -> HashMap<i64, String> {
+    linked
+        .iter()
+        .filter_map(|item| {
+            let tree = reader.tree_for(&item.lang)?;
+            tree.get(item.category_id)?;
+            Some((item.id, urls::item(item.lang.as_str(), tree, item.category_id, &item.slug)))
+        })
+        .collect()
+}
+
+/// `GET /items/{id}`: the stable address of an item, which the editor's
+/// links between items use: 301 to where the item is now.
+pub async fn by_id(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
+    let id: i64 = id.parse().map_err(|_| PageError::NotFound)?;
+    let site = crate::public::reader::site_of(&state, &headers)?;
+    let now = state.core.clock.now();
+    let Some(item) = pamir_core::reading::visible_by_id(&state.core, site, id, now).await? else {
+        return Err(PageError::NotFound);
+    };
+    let tree = state.sites.tree(site, &item.lang).await?;
+    if tree.get(item.category_id).is_none() {
+        return Err(PageError::NotFound);
+    }
+    let location = urls::item(item.lang.as_str(), &tree, item.category_id, &item.slug);
+    let location = HeaderValue::from_str(&location).map_err(|e| PageError::Internal(e.to_string()))?;
+    Ok((StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, location)]).into_response())
+}
+
 /// The page of `item`, whatever its state: readers get only visible ones
 /// (above); the admin's "preview as reader" shows drafts through this too.
 pub async fn render_item(state: &AppState, reader: &Reader, item: &Item) -> Result<Page, PageError> {
     let default_lang = &reader.settings.default_lang;
     let shown = pamir_core::reading::shown(&state.core, item.clone(), &reader.lang, default_lang, reader.now).await?;
-    let view =
-        ItemView::new(item, &reader.tree, &shown.media, &shown.tags, &shown.gallery, &shown.inline, reader.time());
+    let view = ItemView::new(&shown, &reader.tree, reader.time(), &addresses(reader, &shown.linked));
     let canonical = view.card.url.clone();
 
     let mut alternates = Vec::new();

@@ -1,10 +1,12 @@
 //! Items as listings and item pages show them.
 
 use crate::view::{DateView, SiteTime, urls};
+use pamir_core::reading::ShownItem;
 use pamir_domain::media::Media;
-use pamir_domain::taxonomy::{CategoryTree, Tag};
+use pamir_domain::taxonomy::CategoryTree;
 use pamir_domain::{Item, ItemKind};
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ImageView {
@@ -197,18 +199,13 @@ pub struct ItemView {
 }
 
 impl ItemView {
-    /// `inline`: the library's images that the text shows.
-    pub fn new(
-        item: &Item,
-        tree: &CategoryTree,
-        media: &[Media],
-        tags: &[Tag],
-        gallery: &[i64],
-        inline: &[Media],
-        time: SiteTime,
-    ) -> Self {
+    /// `addresses`: the current address of each item the text links to by
+    /// its stable address (those missing stay stable and answer a 301).
+    pub fn new(shown: &ShownItem, tree: &CategoryTree, time: SiteTime, addresses: &HashMap<i64, String>) -> Self {
+        let ShownItem { item, media, tags, gallery, inline, .. } = shown;
         let lang = item.lang.as_str();
-        let article = pamir_content::images::with_renditions(&item.article_html(), |path| {
+        let linked = pamir_content::item_links::with_addresses(&item.article_html(), |id| addresses.get(&id).cloned());
+        let article = pamir_content::images::with_renditions(&linked, |path| {
             inline.iter().find(|m| m.path == path).map(|m| {
                 let view = ImageView::from(m);
                 pamir_content::images::Renditions { srcset: view.srcset, width: m.width, height: m.height }

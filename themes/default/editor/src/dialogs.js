@@ -108,3 +108,37 @@ export function askForImage(words, csrf) {
     return { src: answer.url, alt: decorative.checked ? "" : text, title: null };
   });
 }
+
+// Finds an item by its title as the writer types; resolves with the chosen
+// item ({ address, title }), whose address survives a change of its slug.
+export function askForItem(words) {
+  const search = element("input", { type: "search", name: "q", autocomplete: "off" });
+  const legend = element("legend", {}, words.itemsFound || "Items");
+  const choices = element("fieldset", { class: "item-choices" }, legend);
+  const none = element("p", { class: "help" }, words.noItems || "No item has these words.");
+  let found = [];
+  let timer = null;
+  async function refresh() {
+    const response = await fetch("/admin/items/find?q=" + encodeURIComponent(search.value), { credentials: "same-origin" });
+    found = response.ok ? await response.json() : [];
+    choices.replaceChildren(legend);
+    found.forEach((item, index) => {
+      const radio = element("input", { type: "radio", name: "item", value: String(index), id: "editor-item-" + item.id });
+      if (index === 0) radio.checked = true;
+      const label = element("label", { for: radio.id }, item.title + " (" + item.lang + ")");
+      choices.append(element("p", { class: "check" }, radio, " ", label));
+    });
+    none.hidden = found.length > 0;
+  }
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 200);
+  });
+  refresh();
+  return ask(words.itemLink || "Link to an item", [field(words.findItem || "Find an item", search), choices, none], words, (form) => {
+    const chosen = form.querySelector("input[name=item]:checked");
+    if (!chosen) throw new Error(words.noItems || "No item has these words.");
+    const item = found[Number(chosen.value)];
+    return { address: item.address, title: item.title };
+  });
+}

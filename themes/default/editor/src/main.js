@@ -9,7 +9,7 @@ import { history, undo, redo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
 import { baseKeymap, toggleMark, setBlockType, wrapIn, chainCommands, exitCode } from "prosemirror-commands";
 import { wrapInList, splitListItem, liftListItem, sinkListItem } from "prosemirror-schema-list";
-import { inputRules, wrappingInputRule, textblockTypeInputRule, ellipsis, emDash } from "prosemirror-inputrules";
+import { InputRule, inputRules, wrappingInputRule, textblockTypeInputRule, ellipsis, emDash } from "prosemirror-inputrules";
 import { dropCursor } from "prosemirror-dropcursor";
 import { gapCursor } from "prosemirror-gapcursor";
 import { tableEditing, goToNextCell, addRowAfter, addColumnAfter, deleteRow, deleteColumn } from "prosemirror-tables";
@@ -17,7 +17,7 @@ import { schema } from "./schema.js";
 import { open, toMarkdown } from "./document.js";
 import { blockMarkdown } from "./markdown.js";
 import { cleanPastedHtml } from "./paste.js";
-import { askForLink, askForImage } from "./dialogs.js";
+import { askForLink, askForImage, askForItem } from "./dialogs.js";
 
 const form = document.querySelector("form.item-form");
 const wordsElement = document.getElementById("editor-words");
@@ -36,9 +36,41 @@ async function fetchOutline(markdown, csrf) {
   return response.json();
 }
 
-function inputRulesOf() {
+// Links to another item by its stable address (`/items/{id}`): on the
+// selection, or as the item's title where nothing is selected.
+function linkToItem(words) {
+  return (state, dispatch, view) => {
+    if (!dispatch) return true;
+    askForItem(words).then((item) => {
+      if (item) {
+        const mark = schema.marks.link.create({ href: item.address });
+        const { from, to, empty } = view.state.selection;
+        const tr = empty
+          ? view.state.tr.insert(from, schema.text(item.title, [mark]))
+          : view.state.tr.addMark(from, to, mark);
+        view.dispatch(tr.scrollIntoView());
+      }
+      view.focus();
+    });
+    return true;
+  };
+}
+
+function inputRulesOf(words) {
   // Quotes stay as typed: Russian and Tajik write «», English “”.
   const rules = [ellipsis, emDash];
+  // `[[`, as in a wiki: choose the item to link to.
+  rules.push(
+    new InputRule(/\[\[$/, (state, _match, start, end) => {
+      // The rule has no view: the one typed in is the one with the focus.
+      setTimeout(() => {
+        const wrapper = document.activeElement && document.activeElement.closest(".rich");
+        const view = wrapper && wrapper.editor && wrapper.editor.view;
+        if (view) linkToItem(words)(view.state, view.dispatch, view);
+      });
+      return state.tr.delete(start, end);
+    }),
+  );
   rules.push(wrappingInputRule(/^\s*>\s$/, schema.nodes.blockquote));
   rules.push(wrappingInputRule(/^\s*([-+*])\s$/, schema.nodes.bullet_list));
   rules.push(
@@ -145,6 +177,7 @@ function tools(words, csrf) {
     ["bold", toggleMark(schema.marks.strong), (s) => markActive(s, schema.marks.strong)],
     ["italic", toggleMark(schema.marks.em), (s) => markActive(s, schema.marks.em)],
     ["link", toggleLink(words), (s) => markActive(s, schema.marks.link)],
+    ["itemLink", linkToItem(words), null],
     ["heading", heading(2), (s) => blockActive(s, schema.nodes.heading, { level: 2 })],
     ["subheading", heading(3), (s) => blockActive(s, schema.nodes.heading, { level: 3 })],
     ["bullets", list(schema.nodes.bullet_list), (s) => blockActive(s, schema.nodes.bullet_list)],
@@ -292,7 +325,7 @@ async function start(textarea, words, csrf) {
     const state = EditorState.create({
       doc: opened.doc,
       plugins: [
-        inputRulesOf(),
+        inputRulesOf(words),
         ...keys(),
         history(),
         dropCursor(),

@@ -7,7 +7,7 @@ use crate::admin::session::Editor;
 use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use pamir_db::items::{AdminFilter, AdminRow, AdminSort};
 use pamir_domain::{ItemKind, ItemState};
 use serde::{Deserialize, Serialize};
@@ -131,6 +131,48 @@ pub async fn get(
         categories: super::form::category_options(&tree),
     };
     Ok(page(&state, &editor, StatusCode::OK, "admin/items.html", "items", view, None))
+}
+
+#[derive(Deserialize)]
+pub struct FindQuery {
+    #[serde(default)]
+    q: String,
+}
+
+#[derive(Serialize)]
+struct Found {
+    id: i64,
+    title: String,
+    lang: String,
+    state: String,
+    /// What the editor's link points at: survives a change of the item's address.
+    address: String,
+}
+
+/// `GET /admin/items/find?q=`: the ten items whose title or text match,
+/// latest first, as JSON: the editor's "link to an item".
+pub async fn find(
+    State(state): State<AppState>,
+    editor: Editor,
+    Query(query): Query<FindQuery>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(pamir_domain::Action::UseAdmin)?;
+    let filter = AdminFilter { text: Some(query.q.clone()).filter(|q| !q.trim().is_empty()), ..AdminFilter::default() };
+    let (rows, _) =
+        pamir_db::items::admin_list(&state.core.db, editor.site, &filter, AdminSort::Updated, 10, 0, false).await?;
+    let found: Vec<Found> = rows
+        .into_iter()
+        .map(|row| Found {
+            address: pamir_content::item_links::stable_address(row.id),
+            id: row.id,
+            title: row.title,
+            lang: row.lang,
+            state: row.state,
+        })
+        .collect();
+    let mut response = axum::Json(found).into_response();
+    crate::admin::render::no_store(&mut response);
+    Ok(response)
 }
 
 /// `key=value&...` of the non-empty filters, percent-encoded.
