@@ -352,3 +352,4 @@ editor-item-link = Link to an item
 editor-find-item = Find an item by its title
 editor-items-found = Items found
 editor-no-items = No item has these words.
+editor-link-unsafe = A link goes to a web address (https://…), an e-mail address (mailto:…), a telephone number (tel:…) or a page of this site (/…).

@@ -5,14 +5,14 @@
 // Markdown is one switch away, and without JavaScript the textarea stays.
 
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
 import { assertLooksAsBefore } from './baseline.mjs';
 import { chromiumSkip, formatViolations, lazyBrowser, runAxe } from './chromium.mjs';
 import { editorsOpen, roundTripEveryItem } from './editor_roundtrip.mjs';
-import { lazyServer } from './server.mjs';
+import { REPO_ROOT, lazyServer } from './server.mjs';
 
 const site = lazyServer();
 const browser = lazyBrowser();
@@ -80,6 +80,32 @@ const WORD_PASTE = `<html xmlns:o="urn:schemas-microsoft-com:office:office" xmln
 // Google Docs' clipboard, in its shape: everything inside a <b> with
 // font-weight:normal and an internal id, emphasis as styled spans.
 const DOCS_PASTE = `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5a1c2e7f-7fff-1d2c-8a1b-000000000000"><p dir="ltr" style="line-height:1.38;margin-top:0pt;margin-bottom:0pt;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;">Migrants sent home </span><span style="font-size:11pt;font-family:Arial,sans-serif;color:#000000;font-weight:700;font-style:normal;">more than ever</span><span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:400;font-style:italic;"> last year</span><span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:400;">.</span></p><br><p dir="ltr" style="line-height:1.38;"><span style="font-size:11pt;font-family:Arial,sans-serif;font-weight:400;">Source: </span><a href="https://example.org/remittances" style="text-decoration:none;"><span style="font-size:11pt;font-family:Arial,sans-serif;color:#1155cc;font-weight:400;text-decoration:underline;">the central bank</span></a></p><ol style="margin-top:0;margin-bottom:0;"><li dir="ltr" style="list-style-type:decimal;font-size:11pt;"><p dir="ltr" role="presentation" style="line-height:1.38;"><span style="font-size:11pt;font-weight:400;">Russia</span></p></li><li dir="ltr" style="list-style-type:decimal;"><p dir="ltr" role="presentation"><span style="font-size:11pt;font-weight:400;">Kazakhstan</span></p></li></ol></b>`;
+
+/** The hardening tests' hostile inputs, shared with the Rust tests. */
+const HOSTILE = JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'hostile-inputs.json'), 'utf8'));
+
+// Drops a PNG drawn in the page onto the body text, as a file from the desktop would be.
+async function dropPicture(page, width, height) {
+  const target = await body(page).elementHandle();
+  await page.evaluate(async ([target, width, height]) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    const gradient = context.createLinearGradient(0, 0, width, height);
+    gradient.addColorStop(0, '#2a6');
+    gradient.addColorStop(1, '#036');
+    context.fillStyle = gradient;
+    context.fillRect(0, 0, width, height);
+    const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+    const data = new DataTransfer();
+    data.items.add(new File([blob], 'terraces.png', { type: 'image/png' }));
+    const box = target.getBoundingClientRect();
+    const at = { clientX: box.left + 20, clientY: box.bottom - 10, bubbles: true, cancelable: true, dataTransfer: data };
+    target.dispatchEvent(new DragEvent('dragover', at));
+    target.dispatchEvent(new DragEvent('drop', at));
+  }, [target, width, height]);
+}
 
 describe('the rich-text editor', { skip: chromiumSkip }, () => {
   test('every demo item reads back the same and saves unchanged byte for byte', { timeout: 600_000 }, async () => {
@@ -191,6 +217,107 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     await waitForBody(page, '![');
     assert.match(await bodyMarkdown(page), /^Before the picture\.\n\n!\[The green valley above Vose\]\(\/media\/\S+\.svg\)$/);
     assert.equal(await body(page).locator('img[alt="The green valley above Vose"]').count(), 1);
+    await context.close();
+  });
+
+  test('a formatted text with a dropped picture is published with the same structure', { timeout: 120_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await page.goto(`${baseUrl}/admin/items/new`);
+    await editorsOpen(page);
+    await page.fill('#title', 'Terraces above Khorog');
+    await page.selectOption('#category', { label: 'News' });
+    await body(page).click();
+    await page.keyboard.type('## Why terraces');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('They keep the soil. See the ');
+    await page.keyboard.type('report');
+    for (let i = 0; i < 'report'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('ControlOrMeta+K');
+    await page.getByRole('dialog', { name: 'Link' }).getByLabel('Address of the page').fill('https://example.org/terraces');
+    await page.getByRole('dialog', { name: 'Link' }).getByRole('button', { name: 'OK' }).click();
+    await page.keyboard.press('End');
+    await page.keyboard.type('.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- stone walls');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('apricot trees');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await bodyTools(page).getByRole('button', { name: 'Table' }).click();
+    await page.keyboard.type('Village');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Terraces');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Porshinev');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('40');
+    await dropPicture(page, 1600, 900);
+    const dialog = page.getByRole('dialog', { name: 'Image' });
+    await dialog.getByLabel('Alternative text').fill('Terraced fields above the river at Khorog');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await waitForBody(page, '![Terraced fields');
+    const markdown = await bodyMarkdown(page);
+    assert.match(
+      markdown,
+      /^## Why terraces\n\nThey keep the soil\. See the \[report\]\(https:\/\/example\.org\/terraces\)\.\n\n- stone walls\n- apricot trees\n\n\| Village \| Terraces \|\n\| --- \| --- \|\n\| Porshinev \| 40 \|/,
+      markdown,
+    );
+    await Promise.all([page.waitForURL(/saved=1$/), page.click('button[value=publish]')]);
+    const reader = await (await browser.get()).newContext({ javaScriptEnabled: false });
+    const article = await reader.newPage();
+    await article.goto(`${baseUrl}/en/news/terraces-above-khorog`);
+    const main = article.locator('main');
+    assert.equal(await main.locator('h2', { hasText: 'Why terraces' }).count(), 1);
+    assert.equal(await main.locator('a[href="https://example.org/terraces"]', { hasText: 'report' }).count(), 1);
+    assert.equal(await main.locator('ul li').filter({ hasText: /stone walls|apricot trees/ }).count(), 2);
+    assert.equal(await main.locator('table th', { hasText: 'Village' }).count(), 1);
+    assert.equal(await main.locator('table td', { hasText: 'Porshinev' }).count(), 1);
+    const picture = main.locator('img[alt="Terraced fields above the river at Khorog"]');
+    assert.match(await picture.getAttribute('srcset'), /480w/, 'the dropped picture is served with its renditions');
+    await reader.close();
+    await context.close();
+  });
+
+  test('hostile input pasted or typed into the link dialog never becomes active markup', { timeout: 120_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    for (const payload of HOSTILE) {
+      await paste(page, payload);
+      await page.keyboard.press('Enter');
+    }
+    await page.waitForTimeout(400);
+    const active = await page.evaluate(() => {
+      const found = [];
+      for (const element of document.querySelectorAll('.rich-text *')) {
+        if (/^(SCRIPT|IFRAME|OBJECT|EMBED|SVG)$/i.test(element.tagName)) found.push(element.tagName);
+        for (const attribute of element.attributes) {
+          if (/^on/i.test(attribute.name) || /^\s*(javascript|data):/i.test(attribute.value)) found.push(`${element.tagName} ${attribute.name}=${attribute.value}`);
+        }
+      }
+      return found;
+    });
+    assert.deepEqual(active, [], 'nothing active in the editor');
+    const markdown = await bodyMarkdown(page);
+    const rendered = await page.evaluate(async (markdown) => {
+      const data = new URLSearchParams({ csrf: document.querySelector('input[name=csrf]').value, markdown });
+      return (await fetch('/admin/items/preview', { method: 'POST', body: data })).text();
+    }, markdown);
+    for (const banned of ['<script', 'onerror=', 'onload=', 'href="javascript:', '<iframe', 'src="data:']) {
+      assert.ok(!rendered.toLowerCase().includes(banned.toLowerCase()), `${banned} in what the text renders to`);
+    }
+
+    await body(page).click();
+    await page.keyboard.type(' click me');
+    for (let i = 0; i < 'click me'.length; i++) await page.keyboard.press('Shift+ArrowLeft');
+    for (const address of ['javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==', '//evil.example/']) {
+      await page.keyboard.press('ControlOrMeta+K');
+      const dialog = page.getByRole('dialog', { name: 'Link' });
+      await dialog.getByLabel('Address of the page').fill(address);
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      assert.match(await dialog.getByRole('alert').textContent(), /web address/, `${address} is refused`);
+      await dialog.getByRole('button', { name: 'Cancel' }).click();
+    }
+    assert.ok(!(await bodyMarkdown(page)).includes('[click me]('), 'no such link was made');
     await context.close();
   });
 

@@ -1,3 +1,5 @@
+import { isSafeLink } from "./schema.js";
+
 // The editor's two questions, as modal dialogs with labelled fields: the
 // address of a link, and an image to upload with its alternative text.
 
@@ -53,8 +55,12 @@ function ask(title, body, words, read) {
 }
 
 export function askForLink(words) {
-  const input = element("input", { type: "url", name: "href", required: true, placeholder: "https://" });
-  return ask(words.link || "Link", [field(words.linkAddress || "Address", input)], words, () => input.value.trim());
+  const input = element("input", { type: "text", inputmode: "url", name: "href", required: true, placeholder: "https://" });
+  return ask(words.link || "Link", [field(words.linkAddress || "Address", input)], words, () => {
+    const href = input.value.trim();
+    if (!isSafeLink(href)) throw new Error(words.linkUnsafe || "A link goes to a web address (https://...), an e-mail address (mailto:) or a page of this site (/...).");
+    return href;
+  });
 }
 
 // Sends the file to the media library with its alternative text, showing
@@ -87,14 +93,16 @@ function uploadImage(file, alt, decorative, csrf, progress, words) {
   });
 }
 
-export function askForImage(words, csrf) {
-  const file = element("input", { type: "file", name: "file", accept: "image/*", required: true });
+// `given`: a file dropped or pasted into the text, which needs no choosing.
+export function askForImage(words, csrf, given = null) {
+  const file = element("input", { type: "file", name: "file", accept: "image/*", required: !given });
   const alt = element("input", { name: "alt", "aria-describedby": "editor-alt-help" });
   const altHelp = element("span", { class: "help", id: "editor-alt-help" }, words.altHelp || "");
   const decorative = element("input", { type: "checkbox", name: "decorative", id: "editor-decorative" });
   const progress = element("progress", { max: "1", value: "0", hidden: true, "aria-label": words.uploading || "Uploading" });
+  const chosen = given ? element("p", {}, given.name) : field(words.imageFile || "Image", file);
   const body = [
-    field(words.imageFile || "Image", file),
+    chosen,
     element("p", {}, element("label", { for: alt.id || (alt.id = "editor-alt") }, words.alt || "Alternative text"), " ", alt, " ", altHelp),
     element("p", { class: "check" }, decorative, " ", element("label", { for: decorative.id }, words.decorative || "Decorative")),
     progress,
@@ -102,15 +110,17 @@ export function askForImage(words, csrf) {
   return ask(words.image || "Image", body, words, async () => {
     const text = alt.value.trim();
     if (!text && !decorative.checked) throw new Error(words.altNeeded || "Describe the image, or mark it decorative.");
-    if (!file.files[0]) throw new Error(words.imageFile || "Image");
+    const upload = given || file.files[0];
+    if (!upload) throw new Error(words.imageFile || "Image");
     progress.hidden = false;
-    const answer = await uploadImage(file.files[0], text, decorative.checked, csrf, progress, words);
+    const answer = await uploadImage(upload, text, decorative.checked, csrf, progress, words);
     return { src: answer.url, alt: decorative.checked ? "" : text, title: null };
   });
 }
 
 // Finds an item by its title as the writer types; resolves with the chosen
 // item ({ address, title }), whose address survives a change of its slug.
+// Only items in the language of the item being written are offered.
 export function askForItem(words) {
   const search = element("input", { type: "search", name: "q", autocomplete: "off" });
   const legend = element("legend", {}, words.itemsFound || "Items");
@@ -119,7 +129,9 @@ export function askForItem(words) {
   let found = [];
   let timer = null;
   async function refresh() {
-    const response = await fetch("/admin/items/find?q=" + encodeURIComponent(search.value), { credentials: "same-origin" });
+    const lang = document.querySelector("form.item-form [name=lang]");
+    const query = "q=" + encodeURIComponent(search.value) + "&lang=" + encodeURIComponent(lang ? lang.value : "");
+    const response = await fetch("/admin/items/find?" + query, { credentials: "same-origin" });
     found = response.ok ? await response.json() : [];
     choices.replaceChildren(legend);
     found.forEach((item, index) => {

@@ -3,7 +3,7 @@
 // of the item form and writes the Markdown back into the textarea on every
 // change, so the form, its autosave and a page without JavaScript all work
 // on the textarea as before. A switch shows the Markdown itself.
-import { EditorState, Plugin } from "prosemirror-state";
+import { EditorState, Plugin, TextSelection } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import { history, undo, redo } from "prosemirror-history";
 import { keymap } from "prosemirror-keymap";
@@ -85,8 +85,9 @@ function inputRulesOf(words) {
   return inputRules({ rules });
 }
 
-function keys() {
+function keys(words) {
   const mod = {
+    "Mod-k": toggleLink(words),
     "Mod-z": undo,
     "Shift-Mod-z": redo,
     "Mod-y": redo,
@@ -145,13 +146,43 @@ function insertTable(state, dispatch) {
   const cell = (header) => (header ? schema.nodes.table_header : schema.nodes.table_cell).create();
   const row = (header) => schema.nodes.table_row.create(null, [cell(header), cell(header)]);
   const table = schema.nodes.table.create(null, [row(true), row(false)]);
-  if (dispatch) dispatch(state.tr.replaceSelectionWith(table).scrollIntoView());
+  if (dispatch) {
+    const tr = state.tr.replaceSelectionWith(table);
+    // The writer goes on typing in the first cell: find the table (the very
+    // node inserted) and put the cursor inside its first cell.
+    let at = null;
+    tr.doc.descendants((node, pos) => {
+      if (node === table) at = pos;
+      return at === null;
+    });
+    if (at !== null) tr.setSelection(TextSelection.create(tr.doc, at + 3));
+    dispatch(tr.scrollIntoView());
+  }
   return true;
 }
 
 function insertRule(state, dispatch) {
   if (dispatch) dispatch(state.tr.replaceSelectionWith(schema.nodes.horizontal_rule.create()).scrollIntoView());
   return true;
+}
+
+// The first image file among what was dropped or pasted.
+function imageFile(transfer) {
+  if (!transfer || !transfer.files) return null;
+  return Array.from(transfer.files).find((file) => file.type.startsWith("image/")) || null;
+}
+
+// Asks for the alternative text of `file`, uploads it and places it at `pos`
+// (or the selection).
+function placeImage(view, words, csrf, file, pos) {
+  askForImage(words, csrf, file).then((image) => {
+    if (image) {
+      const node = schema.nodes.image.create(image);
+      const tr = pos === null || pos === undefined ? view.state.tr.replaceSelectionWith(node) : view.state.tr.insert(pos, node);
+      view.dispatch(tr.scrollIntoView());
+    }
+    view.focus();
+  });
 }
 
 function insertImage(words, csrf) {
@@ -326,7 +357,7 @@ async function start(textarea, words, csrf) {
       doc: opened.doc,
       plugins: [
         inputRulesOf(words),
-        ...keys(),
+        ...keys(words),
         history(),
         dropCursor(),
         gapCursor(),
@@ -349,6 +380,23 @@ async function start(textarea, words, csrf) {
         ...(help ? { "aria-describedby": help } : {}),
         spellcheck: "true",
         lang: form.querySelector("[name=lang]") ? form.querySelector("[name=lang]").value : "",
+      },
+      // An image file dropped or pasted into the text is uploaded, after
+      // the writer has given its alternative text.
+      handleDrop(dropView, event) {
+        const file = imageFile(event.dataTransfer);
+        if (!file) return false;
+        event.preventDefault();
+        const at = dropView.posAtCoords({ left: event.clientX, top: event.clientY });
+        placeImage(dropView, words, csrf, file, at && at.pos);
+        return true;
+      },
+      handlePaste(pasteView, event) {
+        const file = imageFile(event.clipboardData);
+        if (!file) return false;
+        event.preventDefault();
+        placeImage(pasteView, words, csrf, file, null);
+        return true;
       },
       transformPastedHTML(html) {
         const cleaned = cleanPastedHtml(html);

@@ -11,6 +11,16 @@ import { tableNodes } from "prosemirror-tables";
 
 const ALIGNMENTS = ["left", "center", "right"];
 
+// Where a link may go: the web, e-mail, telephone, this site. A paste's
+// `javascript:` or `data:` link keeps its words and loses the link.
+const SAFE_LINK = /^(https?:\/\/|mailto:|tel:|\/(?!\/)|#)/i;
+// Where an image may come from: the web or this site, never `data:`.
+const SAFE_IMAGE = /^(https?:\/\/|\/(?!\/))/i;
+
+export function isSafeLink(href) {
+  return SAFE_LINK.test((href || "").trim());
+}
+
 function alignmentOf(dom) {
   for (const align of ALIGNMENTS) {
     if (dom.classList.contains("align-" + align)) return align;
@@ -146,11 +156,12 @@ const nodes = {
     parseDOM: [
       {
         tag: "img[src]",
-        getAttrs: (dom) => ({
-          src: dom.getAttribute("src"),
-          alt: dom.getAttribute("alt") || "",
-          title: dom.getAttribute("title"),
-        }),
+        getAttrs: (dom) =>
+          SAFE_IMAGE.test(dom.getAttribute("src").trim()) && {
+            src: dom.getAttribute("src").trim(),
+            alt: dom.getAttribute("alt") || "",
+            title: dom.getAttribute("title"),
+          },
       },
     ],
     toDOM: (node) => ["img", { src: node.attrs.src, alt: node.attrs.alt, title: node.attrs.title }],
@@ -199,7 +210,8 @@ const marks = {
     parseDOM: [
       {
         tag: "a[href]",
-        getAttrs: (dom) => ({ href: dom.getAttribute("href"), title: dom.getAttribute("title") }),
+        getAttrs: (dom) =>
+          isSafeLink(dom.getAttribute("href")) && { href: dom.getAttribute("href").trim(), title: dom.getAttribute("title") },
       },
     ],
     toDOM: (node) => ["a", { href: node.attrs.href, title: node.attrs.title }, 0],

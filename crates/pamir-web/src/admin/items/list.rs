@@ -137,6 +137,9 @@ pub async fn get(
 pub struct FindQuery {
     #[serde(default)]
     q: String,
+    /// The item's language: links go to items a reader of it can read.
+    #[serde(default)]
+    lang: String,
 }
 
 #[derive(Serialize)]
@@ -149,15 +152,19 @@ struct Found {
     address: String,
 }
 
-/// `GET /admin/items/find?q=`: the ten items whose title or text match,
-/// latest first, as JSON: the editor's "link to an item".
+/// `GET /admin/items/find?q=&lang=`: the ten items in `lang` whose title or
+/// text match, latest first, as JSON: the editor's "link to an item".
 pub async fn find(
     State(state): State<AppState>,
     editor: Editor,
     Query(query): Query<FindQuery>,
 ) -> Result<Response, AdminError> {
     editor.actor.require(pamir_domain::Action::UseAdmin)?;
-    let filter = AdminFilter { text: Some(query.q.clone()).filter(|q| !q.trim().is_empty()), ..AdminFilter::default() };
+    let filter = AdminFilter {
+        text: Some(query.q.clone()).filter(|q| !q.trim().is_empty()),
+        lang: Some(query.lang.clone()).filter(|lang| !lang.is_empty()),
+        ..AdminFilter::default()
+    };
     let (rows, _) =
         pamir_db::items::admin_list(&state.core.db, editor.site, &filter, AdminSort::Updated, 10, 0, false).await?;
     let found: Vec<Found> = rows
