@@ -79,6 +79,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/admin/items/new", Rule::Admin(ANY_ROLE)),
     ("post", "/admin/items/new", Rule::Admin(ANY_ROLE)),
     ("post", "/admin/items/preview", Rule::Admin(ANY_ROLE)),
+    ("post", "/admin/items/outline", Rule::Admin(ANY_ROLE)),
+    ("get", "/admin/items/find", Rule::Admin(ANY_ROLE)),
     ("get", "/admin/items/{id}", Rule::Admin(READERS)),
     ("post", "/admin/items/{id}", Rule::Admin(EDITORS)),
     ("get", "/admin/items/{id}/preview", Rule::Admin(READERS)),
