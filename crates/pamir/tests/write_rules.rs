@@ -22,11 +22,23 @@ use support::admin::{self, pairs, signed_in};
 /// One broken rule: how each writer is given it, and what all must answer.
 struct Case {
     name: &'static str,
-    form: &'static [(&'static str, &'static str)],
+    form: fn() -> Vec<(&'static str, String)>,
     json: fn() -> Value,
     input: fn(&mut ItemInput),
     field: &'static str,
     key: &'static str,
+    /// The limit the sentence names, for the length rules (0 otherwise).
+    max: usize,
+}
+
+/// Form fields from literal pairs.
+fn fields(pairs: &[(&'static str, &str)]) -> Vec<(&'static str, String)> {
+    pairs.iter().map(|(name, value)| (*name, (*value).to_owned())).collect()
+}
+
+/// A text one character longer than `max`.
+fn longer_than(max: usize) -> String {
+    "д".repeat(max + 1)
 }
 
 fn at(text: &str) -> chrono::DateTime<chrono::Utc> {
@@ -46,7 +58,7 @@ fn event(starts: &str, ends: Option<&str>, deadline: Option<&str>, registration:
 const CASES: &[Case] = &[
     Case {
         name: "a source address that runs a script",
-        form: &[("kind", "facts"), ("source_title", "Report"), ("source_url", "javascript:alert(1)")],
+        form: || fields(&[("kind", "facts"), ("source_title", "Report"), ("source_url", "javascript:alert(1)")]),
         json: || json!({"kind": "facts", "source": {"title": "Report", "url": "javascript:alert(1)"}}),
         input: |input| {
             input.kind = ItemKind::Facts;
@@ -58,10 +70,13 @@ const CASES: &[Case] = &[
         },
         field: "source.url",
         key: "rule-web-address",
+        max: 0,
     },
     Case {
         name: "an event that ends before it starts",
-        form: &[("kind", "event"), ("event_starts_at", "2026-12-10T18:00"), ("event_ends_at", "2026-12-09T18:00")],
+        form: || {
+            fields(&[("kind", "event"), ("event_starts_at", "2026-12-10T18:00"), ("event_ends_at", "2026-12-09T18:00")])
+        },
         json: || json!({"kind": "event", "event": {"starts_at": "2026-12-10T18:00:00Z", "ends_at": "2026-12-09T18:00:00Z"}}),
         input: |input| {
             input.kind = ItemKind::Event;
@@ -69,14 +84,17 @@ const CASES: &[Case] = &[
         },
         field: "event.ends_at",
         key: "rule-event-ends-before-start",
+        max: 0,
     },
     Case {
         name: "a deadline for entries after the event",
-        form: &[
-            ("kind", "event"),
-            ("event_starts_at", "2026-12-10T18:00"),
-            ("event_entries_deadline", "2026-12-20T18:00"),
-        ],
+        form: || {
+            fields(&[
+                ("kind", "event"),
+                ("event_starts_at", "2026-12-10T18:00"),
+                ("event_entries_deadline", "2026-12-20T18:00"),
+            ])
+        },
         json: || json!({"kind": "event", "event": {"starts_at": "2026-12-10T18:00:00Z", "entries_deadline": "2026-12-20T18:00:00Z"}}),
         input: |input| {
             input.kind = ItemKind::Event;
@@ -84,14 +102,17 @@ const CASES: &[Case] = &[
         },
         field: "event.entries_deadline",
         key: "rule-deadline-after-event",
+        max: 0,
     },
     Case {
         name: "a registration address that is not http(s)",
-        form: &[
-            ("kind", "event"),
-            ("event_starts_at", "2026-12-10T18:00"),
-            ("event_registration_url", "ftp://files.example.org/form"),
-        ],
+        form: || {
+            fields(&[
+                ("kind", "event"),
+                ("event_starts_at", "2026-12-10T18:00"),
+                ("event_registration_url", "ftp://files.example.org/form"),
+            ])
+        },
         json: || json!({"kind": "event", "event": {"starts_at": "2026-12-10T18:00:00Z", "registration_url": "ftp://files.example.org/form"}}),
         input: |input| {
             input.kind = ItemKind::Event;
@@ -99,18 +120,20 @@ const CASES: &[Case] = &[
         },
         field: "event.registration_url",
         key: "rule-web-address",
+        max: 0,
     },
     Case {
         name: "an event without its start",
-        form: &[("kind", "event")],
+        form: || fields(&[("kind", "event")]),
         json: || json!({"kind": "event"}),
         input: |input| input.kind = ItemKind::Event,
         field: "event.starts_at",
         key: "rule-event-start-missing",
+        max: 0,
     },
     Case {
         name: "a publishing window that closes before it opens",
-        form: &[("publish_up", "2026-12-10T18:00"), ("publish_down", "2026-12-01T18:00")],
+        form: || fields(&[("publish_up", "2026-12-10T18:00"), ("publish_down", "2026-12-01T18:00")]),
         json: || json!({"publish_up": "2026-12-10T18:00:00Z", "publish_down": "2026-12-01T18:00:00Z"}),
         input: |input| {
             input.publish_up = Some(at("2026-12-10T18:00:00Z"));
@@ -118,20 +141,76 @@ const CASES: &[Case] = &[
         },
         field: "publish_down",
         key: "rule-publish-down-before-up",
+        max: 0,
     },
     Case {
         name: "a slug with capitals and spaces",
-        form: &[("slug", "Not A Slug")],
+        form: || fields(&[("slug", "Not A Slug")]),
         json: || json!({"slug": "Not A Slug"}),
         input: |input| input.slug = "Not A Slug".into(),
         field: "slug",
         key: "rule-slug-invalid",
+        max: 0,
+    },
+    Case {
+        name: "an empty title",
+        form: || fields(&[("title", "  ")]),
+        json: || json!({"title": "  "}),
+        input: |input| input.title = "  ".into(),
+        field: "title",
+        key: "rule-title-empty",
+        max: 0,
+    },
+    Case {
+        name: "a title longer than a card can carry",
+        form: || vec![("title", longer_than(pamir_domain::item::TITLE_MAX))],
+        json: || json!({"title": longer_than(pamir_domain::item::TITLE_MAX)}),
+        input: |input| input.title = longer_than(pamir_domain::item::TITLE_MAX),
+        field: "title",
+        key: "rule-title-too-long",
+        max: pamir_domain::item::TITLE_MAX,
+    },
+    Case {
+        name: "a byline longer than a line",
+        form: || vec![("byline", longer_than(pamir_domain::item::LINE_MAX))],
+        json: || json!({"byline": longer_than(pamir_domain::item::LINE_MAX)}),
+        input: |input| input.byline = Some(longer_than(pamir_domain::item::LINE_MAX)),
+        field: "byline",
+        key: "rule-too-long",
+        max: pamir_domain::item::LINE_MAX,
+    },
+    Case {
+        name: "a source's address without its title",
+        form: || fields(&[("kind", "facts"), ("source_url", "https://stat.example.org/report")]),
+        json: || json!({"kind": "facts", "source": {"title": "", "url": "https://stat.example.org/report"}}),
+        input: |input| {
+            input.kind = ItemKind::Facts;
+            input.source =
+                Some(SourceCitation { url: Some("https://stat.example.org/report".into()), ..Default::default() });
+        },
+        field: "source.title",
+        key: "rule-source-title-empty",
+        max: 0,
+    },
+    Case {
+        name: "a key figure's label without its number",
+        form: || fields(&[("kind", "facts"), ("key_figure_label", "sent home by migrants")]),
+        json: || json!({"kind": "facts", "key_figure": {"value": "", "label": "sent home by migrants"}}),
+        input: |input| {
+            input.kind = ItemKind::Facts;
+            input.key_figure =
+                Some(pamir_domain::item::KeyFigure { value: String::new(), label: "sent home by migrants".into() });
+        },
+        field: "key_figure.value",
+        key: "rule-key-figure-empty",
+        max: 0,
     },
 ];
 
 /// The rule's English sentence (the slug case names the slug typed).
-fn english(key: &'static str) -> String {
-    pamir_web::i18n::message("en", &pamir_domain::Message::new(key).with("slug", "Not A Slug"))
+fn english(case: &Case) -> String {
+    let message = pamir_domain::Message::new(case.key).with("slug", "Not A Slug").with("max", case.max);
+    pamir_web::i18n::message("en", &message)
 }
 
 async fn news(site: &TestSite) -> i64 {
@@ -152,12 +231,13 @@ async fn the_admin_the_api_the_importers_and_the_console_refuse_each_invalid_ite
     for case in CASES {
         // The admin's form, as a browser sends it.
         let mut fields = admin::article_fields(&site, "Invalid on purpose").await;
-        fields.retain(|(name, _)| !case.form.iter().any(|(field, _)| field == name));
-        fields.extend(case.form.iter().map(|(name, value)| (name.to_string(), value.to_string())));
+        let form = (case.form)();
+        fields.retain(|(name, _)| !form.iter().any(|(field, _)| field == name));
+        fields.extend(form.into_iter().map(|(name, value)| (name.to_owned(), value)));
         fields.push(("action".into(), "save".into()));
         let response = editor.post("/admin/items/new", &pairs(&fields)).await;
         assert_eq!(response.status, StatusCode::UNPROCESSABLE_ENTITY, "admin, {}: {}", case.name, response.body);
-        let sentence = english(case.key);
+        let sentence = english(case);
         let escaped = sentence.replace('"', "&quot;").replace('\'', "&#x27;");
         assert!(
             response.body.contains(&sentence) || response.body.contains(&escaped),

@@ -174,8 +174,11 @@ impl ItemForm {
         input.body_markdown = self.body.clone();
         input.byline = Some(self.byline.clone());
         input.dateline = Some(self.dateline.clone());
-        input.source = Some(self.source_title.trim()).filter(|t| !t.is_empty()).map(|title| SourceCitation {
-            title: title.to_owned(),
+        // A source with any of its fields is kept, so that an address typed
+        // without a title is refused with the reason rather than dropped.
+        let source_fields = [&self.source_title, &self.source_publisher, &self.source_url, &self.source_date];
+        input.source = source_fields.iter().any(|field| !field.trim().is_empty()).then(|| SourceCitation {
+            title: self.source_title.trim().to_owned(),
             publisher: non_empty(&self.source_publisher),
             url: non_empty(&self.source_url),
             date: non_empty(&self.source_date),
