@@ -353,3 +353,27 @@ editor-find-item = Find an item by its title
 editor-items-found = Items found
 editor-no-items = No item has these words.
 editor-link-unsafe = A link goes to a web address (https://…), an e-mail address (mailto:…), a telephone number (tel:…) or a page of this site (/…).
+
+## The items list's filter by the checks
+admin-filter-checks = Checks before publishing
+admin-filter-checks-any = Something to look at
+admin-filter-check-all-caps = A paragraph in capitals
+admin-filter-check-heading-skipped = A heading level skipped
+admin-filter-check-image-alt = A picture without alternative text
+admin-filter-check-image-alt-html = A picture in HTML without alternative text
+admin-filter-check-link-empty = A link without text
+admin-filter-check-link-vague = A link that does not say where it goes
+admin-filter-check-table-header = A table without a header row
+admin-filter-check-teaser-long = A teaser too long for a card
+
+## Drafts kept on the server, and who else is at work on an item
+admin-draft-found = Changes you made to this item and did not save were kept on the server at { $at }.
+admin-draft-restore = Restore them
+admin-draft-discard = Discard them
+admin-notice-draft-restored = Your unsaved changes are back in the form: save to keep them.
+admin-draft-kept = Kept on the server at { $at }.
+admin-draft-not-kept = Not kept on the server (no connection); this browser keeps it meanwhile.
+admin-draft-others = { $count ->
+    [one] { $names } is also at work on this item: save soon, and you will be shown any changes of theirs before yours replace them.
+   *[other] { $names } are also at work on this item: save soon, and you will be shown any changes of theirs before yours replace them.
+}

@@ -52,3 +52,5 @@ rule-social-link = Each social account is a web address starting with https://.
 rule-key-page-link = Each key page is a path on this site (/en/contact) or a web address starting with https://.
 rule-link-label = Each link needs a label of at most 80 characters.
 rule-key-figure-empty = The key figure needs a number; its label alone says nothing.
+rule-draft-too-large = This draft is larger than an item can be; save what you have, then go on.
+rule-draft-version = This page is from an older pamir: reload it to go on.

@@ -362,3 +362,27 @@ editor-find-item = Найдите материал по заголовку
 editor-items-found = Найденные материалы
 editor-no-items = Нет материалов с этими словами.
 editor-link-unsafe = Ссылка ведёт на веб-адрес (https://…), адрес электронной почты (mailto:…), номер телефона (tel:…) или страницу этого сайта (/…).
+
+## The items list's filter by the checks
+admin-filter-checks = Проверки перед публикацией
+admin-filter-checks-any = Есть что проверить
+admin-filter-check-all-caps = Абзац заглавными буквами
+admin-filter-check-heading-skipped = Пропущен уровень заголовка
+admin-filter-check-image-alt = Изображение без альтернативного текста
+admin-filter-check-image-alt-html = Изображение в HTML без альтернативного текста
+admin-filter-check-link-empty = Ссылка без текста
+admin-filter-check-link-vague = Ссылка, не говорящая, куда ведёт
+admin-filter-check-table-header = Таблица без строки заголовков
+admin-filter-check-teaser-long = Анонс слишком длинный для карточки
+
+## Drafts kept on the server, and who else is at work on an item
+admin-draft-found = Несохранённые изменения этого материала были сохранены на сервере в { $at }.
+admin-draft-restore = Восстановить их
+admin-draft-discard = Отбросить их
+admin-notice-draft-restored = Несохранённые изменения снова в форме: сохраните, чтобы их не потерять.
+admin-draft-kept = Сохранено на сервере в { $at }.
+admin-draft-not-kept = Не сохранено на сервере (нет связи); пока текст хранится в этом браузере.
+admin-draft-others = { $count ->
+    [one] { $names } тоже работает над этим материалом: сохраняйте почаще; если он что-то изменит, вы увидите это до того, как ваши правки их заменят.
+   *[other] { $names } тоже работают над этим материалом: сохраняйте почаще; если они что-то изменят, вы увидите это до того, как ваши правки их заменят.
+}

@@ -341,3 +341,27 @@ editor-find-item = Маводро аз рӯи сарлавҳааш ёбед
 editor-items-found = Маводҳои ёфтшуда
 editor-no-items = Маводе бо ин калимаҳо нест.
 editor-link-unsafe = Пайванд ба суроғаи веб (https://…), почтаи электронӣ (mailto:…), рақами телефон (tel:…) ё саҳифаи ҳамин сомона (/…) мебарад.
+
+## The items list's filter by the checks
+admin-filter-checks = Санҷишҳо пеш аз нашр
+admin-filter-checks-any = Чизе барои дидан ҳаст
+admin-filter-check-all-caps = Сарсатр бо ҳарфҳои калон
+admin-filter-check-heading-skipped = Сатҳи сарлавҳа гузаронида шудааст
+admin-filter-check-image-alt = Тасвир бе матни алтернативӣ
+admin-filter-check-image-alt-html = Тасвир дар HTML бе матни алтернативӣ
+admin-filter-check-link-empty = Пайванд бе матн
+admin-filter-check-link-vague = Пайванде, ки намегӯяд ба куҷо мебарад
+admin-filter-check-table-header = Ҷадвал бе сатри сарлавҳа
+admin-filter-check-teaser-long = Муқаддима барои корт дароз аст
+
+## Drafts kept on the server, and who else is at work on an item
+admin-draft-found = Тағйиротҳои нигоҳнадоштаи шумо дар ин мавод соати { $at } дар сервер нигоҳ дошта шуданд.
+admin-draft-restore = Онҳоро барқарор кунед
+admin-draft-discard = Онҳоро рад кунед
+admin-notice-draft-restored = Тағйиротҳои нигоҳнадошта боз дар шакл ҳастанд: барои нигоҳ доштан онро захира кунед.
+admin-draft-kept = Соати { $at } дар сервер нигоҳ дошта шуд.
+admin-draft-not-kept = Дар сервер нигоҳ дошта нашуд (пайвастшавӣ нест); то он вақт ин браузер онро нигоҳ медорад.
+admin-draft-others = { $count ->
+    [one] { $names } низ дар ин мавод кор мекунад: зудтар захира кунед; агар ӯ чизеро тағйир диҳад, шумо онро пеш аз иваз шудан мебинед.
+   *[other] { $names } низ дар ин мавод кор мекунанд: зудтар захира кунед; агар онҳо чизеро тағйир диҳанд, шумо онро пеш аз иваз шудан мебинед.
+}

@@ -57,6 +57,27 @@ const VAGUE_LINKS: &[&str] = &[
     "инҷо",
 ];
 
+/// Every key [`check`] may give.
+pub const KEYS: &[&str] = &[
+    "check-all-caps",
+    "check-heading-skipped",
+    "check-image-alt",
+    "check-image-alt-html",
+    "check-link-empty",
+    "check-link-vague",
+    "check-table-header",
+    "check-teaser-long",
+];
+
+/// The keys of what [`check`] finds, each once, in order: what an item
+/// stores with each save, for the admin's list to filter by.
+pub fn keys(teaser_markdown: &str, body_markdown: &str) -> Vec<String> {
+    let mut keys: Vec<String> = check(teaser_markdown, body_markdown).into_iter().map(|f| f.key.to_owned()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
+}
+
 /// Everything worth a look in an item's teaser and body.
 pub fn check(teaser_markdown: &str, body_markdown: &str) -> Vec<Finding> {
     let mut findings = Vec::new();

@@ -72,6 +72,10 @@ pub struct Snapshot {
     pub content: ItemContent,
     pub tag_ids: Vec<i64>,
     pub gallery: Vec<i64>,
+    /// What the checks found in this version's text (empty in revisions
+    /// stored before the checks were kept).
+    #[serde(default)]
+    pub checks: Vec<String>,
 }
 
 impl std::ops::Deref for Snapshot {
@@ -83,7 +87,12 @@ impl std::ops::Deref for Snapshot {
 
 impl Snapshot {
     pub fn of(item: &Item, tag_ids: &[i64], gallery: &[i64]) -> Self {
-        Self { content: item.content.clone(), tag_ids: tag_ids.to_vec(), gallery: gallery.to_vec() }
+        Self {
+            content: item.content.clone(),
+            tag_ids: tag_ids.to_vec(),
+            gallery: gallery.to_vec(),
+            checks: item.checks.clone(),
+        }
     }
 
     fn to_json(&self) -> Result<String, CoreError> {
@@ -281,6 +290,8 @@ async fn save_noting(
         return Ok(Saved::Conflict(Box::new(now_current)));
     };
     item.version = version;
+    // What this editor kept unsaved is saved now.
+    pamir_db::drafts::discard(&mut change.tx, site, id, actor.user.id).await?;
     change.audit(Some(site), actor, transition.audit_name(), &subject(&item), &format!("version {version}")).await?;
     if let Some((action, detail)) = also {
         change.audit(Some(site), actor, action, &subject(&item), &detail).await?;

@@ -98,6 +98,7 @@ pub fn prepare(input: &ItemInput, group_id: i64, now: DateTime<Utc>) -> Result<I
         lang: input.lang.clone(),
         teaser_html: pamir_content::render_safe(&content.teaser_markdown),
         body_html: pamir_content::render_safe(&content.body_markdown),
+        checks: pamir_content::checks::keys(&content.teaser_markdown, &content.body_markdown),
         content,
         published_at: input.published_at.or(input.publish_up).unwrap_or(now),
         created_at: input.imported.as_ref().and_then(|from| from.created_at).unwrap_or(now),

@@ -3,6 +3,8 @@
 //!
 //! - [`Core`]: the database, clock, mailer and event bus a use case needs
 //! - [`change`]: one use case, one transaction; notices after commit
+//! - [`checks`]: the editor's checks stored with items saved before they were kept
+//! - [`drafts`]: what an editor typed and has not saved, kept on the server
 //! - [`events`]: "content changed" notices that caches listen to
 //! - [`items`]: creating items (Markdown rendered once, on save)
 //! - [`auth`]: signing in: passwords, second factors, sessions, throttling
@@ -23,8 +25,10 @@
 pub mod audit;
 pub mod auth;
 pub mod change;
+pub mod checks;
 pub mod contact;
 pub mod demo;
+pub mod drafts;
 pub mod editing;
 pub mod events;
 pub mod imports;

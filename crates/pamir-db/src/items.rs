@@ -9,7 +9,8 @@ mod insert;
 mod row;
 
 pub use edit::{
-    AdminFilter, AdminRow, AdminSort, Save, admin_list, find_by_id, find_by_ids, group_members, save, tag_ids,
+    AdminFilter, AdminRow, AdminSort, CheckFilter, Save, admin_list, find_by_id, find_by_ids, group_members, save,
+    set_checks, tag_ids, unchecked,
 };
 pub use insert::{Imported, NewItem, insert_batch};
 

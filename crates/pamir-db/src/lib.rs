@@ -9,7 +9,7 @@
 //! - [`migrate`]: the embedded schema history, run at start
 //! - [`maintenance`]: keeping the query planner's statistics fresh
 //! - [`sites`], [`settings`], [`users`], [`categories`], [`tags`], [`media`],
-//!   [`items`], [`contact`], [`sessions`], [`revisions`], [`audit`], [`tokens`], [`redirects`], [`import_sources`]: one
+//!   [`items`], [`drafts`], [`contact`], [`sessions`], [`revisions`], [`audit`], [`tokens`], [`redirects`], [`import_sources`]: one
 //!   module per aggregate
 //! - [`Tx`]: one transaction on either database, which use cases pass to every write
 //! - [`testing`]: fresh databases for test suites
@@ -18,6 +18,7 @@ pub mod audit;
 pub mod categories;
 pub mod connect;
 pub mod contact;
+pub mod drafts;
 pub mod import_sources;
 pub mod items;
 pub mod maintenance;

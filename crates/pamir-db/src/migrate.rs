@@ -35,6 +35,8 @@ pub const MIGRATIONS: &[Migration] = &[
     migration!(6, "0006_teaser_above_body"),
     migration!(7, "0007_media_pending"),
     migration!(8, "0008_key_figure"),
+    migration!(9, "0009_checks"),
+    migration!(10, "0010_item_drafts"),
 ];
 
 /// Arbitrary but fixed: identifies pamir's migration lock among other users of the server.

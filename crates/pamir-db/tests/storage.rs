@@ -43,6 +43,7 @@ fn item(site: i64, group_id: i64, category_id: i64, slug: &str) -> Item {
         lang: en(),
         content,
         teaser_html: String::new(),
+        checks: Vec::new(),
         body_html: pamir_content::render_safe("Body"),
         published_at: at(1),
         created_at: at(1),

@@ -184,6 +184,9 @@ pub struct Item {
     /// HTML rendered and sanitised from the Markdown when the item was saved.
     pub teaser_html: String,
     pub body_html: String,
+    /// What the editor's checks found in the text when it was saved (their
+    /// keys, such as `check-image-alt`), for the admin's list.
+    pub checks: Vec<String>,
     /// The date shown to readers and used to order listings.
     pub published_at: DateTime<Utc>,
     pub created_at: DateTime<Utc>,
@@ -320,6 +323,7 @@ mod tests {
             lang: Lang::parse("en").unwrap_or_else(|_| unreachable!()),
             content,
             teaser_html: String::new(),
+            checks: Vec::new(),
             body_html: String::new(),
             published_at: at(0),
             created_at: at(0),

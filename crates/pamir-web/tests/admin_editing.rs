@@ -457,6 +457,24 @@ async fn the_editor_lists_what_would_make_the_page_harder_to_use_and_still_publi
     let page = editor.get(&format!("/admin/items/{fine}")).await;
     let panel = page.body.split("<section class=\"checks\"").nth(1).unwrap().split("</section>").next().unwrap();
     assert!(!panel.contains("skips a level") && !panel.contains("link text"), "{panel}");
+
+    // What the checks found is kept with the revision, and the list filters by it.
+    let revisions = pamir_db::revisions::list(site.db(), id).await.unwrap();
+    let latest = pamir_core::editing::Snapshot::from_json(&revisions[0].snapshot).unwrap();
+    assert_eq!(latest.checks, ["check-heading-skipped", "check-image-alt", "check-link-vague"]);
+    let listed = |query: &'static str| {
+        let editor = &editor;
+        async move {
+            let list = editor.get(&format!("/admin/items?{query}")).await;
+            assert_eq!(list.status, StatusCode::OK, "{query}");
+            (list.body.contains("A page with problems"), list.body.contains("A clean page"))
+        }
+    };
+    assert_eq!(listed("check=any").await, (true, false));
+    assert_eq!(listed("check=check-image-alt").await, (true, false));
+    assert_eq!(listed("check=check-table-header").await, (false, false));
+    assert_eq!(listed("q=page").await, (true, true), "without the filter, both");
+    assert_eq!(editor.get("/admin/items?check=nonsense").await.status, StatusCode::UNPROCESSABLE_ENTITY);
 }
 
 #[tokio::test]
@@ -485,4 +503,72 @@ async fn the_editor_opens_a_text_as_its_blocks_each_with_its_markdown_and_html()
 
     let forged = editor.post_raw("/admin/items/outline", &[("markdown", text), ("csrf", "wrong")]).await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn what_is_typed_is_kept_on_the_server_until_saved_and_others_see_who_is_at_work() {
+    for site in TestSite::all().await {
+        let ana = signed_in(&site, Role::Editor).await;
+        let email = admin::add_user(&site, Role::Editor, "bahrom").await;
+        let bahrom = admin::sign_in_as(&site, &email).await;
+        let id = create(&ana, "Water report", &[("action", "save")]).await;
+        let item = format!("/admin/items/{id}");
+        let draft = format!("/admin/items/{id}/draft");
+
+        // Ana types; the page keeps it on the server, nobody else is at work yet.
+        let typed = edit_fields(&ana, id, &[("body", "A paragraph Ana has not saved.")]).await;
+        let kept = ana.post(&draft, &pairs(&typed)).await;
+        assert_eq!(kept.status, StatusCode::OK, "{} on {}", kept.body, site.backend);
+        let kept: serde_json::Value = serde_json::from_str(&kept.body).expect("JSON");
+        assert!(kept["said"].as_str().unwrap().starts_with("Kept on the server at "), "{kept}");
+        assert_eq!(kept["others_said"], "", "alone on the item");
+        let stored = pamir_db::items::find_by_id(site.db(), site.site, id).await.unwrap().unwrap();
+        assert_eq!(stored.version, 1, "a draft is not a save");
+
+        // Her tab closes. Opening the item again offers the draft back; it
+        // opens in the form on request, without any script.
+        let page = ana.get(&item).await;
+        assert!(page.body.contains("were kept on the server at"), "offered on {}", site.backend);
+        assert!(!page.body.contains("A paragraph Ana has not saved."), "the form holds what is stored");
+        let restored = ana.get(&format!("{item}?draft=mine")).await;
+        assert_eq!(restored.status, StatusCode::OK);
+        assert!(restored.body.contains("A paragraph Ana has not saved."), "the draft fills the form");
+        assert!(restored.body.contains("Your unsaved changes are back in the form"));
+
+        // Bahrom opens the item and types too: each hears of the other.
+        let his = edit_fields(&bahrom, id, &[("title", "Water report 2026")]).await;
+        let heard: serde_json::Value =
+            serde_json::from_str(&bahrom.post(&draft, &pairs(&his)).await.body).expect("JSON");
+        assert_eq!(heard["others"][0]["name"], "editor", "{heard}");
+        assert!(heard["others_said"].as_str().unwrap().contains("is also at work on this item"), "{heard}");
+        assert!(ana.get(&item).await.body.contains("bahrom ("), "Ana's page names Bahrom");
+
+        // Ana saves from the restored draft: her draft ends with the save, his stays his.
+        let mut resend = admin::form_fields(&restored.body, "item-form");
+        admin::set(&mut resend, "action", "save");
+        assert_eq!(ana.post(&item, &pairs(&resend)).await.status, StatusCode::SEE_OTHER, "{}", site.backend);
+        let stored = pamir_db::items::find_by_id(site.db(), site.site, id).await.unwrap().unwrap();
+        assert_eq!(stored.body_markdown, "A paragraph Ana has not saved.");
+        assert!(!ana.get(&item).await.body.contains("were kept on the server at"), "saved: nothing to offer");
+        assert!(bahrom.get(&item).await.body.contains("were kept on the server at"), "his draft is his");
+
+        // His draft started from version 1: restored and saved, it meets Ana's save.
+        let his_restored = bahrom.get(&format!("{item}?draft=mine")).await;
+        let mut his_resend = admin::form_fields(&his_restored.body, "item-form");
+        admin::set(&mut his_resend, "action", "save");
+        let refused = bahrom.post(&item, &pairs(&his_resend)).await;
+        assert_eq!(refused.status, StatusCode::CONFLICT, "a stale draft is a conflict on {}", site.backend);
+
+        // Discarding leaves the item as stored.
+        let discarded = bahrom.post(&format!("{draft}/discard"), &[]).await;
+        assert_eq!(discarded.status, StatusCode::SEE_OTHER);
+        assert!(!bahrom.get(&item).await.body.contains("were kept on the server at"));
+
+        // A draft without the form's version is refused with the reason; an author keeps no draft of another's item.
+        let refused = ana.post(&draft, &[("title", "No version")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.body.contains("reload it"), "{}", refused.body);
+        let author = signed_in(&site, Role::Author).await;
+        assert_eq!(author.post(&draft, &pairs(&typed)).await.status, StatusCode::FORBIDDEN);
+    }
 }

@@ -83,6 +83,8 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("get", "/admin/items/find", Rule::Admin(ANY_ROLE)),
     ("get", "/admin/items/{id}", Rule::Admin(READERS)),
     ("post", "/admin/items/{id}", Rule::Admin(EDITORS)),
+    ("post", "/admin/items/{id}/draft", Rule::Admin(EDITORS)),
+    ("post", "/admin/items/{id}/draft/discard", Rule::Admin(READERS)),
     ("get", "/admin/items/{id}/preview", Rule::Admin(READERS)),
     ("get", "/admin/items/{id}/revisions", Rule::Admin(EDITORS)),
     ("get", "/admin/items/{id}/revisions/compare", Rule::Admin(EDITORS)),

@@ -214,3 +214,30 @@ async fn a_link_to_another_item_follows_it_to_its_new_address() {
     assert_eq!(site.get("/items/999999").await.status, StatusCode::NOT_FOUND);
     assert_eq!(site.get("/items/not-a-number").await.status, StatusCode::NOT_FOUND);
 }
+
+#[tokio::test]
+async fn items_saved_before_the_checks_were_kept_are_checked_at_start() {
+    use pamir_db::Db;
+    for site in TestSite::all().await {
+        let mut older = ItemInput::article(site.site, english(), news_category(&site).await, "An older page");
+        older.body_markdown = "#### Too deep\n\nText.".into();
+        let older = pamir_core::items::create(&site.core, older).await.expect("created");
+        // As a database from before the column holds it.
+        let sql = "UPDATE items SET checks = NULL";
+        match site.db() {
+            Db::Sqlite(pool) => sqlx::query(sql).execute(pool).await.map(drop),
+            Db::Postgres(pool) => sqlx::query(sql).execute(pool).await.map(drop),
+        }
+        .expect("cleared");
+        let editor = support::admin::signed_in(&site, pamir_domain::Role::Editor).await;
+        let listed =
+            || async { editor.get("/admin/items?check=check-heading-skipped").await.body.contains("An older page") };
+        assert!(!listed().await, "not checked yet on {}", site.backend);
+        let checked = pamir_core::checks::catch_up(&site.core).await.expect("checked");
+        assert!(checked >= 1, "{checked} on {}", site.backend);
+        assert!(listed().await, "found by the filter on {}", site.backend);
+        assert_eq!(pamir_core::checks::catch_up(&site.core).await.expect("again"), 0, "each item once");
+        let stored = pamir_db::items::find_by_id(site.db(), site.site, older.id).await.unwrap().unwrap();
+        assert_eq!(stored.checks, ["check-heading-skipped"]);
+    }
+}

@@ -1,7 +1,9 @@
 // pamir admin: small conveniences on top of forms that work without it.
 // - a Markdown toolbar and a live preview rendered by the server's own pipeline
 // - autosave of the item being edited to this browser, offered back after a
-//   dropped connection or a closed tab, so nothing typed is lost
+//   dropped connection or a closed tab, so nothing typed is lost; and, for
+//   an item already saved once, to the server a few seconds after each
+//   change, which answers with who else is at work on the item
 "use strict";
 (function () {
   var form = document.querySelector("form[data-autosave]");
@@ -42,7 +44,8 @@
   var initial = JSON.stringify(snapshot());
   var stored = null;
   try { stored = JSON.parse(localStorage.getItem(key) || "null"); } catch (e) { stored = null; }
-  if (stored && stored.data && JSON.stringify(stored.data) !== initial) {
+  // The server's offer of a kept draft, when there is one, says the same.
+  if (stored && stored.data && JSON.stringify(stored.data) !== initial && !form.hasAttribute("data-draft-offer")) {
     var box = document.createElement("div");
     box.className = "autosave";
     box.setAttribute("role", "alert");
@@ -70,6 +73,51 @@
       try { localStorage.setItem(key, JSON.stringify({ at: Date.now(), version: version, data: snapshot() })); } catch (e) {}
     }, 400);
   });
+
+  // The server's copy: a few seconds after the last change, and again
+  // after a failure once something changes.
+  var draftUrl = form.getAttribute("data-draft");
+  if (draftUrl) {
+    var status = document.createElement("p");
+    status.className = "draft-status";
+    status.setAttribute("role", "status");
+    var actions = form.querySelector(".actions");
+    if (actions) actions.parentNode.insertBefore(status, actions.nextSibling);
+    else form.appendChild(status);
+    var keepTimer = null;
+    var keep = function () {
+      var data = new URLSearchParams(new FormData(form));
+      data.delete("action");
+      fetch(draftUrl, { method: "POST", body: data, credentials: "same-origin" })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (kept) {
+          status.textContent = kept.said;
+          var presence = document.getElementById("presence");
+          if (!presence && kept.others_said) {
+            presence = document.createElement("p");
+            presence.id = "presence";
+            presence.className = "presence";
+            presence.setAttribute("role", "status");
+            form.parentNode.insertBefore(presence, form);
+          }
+          if (presence) {
+            presence.textContent = kept.others_said;
+            presence.hidden = !kept.others_said;
+          }
+        })
+        .catch(function () { status.textContent = say("draft-failed", "Not kept on the server; this browser keeps it meanwhile."); });
+    };
+    form.addEventListener("input", function () {
+      clearTimeout(keepTimer);
+      keepTimer = setTimeout(keep, 3000);
+    });
+    form.addEventListener("change", function () {
+      clearTimeout(keepTimer);
+      keepTimer = setTimeout(keep, 3000);
+    });
+    // Saving ends the draft on the server; nothing is left to keep.
+    form.addEventListener("submit", function () { clearTimeout(keepTimer); });
+  }
 
   // Toolbar: wraps the selection in Markdown.
   var body = document.getElementById("body");

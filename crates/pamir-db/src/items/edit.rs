@@ -142,6 +142,14 @@ pub struct AdminFilter {
     pub author_id: Option<i64>,
     /// Words in the title.
     pub text: Option<String>,
+    /// Items whose text the checks found something in: `Any`thing, or one key.
+    pub check: Option<CheckFilter>,
+}
+
+#[derive(Debug, Clone)]
+pub enum CheckFilter {
+    Any,
+    Key(String),
 }
 
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -209,6 +217,18 @@ pub async fn admin_list(
     if let Some(text) = text.as_deref() {
         conditions.push(("LOWER(i.title) LIKE ?", Value::Text(text)));
     }
+    // Keys are space-separated: one is found with a space on each side.
+    let check_pattern = match &filter.check {
+        Some(CheckFilter::Key(key)) => Some(format!("% {} %", crate::audit::escape_like(key))),
+        _ => None,
+    };
+    match (&filter.check, check_pattern.as_deref()) {
+        (Some(CheckFilter::Any), _) => conditions.push(("i.checks <> ?", Value::Text(""))),
+        (Some(CheckFilter::Key(_)), Some(pattern)) => {
+            conditions.push(("(' ' || i.checks || ' ') LIKE ?", Value::Text(pattern)))
+        }
+        _ => {}
+    }
     let mut number = 0;
     let mut next = || {
         number += 1;
@@ -249,4 +269,20 @@ pub async fn admin_list(
         Ok::<_, sqlx::Error>((rows, total))
     })?;
     Ok((rows, total))
+}
+
+/// Items whose checks were never stored (saved before the checks were
+/// kept): (id, teaser Markdown, body Markdown), `limit` at a time.
+pub async fn unchecked(db: &Db, limit: i64) -> Result<Vec<(i64, String, String)>, DbError> {
+    let sql = "SELECT id, teaser_markdown, body_markdown FROM items WHERE checks IS NULL ORDER BY id LIMIT $1";
+    let rows = on_pool!(db, pool => sqlx::query_as(assembled(sql)).bind(limit).fetch_all(pool).await)?;
+    Ok(rows)
+}
+
+/// Stores what the checks found in item `id`'s text (keys, space-separated).
+pub async fn set_checks(tx: &mut Tx, id: i64, checks: &str) -> Result<(), DbError> {
+    on_tx!(tx, tx => {
+        sqlx::query("UPDATE items SET checks = $1 WHERE id = $2").bind(checks).bind(id).execute(&mut *tx).await.map(|_| ())
+    })?;
+    Ok(())
 }

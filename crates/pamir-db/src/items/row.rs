@@ -10,7 +10,7 @@ use pamir_domain::{EventDetails, Item, ItemContent, ItemKind, ItemState, Lang, S
 /// here, a bind in `bind_content!` and a field of [`ItemRow`].
 macro_rules! content_columns {
     () => {
-        "kind, category_id, slug, title, teaser_markdown, body_markdown, teaser_html, body_html, teaser_above_body, \
+        "kind, category_id, slug, title, teaser_markdown, body_markdown, teaser_html, body_html, checks, teaser_above_body, \
          byline, dateline, \
          source_title, source_publisher, source_url, source_date, key_figure, key_figure_label, \
          event_starts_at, event_ends_at, event_venue, event_entries_deadline, event_registration_url, \
@@ -21,7 +21,7 @@ macro_rules! content_columns {
 pub(super) use content_columns;
 
 /// How many columns [`content_columns!`] names.
-pub(super) const CONTENT_COLUMN_COUNT: usize = 32;
+pub(super) const CONTENT_COLUMN_COUNT: usize = 33;
 
 /// Binds an item's content columns, in the order of [`content_columns!`].
 macro_rules! bind_content {
@@ -38,6 +38,7 @@ macro_rules! bind_content {
             .bind(&item.body_markdown)
             .bind(&item.teaser_html)
             .bind(&item.body_html)
+            .bind(item.checks.join(" "))
             .bind(item.teaser_above_body)
             .bind(&item.byline)
             .bind(&item.dateline)
@@ -96,6 +97,7 @@ pub(super) struct ItemRow {
     body_markdown: String,
     teaser_html: String,
     body_html: String,
+    checks: Option<String>,
     teaser_above_body: bool,
     byline: Option<String>,
     dateline: Option<String>,
@@ -178,6 +180,7 @@ impl ItemRow {
             content,
             teaser_html: self.teaser_html,
             body_html: self.body_html,
+            checks: self.checks.unwrap_or_default().split_whitespace().map(str::to_owned).collect(),
             published_at: from_db(self.published_at)?,
             created_at: from_db(self.created_at)?,
             updated_at: from_db(self.updated_at)?,

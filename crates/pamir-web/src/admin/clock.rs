@@ -14,6 +14,11 @@ pub fn seconds(zone: Tz, seconds: i64) -> String {
     format(zone, seconds, "%Y-%m-%d %H:%M:%S")
 }
 
+/// The time of day alone, "17:30": for what happened moments ago.
+pub fn time_of_day(zone: Tz, seconds: i64) -> String {
+    format(zone, seconds, "%H:%M")
+}
+
 /// The day alone.
 pub fn day(zone: Tz, seconds: i64) -> String {
     chrono::DateTime::from_timestamp(seconds, 0)
@@ -35,5 +40,6 @@ mod tests {
         assert_eq!(super::minutes(chrono_tz::Asia::Dushanbe, noon_utc), "2026-12-02 17:00");
         assert_eq!(super::minutes(chrono_tz::Tz::UTC, noon_utc), "2026-12-02 12:00 UTC");
         assert_eq!(super::day(chrono_tz::Pacific::Auckland, noon_utc), "2026-12-03");
+        assert_eq!(super::time_of_day(chrono_tz::Asia::Dushanbe, noon_utc), "17:00");
     }
 }

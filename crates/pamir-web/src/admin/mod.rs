@@ -66,6 +66,8 @@ route_table! {
     "/admin/items/outline" => post(items::preview::outline);
     "/admin/items/find" => get(items::list::find);
     "/admin/items/{id}" => get(items::edit::form).post(items::edit::save);
+    "/admin/items/{id}/draft" => post(items::drafts::keep);
+    "/admin/items/{id}/draft/discard" => post(items::drafts::discard);
     "/admin/items/{id}/preview" => get(items::preview::as_reader);
     "/admin/items/{id}/revisions" => get(items::revisions::list);
     "/admin/items/{id}/revisions/compare" => get(items::revisions::compare);

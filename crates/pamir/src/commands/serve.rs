@@ -31,6 +31,15 @@ pub async fn run(args: ServeArgs, config: Config) -> anyhow::Result<()> {
     let state = AppState::new(core.clone(), web).await?;
     tokio::spawn(pamir_core::scheduler::run(core.clone(), site));
     tokio::spawn(pamir_core::media::keep_swept(core.clone()));
+    // Items saved before the editor's checks were kept get them now, for the admin's list.
+    let checking = core.clone();
+    tokio::spawn(async move {
+        match pamir_core::checks::catch_up(&checking).await {
+            Ok(items) if items > 0 => tracing::info!(items, "editor's checks stored for older items"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "the editor's checks of older items stopped"),
+        }
+    });
     // The search index catches up in the background (all of it on a first start).
     let search = state.search.get(site)?;
     let indexing = core.clone();

@@ -40,6 +40,10 @@ struct EditorPage {
     time_zone: &'static str,
     /// What would make the page harder to use, for the panel above Publish.
     checks: Vec<CheckView>,
+    /// When this editor's unsaved draft was kept, if one differs from the item.
+    draft_offer: Option<String>,
+    /// Who else is at work on the item ("" for nobody).
+    present_said: String,
 }
 
 /// One finding of the checks, said in the editor's language, with the field to fix.
@@ -99,6 +103,9 @@ pub struct NewQuery {
 pub struct Notice {
     #[serde(default)]
     saved: String,
+    /// `mine`: open the form on this editor's kept draft.
+    #[serde(default)]
+    draft: String,
 }
 
 fn actions_for(editor: &Editor, state: Option<ItemState>) -> Vec<&'static str> {
@@ -135,6 +142,8 @@ struct Said<'a> {
     /// The version someone else saved meanwhile, shown beside the editor's text.
     conflict: Option<&'a Item>,
     notice: Option<&'a str>,
+    /// When a kept draft that differs from the form was saved (site's clock).
+    draft_offer: Option<String>,
 }
 
 impl Said<'_> {
@@ -151,7 +160,7 @@ async fn render(
     form: ItemForm,
     said: Said<'_>,
 ) -> Result<Response, AdminError> {
-    let Said { error, conflict, notice } = said;
+    let Said { error, conflict, notice, draft_offer } = said;
     let lang = Lang::parse(&form.lang).unwrap_or_else(|_| editor.settings.default_lang.clone());
     let db = &state.core.db;
     let tree = state.sites.tree(editor.site, &lang).await?;
@@ -181,7 +190,17 @@ async fn render(
         None => 0,
     };
     let checks = checks(editor, &form, &missing_languages, item.is_some());
+    let present_said = match item {
+        Some(item) => {
+            let others = pamir_core::drafts::others(&state.core, &editor.actor, editor.site, item.id).await?;
+            let others: Vec<_> = others.into_iter().map(|o| super::drafts::PresentView::of(editor, o)).collect();
+            super::drafts::others_said(editor, &others)
+        }
+        None => String::new(),
+    };
     let view = EditorPage {
+        draft_offer,
+        present_said,
         checks,
         old_site_hits,
         time_zone: editor.settings.time_zone.name(),
@@ -273,9 +292,42 @@ pub async fn form(
     let item = editing::load(&state.core, &editor.actor, editor.site, id).await?;
     let tags = pamir_db::items::tag_ids(&state.core.db, id).await?;
     let gallery = pamir_db::items::gallery(&state.core.db, id).await?;
-    let form = ItemForm::of(&item, tags, gallery, editor.settings.time_zone);
-    let notice = (!notice.saved.is_empty()).then_some("admin-notice-saved");
-    render(&state, &editor, StatusCode::OK, Some(&item), form, Said { notice, ..Said::default() }).await
+    let stored = ItemForm::of(&item, tags, gallery, editor.settings.time_zone);
+    let saved = (!notice.saved.is_empty()).then_some("admin-notice-saved");
+    let kept = pamir_core::drafts::mine(&state.core, &editor.actor, editor.site, id).await?;
+    let (form, said) = match kept {
+        // Opened on the draft: its fields, over the version it started from,
+        // so that a save over someone's newer version is a conflict as always.
+        Some(draft) if notice.draft == "mine" => {
+            let mut form = draft_form(&draft, &item);
+            form.csrf = stored.csrf.clone();
+            (form, Said { notice: Some("admin-notice-draft-restored"), ..Said::default() })
+        }
+        Some(draft) if !same_fields(&draft_form(&draft, &item), &stored) => {
+            let at = crate::admin::clock::minutes(editor.settings.time_zone, draft.saved_at);
+            (stored, Said { notice: saved, draft_offer: Some(at), ..Said::default() })
+        }
+        _ => (stored, Said { notice: saved, ..Said::default() }),
+    };
+    render(&state, &editor, StatusCode::OK, Some(&item), form, said).await
+}
+
+/// The form as a kept draft has it, at the version it was started from.
+fn draft_form(draft: &pamir_core::drafts::Draft, item: &Item) -> ItemForm {
+    let mut form = ItemForm::parse(draft.fields.clone());
+    form.version = draft.base_version.to_string();
+    form.lang = item.lang.to_string();
+    form
+}
+
+/// Whether two forms hold the same fields, the version aside.
+fn same_fields(a: &ItemForm, b: &ItemForm) -> bool {
+    let fields = |form: &ItemForm| {
+        let mut form = form.clone();
+        (form.version, form.csrf, form.action) = (String::new(), String::new(), String::new());
+        serde_json::to_value(form).ok()
+    };
+    fields(a) == fields(b)
 }
 
 pub async fn save(
@@ -314,7 +366,7 @@ pub async fn save(
                 StatusCode::CONFLICT,
                 Some(&current),
                 form,
-                Said { error: Some(problem), conflict: Some(&theirs), notice: None },
+                Said { error: Some(problem), conflict: Some(&theirs), ..Said::default() },
             )
             .await
         }

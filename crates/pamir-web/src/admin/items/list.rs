@@ -8,7 +8,7 @@ use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use pamir_db::items::{AdminFilter, AdminRow, AdminSort};
+use pamir_db::items::{AdminFilter, AdminRow, AdminSort, CheckFilter};
 use pamir_domain::{ItemKind, ItemState};
 use serde::{Deserialize, Serialize};
 
@@ -29,6 +29,9 @@ pub struct ListQuery {
     author: String,
     #[serde(default)]
     q: String,
+    /// `any`, a check's key, or empty for every item.
+    #[serde(default)]
+    check: String,
     #[serde(default)]
     sort: String,
     #[serde(default)]
@@ -68,6 +71,7 @@ struct ListPage {
     query: ListQuery,
     page: i64,
     pages: i64,
+    checks: Vec<&'static str>,
     /// The query string without `page`, for the paging links.
     base: String,
     kinds: Vec<&'static str>,
@@ -99,6 +103,12 @@ pub async fn get(
         },
         author_id: (query.author == "mine").then_some(editor.actor.user.id),
         text: Some(query.q.clone()).filter(|q| !q.trim().is_empty()),
+        check: match query.check.as_str() {
+            "" => None,
+            "any" => Some(CheckFilter::Any),
+            key if pamir_content::checks::KEYS.contains(&key) => Some(CheckFilter::Key(key.to_owned())),
+            _ => return Err(bad("check")),
+        },
     };
     let sort = match query.sort.as_str() {
         "" | "updated" => AdminSort::Updated,
@@ -129,6 +139,7 @@ pub async fn get(
         states: ItemState::ALL.iter().map(|s| s.as_str()).collect(),
         languages: editor.settings.languages.iter().map(|l| l.to_string()).collect(),
         categories: super::form::category_options(&tree),
+        checks: pamir_content::checks::KEYS.to_vec(),
     };
     Ok(page(&state, &editor, StatusCode::OK, "admin/items.html", "items", view, None))
 }
@@ -192,6 +203,7 @@ fn serde_urlencoded_lite(query: &ListQuery) -> String {
         ("state", &query.state),
         ("author", &query.author),
         ("q", &query.q),
+        ("check", &query.check),
         ("sort", &query.sort),
     ]
     .into_iter()

@@ -3,9 +3,11 @@
 //! - [`list`]: the dashboard and the filtered, paged list
 //! - [`form`]: the editor's form: parsing what was sent, showing what is stored
 //! - [`edit`]: new item, edit, save and workflow buttons
+//! - [`drafts`]: what is typed, kept on the server until it is saved; who else is at work
 //! - [`preview`]: Markdown preview, and a draft shown as readers would see it
 //! - [`revisions`]: every save, compared side by side, restorable
 
+pub mod drafts;
 pub mod edit;
 pub mod form;
 pub mod list;
