@@ -237,6 +237,35 @@ describe('the admin', { skip: chromiumSkip }, () => {
     await context.close();
   });
 
+  test('what is typed into a saved item is kept on the server and comes back on another device', { timeout: 90_000 }, async () => {
+    const { baseUrl } = await site.get();
+    const laptop = await (await browser.get()).newContext();
+    let page = await signIn(laptop, 'dilnoza@example.org', editorPassword);
+    await page.goto(`${baseUrl}/admin/items/new`);
+    await page.fill('#title', 'Kept while typing');
+    await page.selectOption('#category', { label: 'News' });
+    await writeText(page, 'body', 'The first paragraph, saved.');
+    await Promise.all([page.waitForURL(/\/admin\/items\/\d+\?saved=1/), page.click('button[value=save]')]);
+    const itemUrl = page.url().replace(/\?.*$/, '');
+    await writeText(page, 'body', 'A second thought, never saved by hand.');
+    await page.locator('.draft-status', { hasText: 'Kept on the server at' }).waitFor({ timeout: 15_000 });
+    await laptop.close();
+
+    // Another browser, with nothing of the first in its storage.
+    const phone = await (await browser.get()).newContext({ viewport: { width: 375, height: 740 } });
+    page = await signIn(phone, 'dilnoza@example.org', editorPassword);
+    await page.goto(itemUrl);
+    const offer = page.locator('.draft-offer');
+    await offer.waitFor();
+    assert.equal(await page.inputValue('#body'), 'The first paragraph, saved.', 'the form holds what is stored');
+    await Promise.all([page.waitForURL(/draft=mine/), offer.locator('a').click()]);
+    assert.equal(await page.inputValue('#body'), 'A second thought, never saved by hand.');
+    await Promise.all([page.waitForURL(/\?saved=1/), page.click('button[value=save]')]);
+    assert.equal(await page.inputValue('#body'), 'A second thought, never saved by hand.');
+    assert.equal(await page.locator('.draft-offer').count(), 0, 'saved: nothing left to offer');
+    await phone.close();
+  });
+
   test('every admin page: no WCAG 2.1 AA violation and valid HTML', { timeout: 300_000 }, async () => {
     const { baseUrl } = await site.get();
     const { email, password } = await adminLogin();
@@ -246,6 +275,18 @@ describe('the admin', { skip: chromiumSkip }, () => {
       const html = await (await fetch('/admin/items')).text();
       return /\/admin\/items\/(\d+)/.exec(html)[1];
     });
+    // The editor as it looks with a draft kept and someone else at work on the item.
+    const keepDraft = (p) => p.evaluate(async (item) => {
+      const html = await (await fetch(`/admin/items/${item}`)).text();
+      const form = new DOMParser().parseFromString(html, 'text/html').querySelector('form.item-form');
+      const data = new URLSearchParams(new FormData(form));
+      data.set('title', `${data.get('title')} (a draft)`);
+      return (await fetch(`/admin/items/${item}/draft`, { method: 'POST', body: data })).status;
+    }, id);
+    assert.equal(await keepDraft(page), 200);
+    const colleague = await (await browser.get()).newContext();
+    assert.equal(await keepDraft(await signIn(colleague, 'dilnoza@example.org', editorPassword)), 200);
+    await colleague.close();
     const revisions = await (await page.request.get(`${baseUrl}/admin/items/${id}/revisions`)).text();
     const ids = [...revisions.matchAll(/name="to" value="(\d+)"/g)].map((m) => m[1]);
     const paths = [
@@ -272,6 +313,9 @@ describe('the admin', { skip: chromiumSkip }, () => {
     if (loginViolations.length) failures.push(`/admin/login:\n${formatViolations(loginViolations)}`);
     await signedOut.close();
     await context.close();
+    const editorPage = pages.find((p) => p.label === `/admin/items/${id}`).html;
+    assert.match(editorPage, /class="autosave draft-offer"/, 'the editor page was checked with a draft offered');
+    assert.match(editorPage, /id="presence"/, 'and with a colleague at work on the item');
     assert.equal(failures.length, 0, `axe-core found violations:\n${failures.join('\n')}`);
     const { errors } = checkHtml(pages);
     assert.equal(errors.length, 0, `the Nu checker found ${errors.length} errors:\n  ${errors.join('\n  ')}`);
