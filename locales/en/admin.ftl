@@ -150,9 +150,8 @@ admin-section-tags = Tags
 admin-section-publishing = Publishing
 admin-media-upload-link = Upload images in the media library
 
-admin-edit-conflict = Someone else saved this item while you were editing it. Your text is still in the form below; their version is shown above it. Compare the two, then save again to keep yours.
+admin-edit-conflict = Someone else saved this item while you were editing it. Nothing of yours is saved yet: their changes are merged into your form below where they did not touch yours. Check it, then save.
 admin-conflict-title = Saved by someone else: version { $version }, { $at }
-admin-conflict-help = This is the version stored now. Your changes have not been saved yet.
 
 admin-revisions-caption = Every saved version, newest first
 admin-compare = Compare
@@ -377,3 +376,10 @@ admin-draft-others = { $count ->
     [one] { $names } is also at work on this item: save soon, and you will be shown any changes of theirs before yours replace them.
    *[other] { $names } are also at work on this item: save soon, and you will be shown any changes of theirs before yours replace them.
 }
+admin-conflict-taken = Taken from their version, which you had not changed: { $fields }.
+admin-conflict-joined = Both of you changed these, in different places; both changes are now in your form: { $fields }.
+admin-conflict-both = Both of you changed the same part of these. Your version is in the form; theirs is beside it. Keep one, or combine them, then save.
+admin-conflict-merged = Nothing collided: your form now holds your changes and theirs.
+admin-conflict-theirs = Their version (saved)
+admin-conflict-yours = Your version (in the form)
+admin-conflict-use-theirs = Use their version

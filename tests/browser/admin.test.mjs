@@ -266,6 +266,44 @@ describe('the admin', { skip: chromiumSkip }, () => {
     await phone.close();
   });
 
+  test('a save over a colleague\'s shows both side by side, and their version can be taken', { timeout: 90_000 }, async () => {
+    const { baseUrl } = await site.get();
+    const { email, password } = await adminLogin();
+    const mine = await (await browser.get()).newContext({ bypassCSP: true });
+    const page = await signIn(mine, email, password);
+    await page.goto(`${baseUrl}/admin/items/new`);
+    await page.fill('#title', 'Two hands on one text');
+    await page.selectOption('#category', { label: 'News' });
+    await writeText(page, 'body', 'The office opens at nine.');
+    await Promise.all([page.waitForURL(/\?saved=1/), page.click('button[value=save]')]);
+    const itemUrl = page.url().replace(/\?.*$/, '');
+
+    // A colleague saves the same paragraph differently while it is open here.
+    const theirs = await (await browser.get()).newContext();
+    const colleague = await signIn(theirs, 'dilnoza@example.org', editorPassword);
+    await colleague.goto(itemUrl);
+    await writeText(colleague, 'body', 'The office opens at half past eight.');
+    await Promise.all([colleague.waitForURL(/\?saved=1/), colleague.click('button[value=save]')]);
+    await theirs.close();
+
+    await writeText(page, 'body', 'The office opens at ten.');
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST' && r.url() === itemUrl), page.click('button[value=save]')]);
+    assert.equal(answer.status(), 409);
+    await page.locator('.conflict .side-by-side').waitFor();
+    assert.equal(await page.locator('.conflict pre.theirs').textContent(), 'The office opens at half past eight.');
+    assert.equal(await page.inputValue('#body'), 'The office opens at ten.', 'mine stays in the form');
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    const { errors } = checkHtml([{ label: 'the conflict page', html: await answer.text() }]);
+    assert.equal(errors.length, 0, errors.join('\n'));
+
+    await page.click('button[data-use-theirs=body]');
+    assert.equal(await page.inputValue('#body'), 'The office opens at half past eight.');
+    await Promise.all([page.waitForURL(/\?saved=1/), page.click('button[value=save]')]);
+    assert.equal(await page.inputValue('#body'), 'The office opens at half past eight.');
+    await mine.close();
+  });
+
   test('every admin page: no WCAG 2.1 AA violation and valid HTML', { timeout: 300_000 }, async () => {
     const { baseUrl } = await site.get();
     const { email, password } = await adminLogin();

@@ -7,11 +7,13 @@
 //! - [`checks`]: what in a text makes its page harder to use, for the editor's panel
 //! - [`outline`]: a text cut into its top-level blocks, for the rich-text editor
 //! - [`item_links`]: links between items by id, shown at their current address
+//! - [`merge`]: two edits of one text joined line by line, where they do not touch
 
 pub mod checks;
 pub mod images;
 pub mod item_links;
 pub mod markdown;
+pub mod merge;
 pub mod outline;
 pub mod sanitize;
 pub mod slug;

@@ -202,6 +202,55 @@ async fn the_second_of_two_editors_is_told_and_loses_nothing() {
 }
 
 #[tokio::test]
+async fn a_save_over_another_takes_in_their_changes_where_they_do_not_touch() {
+    for site in TestSite::all().await {
+        let ana = signed_in(&site, Role::Editor).await;
+        let email = admin::add_user(&site, Role::Editor, "bahrom").await;
+        let bahrom = admin::sign_in_as(&site, &email).await;
+        let first = "Four schools planted gardens.\n\nThe harvest fed 300 pupils.\n";
+        let id = create(&ana, "Water report", &[("action", "save"), ("body", first)]).await;
+        let item = format!("/admin/items/{id}");
+        // Both open version 1: Ana retitles it and changes the second paragraph ...
+        let hers = edit_fields(
+            &ana,
+            id,
+            &[
+                ("title", "Water report 2026"),
+                ("body", "Four schools planted gardens.\n\nThe harvest fed 320 pupils.\n"),
+            ],
+        )
+        .await;
+        // ... and Bahrom the first paragraph and the byline, saving second.
+        let his = edit_fields(
+            &bahrom,
+            id,
+            &[("byline", "Bahrom Saidov"), ("body", "Five schools planted gardens.\n\nThe harvest fed 300 pupils.\n")],
+        )
+        .await;
+        let mut hers = hers;
+        admin::set(&mut hers, "action", "save");
+        assert_eq!(ana.post(&item, &pairs(&hers)).await.status, StatusCode::SEE_OTHER);
+        let mut his = his;
+        admin::set(&mut his, "action", "save");
+        let met = bahrom.post(&item, &pairs(&his)).await;
+        assert_eq!(met.status, StatusCode::CONFLICT, "nothing is saved unseen on {}", site.backend);
+        let conflict = met.body.split("class=\"conflict\"").nth(1).and_then(|r| r.split("</section>").next()).unwrap();
+        assert!(conflict.contains("Taken from their version, which you had not changed: Title."), "{conflict}");
+        assert!(conflict.contains("both changes are now in your form: Text."), "{conflict}");
+        assert!(conflict.contains("Nothing collided"), "{conflict}");
+
+        // His form holds both; saving it keeps everyone's words.
+        let mut merged = admin::form_fields(&met.body, "item-form");
+        admin::set(&mut merged, "action", "save");
+        assert_eq!(bahrom.post(&item, &pairs(&merged)).await.status, StatusCode::SEE_OTHER, "{}", site.backend);
+        let stored = pamir_db::items::find_by_id(site.db(), site.site, id).await.unwrap().unwrap();
+        assert_eq!(stored.title, "Water report 2026");
+        assert_eq!(stored.byline.as_deref(), Some("Bahrom Saidov"));
+        assert_eq!(stored.body_markdown, "Five schools planted gardens.\n\nThe harvest fed 320 pupils.\n");
+    }
+}
+
+#[tokio::test]
 async fn a_refused_save_says_why_and_shows_everything_typed() {
     let site = TestSite::sqlite().await;
     let editor = signed_in(&site, Role::Editor).await;

@@ -74,6 +74,21 @@
     }, 400);
   });
 
+  // After a save that met someone else's: "Use their version" puts theirs
+  // into the form's field (the rich-text editor reads it again on change).
+  Array.prototype.forEach.call(document.querySelectorAll("button[data-use-theirs]"), function (button) {
+    var field = document.getElementById(button.getAttribute("data-use-theirs"));
+    var theirs = document.getElementById("theirs-" + button.getAttribute("data-use-theirs"));
+    if (!field || !theirs || !("value" in field) || field.type === "checkbox" || field.multiple) return;
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      field.value = theirs.textContent;
+      field.dispatchEvent(new Event("input", { bubbles: true }));
+      field.dispatchEvent(new Event("change", { bubbles: true }));
+      field.focus();
+    });
+  });
+
   // The server's copy: a few seconds after the last change, and again
   // after a failure once something changes.
   var draftUrl = form.getAttribute("data-draft");

@@ -81,14 +81,26 @@ fn checks(editor: &Editor, form: &ItemForm, missing: &[String], saved: bool) -> 
     views
 }
 
-/// The other editor's save, shown beside ours.
+/// The other editor's save, merged with ours: what was taken from it, and
+/// the fields both changed, shown side by side.
 #[derive(Serialize)]
 struct Conflict {
     version: i64,
-    title: String,
-    teaser: String,
-    body: String,
     updated_at: String,
+    /// Labels of the fields whose value was taken from their save.
+    taken: Vec<String>,
+    /// Labels of the texts joined line by line.
+    joined: Vec<String>,
+    both: Vec<BothChanged>,
+}
+
+/// A field both saves changed: theirs beside this editor's.
+#[derive(Serialize)]
+struct BothChanged {
+    field: String,
+    label: String,
+    theirs: String,
+    yours: String,
 }
 
 #[derive(Deserialize, Default)]
@@ -139,8 +151,8 @@ fn actions_for(editor: &Editor, state: Option<ItemState>) -> Vec<&'static str> {
 #[derive(Default)]
 struct Said<'a> {
     error: Option<String>,
-    /// The version someone else saved meanwhile, shown beside the editor's text.
-    conflict: Option<&'a Item>,
+    /// The version someone else saved meanwhile, merged into the editor's form.
+    conflict: Option<(&'a Item, super::merge::FormMerge)>,
     notice: Option<&'a str>,
     /// When a kept draft that differs from the form was saved (site's clock).
     draft_offer: Option<String>,
@@ -209,12 +221,28 @@ async fn render(
         actions: actions_for(editor, item.map(|i| i.state)),
         form,
         error,
-        conflict: conflict.map(|c| Conflict {
-            version: c.version,
-            title: c.title.clone(),
-            teaser: c.teaser_markdown.clone(),
-            body: c.body_markdown.clone(),
-            updated_at: crate::admin::clock::minutes(editor.settings.time_zone, c.updated_at.timestamp()),
+        conflict: conflict.map(|(theirs, merged)| {
+            let label = |field: &str| crate::i18n::text(&editor.lang, &super::merge::label_key(field), &[]);
+            let mine = serde_json::to_value(&merged.form).unwrap_or_default();
+            Conflict {
+                version: theirs.version,
+                updated_at: crate::admin::clock::minutes(editor.settings.time_zone, theirs.updated_at.timestamp()),
+                taken: merged.taken.iter().map(|f| label(f)).collect(),
+                joined: merged.joined.iter().map(|f| label(f)).collect(),
+                both: merged
+                    .both_changed
+                    .iter()
+                    .map(|(field, theirs)| BothChanged {
+                        label: label(field),
+                        yours: match &mine[field.as_str()] {
+                            serde_json::Value::String(text) => text.clone(),
+                            other => other.to_string(),
+                        },
+                        field: field.clone(),
+                        theirs: theirs.clone(),
+                    })
+                    .collect(),
+            }
         }),
         kinds: ItemKind::ALL.iter().map(|k| k.as_str()).collect(),
         categories: category_options(&tree),
@@ -312,6 +340,36 @@ pub async fn form(
     render(&state, &editor, StatusCode::OK, Some(&item), form, said).await
 }
 
+/// The editor's form merged with `theirs`, the version stored now, against
+/// the version the editor started from (`base_version`'s revision). Without
+/// that revision every field both sides differ in counts as changed by both.
+async fn merge_with(
+    state: &AppState,
+    editor: &Editor,
+    theirs: &Item,
+    base_version: i64,
+    mine: &ItemForm,
+) -> Result<super::merge::FormMerge, AdminError> {
+    let db = &state.core.db;
+    let zone = editor.settings.time_zone;
+    let (tags, gallery) =
+        (pamir_db::items::tag_ids(db, theirs.id).await?, pamir_db::items::gallery(db, theirs.id).await?);
+    let their_form = ItemForm::of(theirs, tags, gallery, zone);
+    let revisions = pamir_db::revisions::list(db, theirs.id).await?;
+    let base = revisions.iter().find(|r| r.version == base_version).map(|r| editing::Snapshot::from_json(&r.snapshot));
+    let base_form = match base {
+        Some(Ok(snapshot)) => {
+            let mut item = theirs.clone();
+            item.content = snapshot.content.clone();
+            Some(ItemForm::of(&item, snapshot.tag_ids.clone(), snapshot.gallery.clone(), zone))
+        }
+        _ => None,
+    };
+    let mut mine = mine.clone();
+    mine.lang = theirs.lang.to_string();
+    Ok(super::merge::merge(base_form.as_ref(), &mine, &their_form))
+}
+
 /// The form as a kept draft has it, at the version it was started from.
 fn draft_form(draft: &pamir_core::drafts::Draft, item: &Item) -> ItemForm {
     let mut form = ItemForm::parse(draft.fields.clone());
@@ -358,15 +416,15 @@ pub async fn save(
         Ok(Saved::Stored(item)) => Ok(Redirect::to(&format!("/admin/items/{}?saved=1", item.id)).into_response()),
         Ok(Saved::Conflict(theirs)) => {
             let problem = crate::i18n::text(&editor.lang, "admin-edit-conflict", &[]);
-            // Saving again, having seen their version, is a deliberate overwrite.
-            form.version = theirs.version.to_string();
+            let merged = merge_with(&state, &editor, &theirs, expected, &form).await?;
+            let form = merged.form.clone();
             render(
                 &state,
                 &editor,
                 StatusCode::CONFLICT,
-                Some(&current),
+                Some(&theirs),
                 form,
-                Said { error: Some(problem), conflict: Some(&theirs), ..Said::default() },
+                Said { error: Some(problem), conflict: Some((&theirs, merged)), ..Said::default() },
             )
             .await
         }

@@ -6,10 +6,10 @@ use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use pamir_core::items::ItemInput;
 use pamir_domain::{EventDetails, Item, ItemKind, ItemState, Lang, SiteId, SourceCitation};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The form exactly as typed, so a refused save shows it all again.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct ItemForm {
     pub version: String,
     pub action: String,

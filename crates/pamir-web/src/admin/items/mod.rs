@@ -4,6 +4,7 @@
 //! - [`form`]: the editor's form: parsing what was sent, showing what is stored
 //! - [`edit`]: new item, edit, save and workflow buttons
 //! - [`drafts`]: what is typed, kept on the server until it is saved; who else is at work
+//! - [`merge`]: a save over someone else's newer save, merged field by field
 //! - [`preview`]: Markdown preview, and a draft shown as readers would see it
 //! - [`revisions`]: every save, compared side by side, restorable
 
@@ -11,5 +12,6 @@ pub mod drafts;
 pub mod edit;
 pub mod form;
 pub mod list;
+pub mod merge;
 pub mod preview;
 pub mod revisions;
