@@ -81,6 +81,27 @@ struct MediaRow {
 
 /// The media with these ids, described in `lang` (else in `fallback`).
 pub async fn get_many(db: &Db, ids: &[i64], lang: &Lang, fallback: &Lang) -> Result<Vec<Media>, DbError> {
+    get_many_where(db, None, ids, lang, fallback).await
+}
+
+/// As [`get_many`], only those of `site`: for ids that came from a form.
+pub async fn get_many_of_site(
+    db: &Db,
+    site: SiteId,
+    ids: &[i64],
+    lang: &Lang,
+    fallback: &Lang,
+) -> Result<Vec<Media>, DbError> {
+    get_many_where(db, Some(site), ids, lang, fallback).await
+}
+
+async fn get_many_where(
+    db: &Db,
+    site: Option<SiteId>,
+    ids: &[i64],
+    lang: &Lang,
+    fallback: &Lang,
+) -> Result<Vec<Media>, DbError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
@@ -90,11 +111,12 @@ pub async fn get_many(db: &Db, ids: &[i64], lang: &Lang, fallback: &Lang) -> Res
          FROM media m
          LEFT JOIN media_texts t ON t.media_id = m.id AND t.lang = $1
          LEFT JOIN media_texts f ON f.media_id = m.id AND f.lang = $2
-         WHERE m.id IN ({})",
-        crate::items::placeholders(3, ids.len())
+         WHERE ($3 IS NULL OR m.site_id = $3) AND m.id IN ({})",
+        crate::items::placeholders(4, ids.len())
     );
     let rows: Vec<MediaRow> = on_pool!(db, pool => {
-        let mut query = sqlx::query_as(crate::assembled(&sql)).bind(lang.as_str()).bind(fallback.as_str());
+        let mut query =
+            sqlx::query_as(crate::assembled(&sql)).bind(lang.as_str()).bind(fallback.as_str()).bind(site);
         for id in ids {
             query = query.bind(*id);
         }

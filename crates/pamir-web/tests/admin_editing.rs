@@ -251,6 +251,51 @@ async fn a_save_over_another_takes_in_their_changes_where_they_do_not_touch() {
 }
 
 #[tokio::test]
+async fn a_gallery_of_older_pictures_keeps_every_picture_and_its_order_when_saved() {
+    for site in TestSite::all().await {
+        let editor = signed_in(&site, Role::Editor).await;
+        // Three pictures, then 250 newer ones: the three are past the form's newest 200.
+        let mut tx = site.db().begin().await.unwrap();
+        let mut ids = Vec::new();
+        for n in 0..253 {
+            let path = format!("2026/12/picture-{n}.jpg");
+            let media = pamir_db::media::NewMedia {
+                path: &path,
+                mime_type: "image/jpeg",
+                width: 800,
+                height: 600,
+                byte_size: 60_000,
+                credit: "",
+                variants: &[],
+                decorative: false,
+                created_by: None,
+                texts: vec![("en", "A picture", "")],
+            };
+            ids.push(pamir_db::media::insert(&mut tx, site.site, &media, 1_790_000_000 + n).await.unwrap());
+        }
+        tx.commit().await.unwrap();
+        let gallery = [ids[2], ids[0], ids[1]];
+        let (two, zero, one) = (gallery[0].to_string(), gallery[1].to_string(), gallery[2].to_string());
+        let id = create(
+            &editor,
+            "A photo story",
+            &[("action", "save"), ("image", &one), ("gallery", &two), ("gallery", &zero), ("gallery", &one)],
+        )
+        .await;
+        assert_eq!(pamir_db::items::gallery(site.db(), id).await.unwrap(), gallery, "stored in the order sent");
+
+        // Saved again as the page shows it: nothing is dropped, nothing reordered.
+        let page = editor.get(&format!("/admin/items/{id}")).await;
+        let mut fields = admin::form_fields(&page.body, "item-form");
+        admin::set(&mut fields, "action", "save");
+        assert_eq!(editor.post(&format!("/admin/items/{id}"), &pairs(&fields)).await.status, StatusCode::SEE_OTHER);
+        let stored = pamir_db::items::find_by_id(site.db(), site.site, id).await.unwrap().unwrap();
+        assert_eq!(stored.image_id, Some(gallery[2]), "the cover is kept on {}", site.backend);
+        assert_eq!(pamir_db::items::gallery(site.db(), id).await.unwrap(), gallery, "and the gallery, in order");
+    }
+}
+
+#[tokio::test]
 async fn a_refused_save_says_why_and_shows_everything_typed() {
     let site = TestSite::sqlite().await;
     let editor = signed_in(&site, Role::Editor).await;

@@ -26,7 +26,8 @@ struct EditorPage {
     kinds: Vec<&'static str>,
     categories: Vec<(i64, String)>,
     tags: Vec<(i64, String)>,
-    media: Vec<(i64, String)>,
+    /// The library's pictures to choose from: the item's own gallery first, in its order.
+    media: Vec<MediaOption>,
     /// The workflow buttons this user may press on this item now.
     actions: Vec<&'static str>,
     /// Other languages of this item: (id, lang, title, state).
@@ -44,6 +45,42 @@ struct EditorPage {
     draft_offer: Option<String>,
     /// Who else is at work on the item ("" for nobody).
     present_said: String,
+}
+
+/// A picture of the library, as the cover and gallery fields offer it.
+#[derive(Serialize)]
+struct MediaOption {
+    id: i64,
+    label: String,
+    /// Its smallest rendition, for the gallery's thumbnails.
+    thumb: String,
+}
+
+/// The newest pictures of the library, and any the item uses that are
+/// older: a choice the form does not offer would be dropped on save.
+/// The item's gallery comes first, in its order, so the form sends it so.
+async fn media_options(
+    state: &AppState,
+    editor: &Editor,
+    lang: &Lang,
+    form: &ItemForm,
+) -> Result<Vec<MediaOption>, AdminError> {
+    let db = &state.core.db;
+    let fallback = &editor.settings.default_lang;
+    let mut library = pamir_db::media::list(db, editor.site, lang, fallback, "", 200, 0).await?;
+    let used: Vec<i64> = form.image.parse().ok().into_iter().chain(form.gallery.iter().copied()).collect();
+    let missing: Vec<i64> = used.into_iter().filter(|id| !library.iter().any(|m| m.id == *id)).collect();
+    library.extend(pamir_db::media::get_many_of_site(db, editor.site, &missing, lang, fallback).await?);
+    let place = |id: i64| form.gallery.iter().position(|g| *g == id).unwrap_or(usize::MAX);
+    library.sort_by_key(|m| place(m.id));
+    Ok(library
+        .into_iter()
+        .map(|m| MediaOption {
+            id: m.id,
+            label: format!("{} — {}", m.path, if m.alt.is_empty() { "(decorative)" } else { &m.alt }),
+            thumb: format!("/media/{}", m.variants.first().map(|v| v.path.as_str()).unwrap_or(&m.path)),
+        })
+        .collect())
 }
 
 /// One finding of the checks, said in the editor's language, with the field to fix.
@@ -177,11 +214,7 @@ async fn render(
     let db = &state.core.db;
     let tree = state.sites.tree(editor.site, &lang).await?;
     let tags = pamir_db::tags::list(db, editor.site, &lang).await?.into_iter().map(|t| (t.id, t.name)).collect();
-    let media = pamir_db::media::list(db, editor.site, &lang, &editor.settings.default_lang, "", 200, 0)
-        .await?
-        .into_iter()
-        .map(|m| (m.id, format!("{} — {}", m.path, if m.alt.is_empty() { "(decorative)" } else { &m.alt })))
-        .collect();
+    let media = media_options(state, editor, &lang, &form).await?;
     let translations = match item {
         Some(item) => pamir_db::items::group_members(db, editor.site, item.group_id).await?,
         None => Vec::new(),
