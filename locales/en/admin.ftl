@@ -306,6 +306,10 @@ admin-checks-found = { $count ->
 }
 admin-checks-none = Nothing found that would make this page harder to use.
 check-teaser-long = The teaser is { $about } characters long; cards show about 300. Shorten it.
+check-page-weight = On a phone this page weighs about { $about } with its { $count ->
+    [one] picture
+   *[other] { $count } pictures
+}, more than the { $budget } a slow mobile connection loads in about ten seconds. Fewer or smaller pictures would help.
 check-heading-skipped = The heading "{ $about }" skips a level: screen reader users move by levels.
 check-image-alt = A picture ({ $about }) has no alternative text for people who cannot see it.
 check-link-vague = The link text "{ $about }" does not say where it goes: use words such as the page's title.

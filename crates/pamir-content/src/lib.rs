@@ -5,6 +5,7 @@
 //! - [`teaser`]: splitting a text at its "read more" mark
 //! - [`slug`]: URL slugs from titles, with Russian and Tajik transliteration
 //! - [`checks`]: what in a text makes its page harder to use, for the editor's panel
+//! - [`weight`]: what a page will weigh on a phone, pictures included
 //! - [`outline`]: a text cut into its top-level blocks, for the rich-text editor
 //! - [`item_links`]: links between items by id, shown at their current address
 //! - [`merge`]: two edits of one text joined line by line, where they do not touch
@@ -18,6 +19,7 @@ pub mod outline;
 pub mod sanitize;
 pub mod slug;
 pub mod teaser;
+pub mod weight;
 
 /// Markdown to HTML that is safe to put in a page: the one path every text takes,
 /// whether an editor typed it or an importer brought it in.

@@ -250,30 +250,64 @@ async fn a_save_over_another_takes_in_their_changes_where_they_do_not_touch() {
     }
 }
 
+/// `count` photographs of `bytes` each (4000 × 3000, with the usual
+/// renditions) written straight into the library, oldest first.
+async fn library_pictures(site: &TestSite, count: i64, bytes: i64) -> Vec<i64> {
+    let rendition = |n: i64, width: i64| pamir_domain::media::MediaVariant {
+        path: format!("2026/12/picture-{n}-{width}.webp"),
+        mime_type: "image/webp".into(),
+        width,
+        height: width * 3 / 4,
+    };
+    let mut tx = site.db().begin().await.unwrap();
+    let mut ids = Vec::new();
+    for n in 0..count {
+        let variants = [rendition(n, 480), rendition(n, 960), rendition(n, 1600)];
+        let path = format!("2026/12/picture-{n}.jpg");
+        let media = pamir_db::media::NewMedia {
+            path: &path,
+            mime_type: "image/jpeg",
+            width: 4000,
+            height: 3000,
+            byte_size: bytes,
+            credit: "",
+            variants: &variants,
+            decorative: false,
+            created_by: None,
+            texts: vec![("en", "A picture", "")],
+        };
+        ids.push(pamir_db::media::insert(&mut tx, site.site, &media, 1_790_000_000 + n).await.unwrap());
+    }
+    tx.commit().await.unwrap();
+    ids
+}
+
+#[tokio::test]
+async fn the_checks_warn_of_a_page_too_heavy_for_a_phone() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Editor).await;
+    let ids: Vec<String> = library_pictures(&site, 4, 4_000_000).await.iter().map(i64::to_string).collect();
+    let warning = "On a phone this page weighs about";
+    let panel = |body: &str| body.split("<section class=\"checks\"").nth(1).unwrap_or("").to_owned();
+
+    // One large photograph: a phone fetches its 960-pixel rendition, about 230 KB.
+    let light = create(&editor, "One photograph", &[("action", "save"), ("image", &ids[0])]).await;
+    assert!(!panel(&editor.get(&format!("/admin/items/{light}")).await.body).contains(warning));
+
+    // A gallery of four: over the budget, said with the weight and how many pictures.
+    let gallery: Vec<(&str, &str)> = ids.iter().map(|id| ("gallery", id.as_str())).collect();
+    let heavy = create(&editor, "Four photographs", &[&[("action", "save")][..], &gallery].concat()).await;
+    let checks = panel(&editor.get(&format!("/admin/items/{heavy}")).await.body);
+    assert!(checks.contains("On a phone this page weighs about 934 KB with its 4 pictures"), "{checks}");
+    assert!(checks.contains("href=\"#gallery\""), "the warning links to the gallery: {checks}");
+}
+
 #[tokio::test]
 async fn a_gallery_of_older_pictures_keeps_every_picture_and_its_order_when_saved() {
     for site in TestSite::all().await {
         let editor = signed_in(&site, Role::Editor).await;
         // Three pictures, then 250 newer ones: the three are past the form's newest 200.
-        let mut tx = site.db().begin().await.unwrap();
-        let mut ids = Vec::new();
-        for n in 0..253 {
-            let path = format!("2026/12/picture-{n}.jpg");
-            let media = pamir_db::media::NewMedia {
-                path: &path,
-                mime_type: "image/jpeg",
-                width: 800,
-                height: 600,
-                byte_size: 60_000,
-                credit: "",
-                variants: &[],
-                decorative: false,
-                created_by: None,
-                texts: vec![("en", "A picture", "")],
-            };
-            ids.push(pamir_db::media::insert(&mut tx, site.site, &media, 1_790_000_000 + n).await.unwrap());
-        }
-        tx.commit().await.unwrap();
+        let ids = library_pictures(&site, 253, 60_000).await;
         let gallery = [ids[2], ids[0], ids[1]];
         let (two, zero, one) = (gallery[0].to_string(), gallery[1].to_string(), gallery[2].to_string());
         let id = create(

@@ -118,6 +118,50 @@ fn checks(editor: &Editor, form: &ItemForm, missing: &[String], saved: bool) -> 
     views
 }
 
+/// The page's estimated weight on a phone, when it is over the budget: its
+/// text and every picture it shows, in the renditions a phone fetches.
+async fn weight_check(
+    state: &AppState,
+    editor: &Editor,
+    lang: &Lang,
+    form: &ItemForm,
+) -> Result<Option<CheckView>, AdminError> {
+    use pamir_content::weight::{PHONE_BUDGET_BYTES, Picture, on_a_phone, readable};
+    let db = &state.core.db;
+    let html = pamir_content::render_safe(&format!("{}\n\n{}", form.teaser, form.body));
+    let paths = pamir_content::images::library_paths(&html);
+    let mut ids = pamir_db::media::ids_at(db, editor.site, &paths).await?;
+    ids.extend(form.image.parse::<i64>().ok());
+    ids.extend(&form.gallery);
+    ids.sort_unstable();
+    ids.dedup();
+    let media = pamir_db::media::get_many_of_site(db, editor.site, &ids, lang, &editor.settings.default_lang).await?;
+    let pictures: Vec<Picture> = media
+        .iter()
+        .filter(|m| m.mime_type.starts_with("image/"))
+        .map(|m| Picture {
+            width: m.width,
+            height: m.height,
+            bytes: m.byte_size,
+            renditions: m.variants.iter().map(|v| (v.width, v.height)).collect(),
+        })
+        .collect();
+    let weight = on_a_phone(html.len(), &pictures);
+    if weight <= PHONE_BUDGET_BYTES {
+        return Ok(None);
+    }
+    let message = crate::i18n::text(
+        &editor.lang,
+        "check-page-weight",
+        &[
+            ("about", readable(weight).into()),
+            ("budget", readable(PHONE_BUDGET_BYTES).into()),
+            ("count", (pictures.len() as i64).into()),
+        ],
+    );
+    Ok(Some(CheckView { message, field: if form.gallery.is_empty() { "body" } else { "gallery" } }))
+}
+
 /// The other editor's save, merged with ours: what was taken from it, and
 /// the fields both changed, shown side by side.
 #[derive(Serialize)]
@@ -234,7 +278,8 @@ async fn render(
         Some(item) => pamir_db::items::hits(db, item.id).await?,
         None => 0,
     };
-    let checks = checks(editor, &form, &missing_languages, item.is_some());
+    let mut checks = checks(editor, &form, &missing_languages, item.is_some());
+    checks.extend(weight_check(state, editor, &lang, &form).await?);
     let present_said = match item {
         Some(item) => {
             let others = pamir_core::drafts::others(&state.core, &editor.actor, editor.site, item.id).await?;
