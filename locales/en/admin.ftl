@@ -387,3 +387,17 @@ admin-conflict-merged = Nothing collided: your form now holds your changes and t
 admin-conflict-theirs = Their version (saved)
 admin-conflict-yours = Your version (in the form)
 admin-conflict-use-theirs = Use their version
+
+## The cover picture and the gallery
+editor-cover-upload = Upload a picture…
+editor-gallery-empty = No pictures yet: add them from the library, or drop them here.
+editor-gallery-add-label = A picture from the library
+editor-gallery-add = Add to the gallery
+editor-gallery-upload = Upload pictures…
+editor-move-up = Move { $name } up
+editor-move-down = Move { $name } down
+editor-remove = Remove
+editor-remove-named = Remove { $name } from the gallery
+editor-picture-moved = { $name } is now picture { $position } of { $count }.
+editor-picture-removed = { $name } is no longer in the gallery.
+editor-decorative-short = (decorative)

@@ -396,3 +396,17 @@ admin-conflict-merged = Правки не пересеклись: в вашей 
 admin-conflict-theirs = Его версия (сохранена)
 admin-conflict-yours = Ваша версия (в форме)
 admin-conflict-use-theirs = Взять его версию
+
+## The cover picture and the gallery
+editor-cover-upload = Загрузить изображение…
+editor-gallery-empty = Изображений пока нет: добавьте их из медиатеки или перетащите сюда.
+editor-gallery-add-label = Изображение из медиатеки
+editor-gallery-add = Добавить в галерею
+editor-gallery-upload = Загрузить изображения…
+editor-move-up = Переместить { $name } выше
+editor-move-down = Переместить { $name } ниже
+editor-remove = Убрать
+editor-remove-named = Убрать { $name } из галереи
+editor-picture-moved = { $name } теперь на месте { $position } из { $count }.
+editor-picture-removed = { $name } больше нет в галерее.
+editor-decorative-short = (декоративное)

@@ -372,3 +372,17 @@ admin-conflict-merged = Бархӯрд нашуд: акнун дар шакли 
 admin-conflict-theirs = Версияи ӯ (захирашуда)
 admin-conflict-yours = Версияи шумо (дар шакл)
 admin-conflict-use-theirs = Версияи ӯро гиред
+
+## The cover picture and the gallery
+editor-cover-upload = Боргузории тасвир…
+editor-gallery-empty = Ҳоло тасвир нест: онҳоро аз медиатека илова кунед ё ба ин ҷо кашед.
+editor-gallery-add-label = Тасвир аз медиатека
+editor-gallery-add = Ба галерея илова кунед
+editor-gallery-upload = Боргузории тасвирҳо…
+editor-move-up = { $name }-ро боло баред
+editor-move-down = { $name }-ро поён баред
+editor-remove = Хориҷ кунед
+editor-remove-named = { $name }-ро аз галерея хориҷ кунед
+editor-picture-moved = { $name } акнун тасвири { $position } аз { $count } аст.
+editor-picture-removed = { $name } дигар дар галерея нест.
+editor-decorative-short = (ороишӣ)

@@ -351,6 +351,61 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     await context.close();
   });
 
+  test('the cover and the gallery take uploaded pictures with their alternative text, in the order given by keyboard and by dragging', { timeout: 120_000 }, async () => {
+    // Without the page's CSP only so that axe can be injected at the end.
+    const { page, context, baseUrl } = await signedIn({ bypassCSP: true });
+    await newItem(page, baseUrl);
+    await page.fill('#title', 'Walnut harvest in Shahriston');
+    await page.selectOption('#category', { label: 'News' });
+    await page.keyboard.type('Three villages, one harvest.');
+    const drawing = (name, colour) => {
+      const path = join(files, name);
+      writeFileSync(path, `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="${colour}"/></svg>`);
+      return path;
+    };
+    const giveWords = async (alt) => {
+      // The next picture's dialog may open as this one closes: wait for this one.
+      const heading = await page.getByRole('dialog', { name: 'Image' }).getAttribute('aria-labelledby');
+      const dialog = page.locator(`dialog[aria-labelledby="${heading}"]`);
+      await dialog.getByLabel('Alternative text').fill(alt);
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+
+    // Three pictures uploaded into the gallery, each asked for its words.
+    const pictures = page.locator('#gallery-pictures li');
+    await page.locator('.gallery-pictures input[type=file]').setInputFiles([
+      drawing('walnuts-a.svg', '#6a4'), drawing('walnuts-b.svg', '#a64'), drawing('walnuts-c.svg', '#46a'),
+    ]);
+    for (const alt of ['Walnuts drying on a roof', 'A girl carrying a basket', 'The village of Shahriston']) await giveWords(alt);
+    await page.waitForFunction(() => document.querySelectorAll('#gallery-pictures li').length === 3);
+    const names = async () => (await pictures.locator('.picture-name').allTextContents()).map((name) => name.split(' — ')[1]);
+    assert.deepEqual(await names(), ['Walnuts drying on a roof', 'A girl carrying a basket', 'The village of Shahriston']);
+
+    // The keyboard: the third moved up with its button, then the first down with Alt+ArrowDown.
+    await pictures.nth(2).getByRole('button', { name: /^Move .*Shahriston up$/ }).click();
+    assert.match(await page.getByRole('status').filter({ hasText: 'is now picture' }).textContent(), /Shahriston is now picture 2 of 3\./);
+    await pictures.nth(0).getByRole('button', { name: /up$/ }).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    assert.deepEqual(await names(), ['The village of Shahriston', 'Walnuts drying on a roof', 'A girl carrying a basket']);
+    // Dragging: the last onto the top half of the first.
+    await pictures.nth(2).dragTo(pictures.nth(0), { targetPosition: { x: 10, y: 2 } });
+    assert.deepEqual(await names(), ['A girl carrying a basket', 'The village of Shahriston', 'Walnuts drying on a roof']);
+
+    // The cover, uploaded the same way.
+    await page.locator('.cover-picture input[type=file]').setInputFiles(drawing('orchard.svg', '#264'));
+    await giveWords('A walnut orchard in autumn');
+    await page.waitForFunction(() => document.getElementById('image').selectedOptions[0].textContent.includes('orchard'));
+    assert.equal(await page.locator('.cover-preview img').count(), 1);
+
+    await Promise.all([page.waitForURL(/\/admin\/items\/\d+\?saved=1/), page.click('button[value=save]')]);
+    assert.deepEqual(await names(), ['A girl carrying a basket', 'The village of Shahriston', 'Walnuts drying on a roof'], 'saved in this order');
+    assert.match(await page.locator('#image option:checked').textContent(), /A walnut orchard in autumn/);
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await context.close();
+  });
+
   test('the editor passes axe on a phone, and without JavaScript the Markdown field stays', { timeout: 60_000 }, async () => {
     const { page, context, baseUrl } = await signedIn({ viewport: { width: 375, height: 800 }, bypassCSP: true });
     await newItem(page, baseUrl);

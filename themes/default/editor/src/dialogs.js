@@ -114,7 +114,7 @@ export function askForImage(words, csrf, given = null) {
     if (!upload) throw new Error(words.imageFile || "Image");
     progress.hidden = false;
     const answer = await uploadImage(upload, text, decorative.checked, csrf, progress, words);
-    return { src: answer.url, alt: decorative.checked ? "" : text, title: null };
+    return { src: answer.url, alt: decorative.checked ? "" : text, title: null, id: answer.id };
   });
 }
 

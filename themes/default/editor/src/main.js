@@ -18,6 +18,7 @@ import { open, toMarkdown } from "./document.js";
 import { blockMarkdown } from "./markdown.js";
 import { cleanPastedHtml } from "./paste.js";
 import { askForLink, askForImage, askForItem } from "./dialogs.js";
+import { startPictures } from "./pictures.js";
 
 const form = document.querySelector("form.item-form");
 const wordsElement = document.getElementById("editor-words");
@@ -25,6 +26,7 @@ if (form && wordsElement) {
   const words = wordsElement.dataset;
   const csrf = form.querySelector("input[name=csrf]").value;
   form.querySelectorAll("textarea.markdown").forEach((textarea) => start(textarea, words, csrf));
+  startPictures(words, csrf);
 }
 
 async function fetchOutline(markdown, csrf) {
