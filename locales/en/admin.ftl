@@ -401,3 +401,13 @@ editor-remove-named = Remove { $name } from the gallery
 editor-picture-moved = { $name } is now picture { $position } of { $count }.
 editor-picture-removed = { $name } is no longer in the gallery.
 editor-decorative-short = (decorative)
+
+## Sound and film from the library
+editor-media = Sound or film
+editor-media-kind = Kind
+editor-audio = Sound
+editor-video = Film
+editor-media-found = In the library
+editor-no-media = The library has no such file: upload it in the media library first.
+editor-find-media = Find a file by its name or words
+editor-caption = Caption

@@ -410,3 +410,13 @@ editor-remove-named = Убрать { $name } из галереи
 editor-picture-moved = { $name } теперь на месте { $position } из { $count }.
 editor-picture-removed = { $name } больше нет в галерее.
 editor-decorative-short = (декоративное)
+
+## Sound and film from the library
+editor-media = Звук или видео
+editor-media-kind = Вид
+editor-audio = Звук
+editor-video = Видео
+editor-media-found = В медиатеке
+editor-no-media = В медиатеке нет такого файла: сначала загрузите его туда.
+editor-find-media = Найдите файл по имени или словам
+editor-caption = Подпись

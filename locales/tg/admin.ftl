@@ -386,3 +386,13 @@ editor-remove-named = { $name }-ро аз галерея хориҷ кунед
 editor-picture-moved = { $name } акнун тасвири { $position } аз { $count } аст.
 editor-picture-removed = { $name } дигар дар галерея нест.
 editor-decorative-short = (ороишӣ)
+
+## Sound and film from the library
+editor-media = Садо ё видео
+editor-media-kind = Навъ
+editor-audio = Садо
+editor-video = Видео
+editor-media-found = Дар медиатека
+editor-no-media = Дар медиатека чунин файл нест: аввал онро ба медиатека бор кунед.
+editor-find-media = Файлро аз рӯи ном ё калимаҳояш ёбед
+editor-caption = Тавзеҳ

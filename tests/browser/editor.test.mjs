@@ -406,6 +406,56 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     await context.close();
   });
 
+  test('a sound from the library is placed in the text with its caption and plays on the page', { timeout: 90_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    // A second of silence as a WAV file: RIFF header, then 8,000 8-bit samples.
+    const samples = Buffer.alloc(8000, 128);
+    const header = Buffer.alloc(44);
+    header.write('RIFF', 0, 'latin1');
+    header.writeUInt32LE(36 + samples.length, 4);
+    header.write('WAVEfmt ', 8, 'latin1');
+    header.writeUInt32LE(16, 16);
+    header.writeUInt16LE(1, 20);
+    header.writeUInt16LE(1, 22);
+    header.writeUInt32LE(8000, 24);
+    header.writeUInt32LE(8000, 28);
+    header.writeUInt16LE(1, 32);
+    header.writeUInt16LE(8, 34);
+    header.write('data', 36, 'latin1');
+    header.writeUInt32LE(samples.length, 40);
+    const wav = join(files, 'anthem.wav');
+    writeFileSync(wav, Buffer.concat([header, samples]));
+    await page.goto(`${baseUrl}/admin/media`);
+    await page.setInputFiles('#file', wav);
+    await page.fill('#alt-en', 'Pupils of school 12 singing the anthem');
+    await Promise.all([page.waitForURL(/\/admin\/media$/), page.click('section[aria-labelledby=upload-title] button[type=submit]')]);
+
+    await page.goto(`${baseUrl}/admin/items/new`);
+    await editorsOpen(page);
+    await page.fill('#title', 'The anthem at school 12');
+    await page.selectOption('#category', { label: 'News' });
+    await body(page).click();
+    await page.keyboard.type('Listen to the pupils.');
+    await page.keyboard.press('Enter');
+    await bodyTools(page).getByRole('button', { name: 'Sound or film', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Sound or film' });
+    await dialog.getByLabel(/singing the anthem/).check();
+    await dialog.getByLabel('Caption').fill('Recorded on 1 September <2026>');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await waitForBody(page, '<figure>');
+    assert.match(
+      await bodyMarkdown(page),
+      /^Listen to the pupils\.\n\n<figure>\n<audio controls preload="metadata" src="\/media\/\S+\.wav"><\/audio>\n<figcaption>Recorded on 1 September &lt;2026&gt;<\/figcaption>\n<\/figure>/,
+    );
+    assert.equal(await body(page).locator('audio[controls]').count(), 1, 'the editor shows the player');
+    await Promise.all([page.waitForURL(/\?saved=1/), page.click('button[value=publish]')]);
+    const publicUrl = await page.locator('a', { hasText: 'View on the site' }).getAttribute('href');
+    await page.goto(`${baseUrl}${publicUrl}`);
+    assert.equal(await page.locator('main figure audio[controls][src$=".wav"]').count(), 1, 'the page plays it');
+    assert.equal(await page.locator('main figcaption', { hasText: 'Recorded on 1 September <2026>' }).count(), 1);
+    await context.close();
+  });
+
   test('the editor passes axe on a phone, and without JavaScript the Markdown field stays', { timeout: 60_000 }, async () => {
     const { page, context, baseUrl } = await signedIn({ viewport: { width: 375, height: 800 }, bypassCSP: true });
     await newItem(page, baseUrl);

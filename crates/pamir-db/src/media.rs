@@ -156,7 +156,35 @@ pub async fn list(
     limit: u32,
     offset: i64,
 ) -> Result<Vec<Media>, DbError> {
+    list_where(db, site, lang, fallback, text, "", limit, offset).await
+}
+
+/// As [`list`], only files whose type starts with `mime_prefix` (`audio/`, `video/`).
+pub async fn list_of_type(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    fallback: &Lang,
+    text: &str,
+    mime_prefix: &str,
+    limit: u32,
+) -> Result<Vec<Media>, DbError> {
+    list_where(db, site, lang, fallback, text, mime_prefix, limit, 0).await
+}
+
+#[allow(clippy::too_many_arguments)] // the two lists' arguments, in one query
+async fn list_where(
+    db: &Db,
+    site: SiteId,
+    lang: &Lang,
+    fallback: &Lang,
+    text: &str,
+    mime_prefix: &str,
+    limit: u32,
+    offset: i64,
+) -> Result<Vec<Media>, DbError> {
     let pattern = format!("%{}%", crate::audit::escape_like(&text.trim().to_lowercase()));
+    let mime_pattern = format!("{}%", crate::audit::escape_like(mime_prefix));
     let rows: Vec<MediaRow> = on_pool!(db, pool => {
         sqlx::query_as(
             "SELECT m.id, m.path, m.mime_type, m.width, m.height, m.credit, m.byte_size, m.variants, m.decorative,
@@ -167,6 +195,7 @@ pub async fn list(
              WHERE m.site_id = $1
                AND ($4 = '%%' OR LOWER(m.path) LIKE $4 OR LOWER(COALESCE(t.alt, f.alt, '')) LIKE $4
                     OR LOWER(COALESCE(t.caption, f.caption, '')) LIKE $4)
+               AND m.mime_type LIKE $7
              ORDER BY m.id DESC LIMIT $5 OFFSET $6",
         )
         .bind(site)
@@ -175,6 +204,7 @@ pub async fn list(
         .bind(&pattern)
         .bind(i64::from(limit))
         .bind(offset)
+        .bind(&mime_pattern)
         .fetch_all(pool)
         .await
     })?;

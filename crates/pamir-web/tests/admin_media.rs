@@ -228,3 +228,49 @@ async fn audio_and_documents_are_kept_as_files_and_served_as_players_and_browser
     assert_eq!(download.header("content-type"), "application/pdf");
     assert!(download.header("content-disposition").starts_with("attachment; filename="), "documents download");
 }
+
+/// A tenth of a second of silence as a WAV file.
+fn wav() -> Vec<u8> {
+    let samples = vec![128u8; 800];
+    let mut bytes = Vec::new();
+    bytes.extend(b"RIFF");
+    bytes.extend((36 + samples.len() as u32).to_le_bytes());
+    bytes.extend(b"WAVEfmt ");
+    bytes.extend(16u32.to_le_bytes());
+    bytes.extend(1u16.to_le_bytes());
+    bytes.extend(1u16.to_le_bytes());
+    bytes.extend(8000u32.to_le_bytes());
+    bytes.extend(8000u32.to_le_bytes());
+    bytes.extend(1u16.to_le_bytes());
+    bytes.extend(8u16.to_le_bytes());
+    bytes.extend(b"data");
+    bytes.extend((samples.len() as u32).to_le_bytes());
+    bytes.extend(samples);
+    bytes
+}
+
+#[tokio::test]
+async fn the_editor_finds_sounds_and_films_of_the_library_by_kind_and_words() {
+    let site = TestSite::sqlite().await;
+    let editor = signed_in(&site, Role::Author).await;
+    let sound = editor.upload(&[("alt_en", "Pupils singing the anthem")], "anthem.wav", &wav()).await;
+    assert_eq!(sound.status, StatusCode::SEE_OTHER, "{}", sound.body);
+    let picture = editor.upload(&[("alt_en", "Pupils singing in a choir")], "choir.png", &png(40, 30)).await;
+    assert_eq!(picture.status, StatusCode::SEE_OTHER, "{}", picture.body);
+
+    let found = |query: &'static str| {
+        let editor = &editor;
+        async move {
+            let answer = editor.get(&format!("/admin/media/find?{query}")).await;
+            assert_eq!(answer.status, StatusCode::OK, "{query}: {}", answer.body);
+            let found: serde_json::Value = serde_json::from_str(&answer.body).expect("JSON");
+            found.as_array().expect("a list").iter().map(|m| m["name"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+        }
+    };
+    let sounds = found("kind=audio&q=singing").await;
+    assert_eq!(sounds.len(), 1, "the sound, not the picture: {sounds:?}");
+    assert!(sounds[0].ends_with(".wav — Pupils singing the anthem"), "{sounds:?}");
+    assert!(found("kind=audio&q=choir").await.is_empty(), "words select too");
+    assert!(found("kind=video").await.is_empty(), "no film in the library");
+    assert_eq!(editor.get("/admin/media/find?kind=image").await.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

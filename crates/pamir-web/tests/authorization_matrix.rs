@@ -115,6 +115,7 @@ const TABLE: &[(&str, &str, Rule)] = &[
     ("post", "/admin/redirects/{id}", Rule::Admin(EDITORS)),
     ("get", "/admin/media", Rule::Admin(ANY_ROLE)),
     ("post", "/admin/media/{id}/delete", Rule::Admin(EDITORS)),
+    ("get", "/admin/media/find", Rule::Admin(ANY_ROLE)),
     ("post", "/admin/media/upload", Rule::Admin(ANY_ROLE)),
     ("get", "/api/v1/items", Rule::Open),
     ("post", "/api/v1/items", Rule::Api(ANY_ROLE)),

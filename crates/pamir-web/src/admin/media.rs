@@ -71,6 +71,54 @@ pub async fn library(
     library_view(&state, &editor, StatusCode::OK, query, None, BTreeMap::new()).await
 }
 
+#[derive(Deserialize, Default)]
+pub struct FindQuery {
+    #[serde(default)]
+    q: String,
+    /// `audio` or `video`.
+    #[serde(default)]
+    kind: String,
+}
+
+/// A sound or film of the library, as the editor's dialog offers it.
+#[derive(Serialize)]
+struct Found {
+    id: i64,
+    url: String,
+    /// Its file and its description, to choose by.
+    name: String,
+    caption: String,
+}
+
+/// `GET /admin/media/find?kind=audio|video&q=`: the twenty newest sounds or
+/// films whose name or words match, as JSON: the editor's "sound or film".
+pub async fn find(
+    State(state): State<AppState>,
+    editor: Editor,
+    Query(query): Query<FindQuery>,
+) -> Result<Response, AdminError> {
+    editor.actor.require(Action::UseAdmin)?;
+    let prefix = match query.kind.as_str() {
+        "audio" => "audio/",
+        "video" => "video/",
+        _ => return Err(AdminError::BadRequest("kind: audio or video".into())),
+    };
+    let lang = &editor.settings.default_lang;
+    let media = pamir_db::media::list_of_type(&state.core.db, editor.site, lang, lang, &query.q, prefix, 20).await?;
+    let found: Vec<Found> = media
+        .into_iter()
+        .map(|m| Found {
+            id: m.id,
+            url: format!("/media/{}", m.path),
+            name: if m.alt.is_empty() { m.path.clone() } else { format!("{} — {}", m.path, m.alt) },
+            caption: m.caption,
+        })
+        .collect();
+    let mut response = axum::Json(found).into_response();
+    super::render::no_store(&mut response);
+    Ok(response)
+}
+
 /// `POST /admin/media/upload`: the library's form, or the editor's image
 /// dialog, which asks for JSON (`Accept: application/json`) and gets the
 /// image's address or the reason it was refused.

@@ -88,6 +88,7 @@ route_table! {
     "/admin/redirects" => get(redirects::list).post(redirects::add);
     "/admin/redirects/{id}" => post(redirects::edit);
     "/admin/media" => get(media::library);
+    "/admin/media/find" => get(media::find);
     "/admin/media/{id}/delete" => post(media::delete);
     "/admin/media/upload" => post(media::upload) [limit media::MAX_UPLOAD_BYTES];
 }

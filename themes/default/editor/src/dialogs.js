@@ -154,3 +154,62 @@ export function askForItem(words) {
     return { address: item.address, title: item.title };
   });
 }
+
+function escapeHtml(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+
+// Chooses a sound or a film from the media library, with a caption;
+// resolves with the Markdown that shows it (an HTML figure, which the
+// site's sanitiser keeps), or null.
+export function askForMedia(words) {
+  const search = element("input", { type: "search", name: "q", autocomplete: "off" });
+  const audio = element("input", { type: "radio", name: "kind", value: "audio", id: "editor-kind-audio", checked: true });
+  const video = element("input", { type: "radio", name: "kind", value: "video", id: "editor-kind-video" });
+  const kinds = element(
+    "fieldset",
+    { class: "media-kinds" },
+    element("legend", {}, words.mediaKind || "Kind"),
+    element("span", { class: "check" }, audio, " ", element("label", { for: audio.id }, words.audio || "Sound")),
+    " ",
+    element("span", { class: "check" }, video, " ", element("label", { for: video.id }, words.video || "Film")),
+  );
+  const legend = element("legend", {}, words.mediaFound || "In the library");
+  const choices = element("fieldset", { class: "item-choices" }, legend);
+  const none = element("p", { class: "help" }, words.noMedia || "The library has no such file.");
+  const caption = element("input", { name: "caption" });
+  let found = [];
+  let timer = null;
+  const kind = () => (video.checked ? "video" : "audio");
+  async function refresh() {
+    const query = "kind=" + kind() + "&q=" + encodeURIComponent(search.value);
+    const response = await fetch("/admin/media/find?" + query, { credentials: "same-origin" });
+    found = response.ok ? await response.json() : [];
+    choices.replaceChildren(legend);
+    found.forEach((media, index) => {
+      const radio = element("input", { type: "radio", name: "media", value: String(index), id: "editor-media-" + media.id });
+      if (index === 0) radio.checked = true;
+      choices.append(element("p", { class: "check" }, radio, " ", element("label", { for: radio.id }, media.name)));
+    });
+    none.hidden = found.length > 0;
+  }
+  search.addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(refresh, 200);
+  });
+  audio.addEventListener("change", refresh);
+  video.addEventListener("change", refresh);
+  refresh();
+  const body = [kinds, field(words.findMedia || "Find a file", search), choices, none, field(words.caption || "Caption", caption)];
+  return ask(words.media || "Sound or film", body, words, (form) => {
+    const chosen = form.querySelector("input[name=media]:checked");
+    if (!chosen) throw new Error(words.noMedia || "The library has no such file.");
+    const media = found[Number(chosen.value)];
+    const player = kind() === "video"
+      ? `<video controls preload="metadata" src="${escapeHtml(media.url)}"></video>`
+      : `<audio controls preload="metadata" src="${escapeHtml(media.url)}"></audio>`;
+    const text = caption.value.trim() || media.caption;
+    const figcaption = text ? `\n<figcaption>${escapeHtml(text)}</figcaption>` : "";
+    return `<figure>\n${player}${figcaption}\n</figure>`;
+  });
+}

@@ -17,7 +17,7 @@ import { schema } from "./schema.js";
 import { open, toMarkdown } from "./document.js";
 import { blockMarkdown } from "./markdown.js";
 import { cleanPastedHtml } from "./paste.js";
-import { askForLink, askForImage, askForItem } from "./dialogs.js";
+import { askForLink, askForImage, askForItem, askForMedia } from "./dialogs.js";
 import { startPictures } from "./pictures.js";
 
 const form = document.querySelector("form.item-form");
@@ -198,6 +198,24 @@ function insertImage(words, csrf) {
   };
 }
 
+// A sound or a film from the library, as a block of HTML the server
+// renders (and sanitises) for the editor to show; it is kept as written.
+function insertMedia(words, csrf) {
+  return (state, dispatch, view) => {
+    if (!dispatch) return true;
+    askForMedia(words)
+      .then(async (markdown) => {
+        if (!markdown) return;
+        const outline = await fetchOutline(markdown, csrf);
+        const block = outline.blocks.find((b) => b.html) || { html: "" };
+        const node = schema.nodes.raw_block.create({ markdown, html: block.html });
+        view.dispatch(view.state.tr.replaceSelectionWith(node).scrollIntoView());
+      })
+      .finally(() => view.focus());
+    return true;
+  };
+}
+
 // The buttons: [word, command, is it on now?]
 function tools(words, csrf) {
   const list = (type) => (state, dispatch) =>
@@ -217,6 +235,7 @@ function tools(words, csrf) {
     ["numbers", list(schema.nodes.ordered_list), (s) => blockActive(s, schema.nodes.ordered_list)],
     ["quote", wrapIn(schema.nodes.blockquote), (s) => blockActive(s, schema.nodes.blockquote)],
     ["image", insertImage(words, csrf), null],
+    ["media", insertMedia(words, csrf), null],
     ["table", insertTable, null],
     ["row", addRowAfter, null, true],
     ["column", addColumnAfter, null, true],
