@@ -114,9 +114,7 @@ pub async fn find(
             caption: m.caption,
         })
         .collect();
-    let mut response = axum::Json(found).into_response();
-    super::render::no_store(&mut response);
-    Ok(response)
+    Ok(crate::admin::render::private_json(found))
 }
 
 /// `POST /admin/media/upload`: the library's form, or the editor's image

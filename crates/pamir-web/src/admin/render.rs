@@ -102,6 +102,13 @@ pub fn no_store(response: &mut Response) {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
 }
 
+/// A JSON answer for the admin's own scripts, never stored either.
+pub fn private_json(value: impl serde::Serialize) -> Response {
+    let mut response = axum::Json(value).into_response();
+    no_store(&mut response);
+    response
+}
+
 pub async fn to_dashboard() -> Redirect {
     Redirect::permanent("/admin/")
 }

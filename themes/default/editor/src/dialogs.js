@@ -3,7 +3,7 @@ import { isSafeLink } from "./schema.js";
 // The editor's two questions, as modal dialogs with labelled fields: the
 // address of a link, and an image to upload with its alternative text.
 
-function element(tag, attributes = {}, ...children) {
+export function element(tag, attributes = {}, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attributes)) {
     if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? "" : value);
@@ -93,10 +93,11 @@ function uploadImage(file, alt, decorative, csrf, progress, words) {
   });
 }
 
-// `given`: a file dropped or pasted into the text, which needs no choosing.
-export function askForImage(words, csrf, given = null) {
+// `given`: a file dropped or pasted into the text, which needs no choosing;
+// `suggested`: alternative text it came with, for the writer to check.
+export function askForImage(words, csrf, given = null, suggested = "") {
   const file = element("input", { type: "file", name: "file", accept: "image/*", required: !given });
-  const alt = element("input", { name: "alt", "aria-describedby": "editor-alt-help" });
+  const alt = element("input", { name: "alt", "aria-describedby": "editor-alt-help", value: suggested || null });
   const altHelp = element("span", { class: "help", id: "editor-alt-help" }, words.altHelp || "");
   const decorative = element("input", { type: "checkbox", name: "decorative", id: "editor-decorative" });
   const progress = element("progress", { max: "1", value: "0", hidden: true, "aria-label": words.uploading || "Uploading" });

@@ -17,6 +17,7 @@ import { schema } from "./schema.js";
 import { open, toMarkdown } from "./document.js";
 import { blockMarkdown } from "./markdown.js";
 import { cleanPastedHtml } from "./paste.js";
+import { findMarker, picturesOf } from "./pasted_images.js";
 import { askForLink, askForImage, askForItem, askForMedia } from "./dialogs.js";
 import { startPictures } from "./pictures.js";
 
@@ -168,10 +169,49 @@ function insertRule(state, dispatch) {
   return true;
 }
 
-// The first image file among what was dropped or pasted.
+// The image files among what was dropped or pasted.
+function imageFiles(transfer) {
+  if (!transfer || !transfer.files) return [];
+  return Array.from(transfer.files).filter((file) => file.type.startsWith("image/"));
+}
+
+// The first of them.
 function imageFile(transfer) {
-  if (!transfer || !transfer.files) return null;
-  return Array.from(transfer.files).find((file) => file.type.startsWith("image/")) || null;
+  return imageFiles(transfer)[0] || null;
+}
+
+const EXTENSIONS = { "image/png": "png", "image/jpeg": "jpg", "image/gif": "gif", "image/webp": "webp", "image/svg+xml": "svg" };
+
+// After a paste: each picture it held is uploaded (its alternative text
+// asked first, the pasted words offered) and put in place of its mark, or
+// its mark goes; the writer hears how many could not be brought in.
+async function uploadPastedPictures(view, words, csrf, images, clipboard, announce) {
+  const pictures = picturesOf(images, clipboard);
+  let leftOut = 0;
+  for (let n = 0; n < images.length; n++) {
+    let image = null;
+    const blob = pictures[n];
+    if (blob) {
+      const file = new File([blob], `pasted-${n + 1}.${EXTENSIONS[blob.type] || "img"}`, { type: blob.type });
+      image = await askForImage(words, csrf, file, images[n].alt);
+    } else {
+      leftOut++;
+    }
+    const at = findMarker(view.state.doc, n);
+    if (!at) continue;
+    const tr = view.state.tr;
+    if (image) {
+      tr.replaceWith(at.from, at.to, schema.nodes.image.create(image));
+    } else {
+      tr.delete(at.from, at.to);
+      // A paragraph that held only the picture goes with it.
+      const $at = tr.doc.resolve(at.from);
+      if ($at.parent.isTextblock && $at.parent.content.size === 0 && $at.depth > 0) tr.delete($at.before(), $at.after());
+    }
+    view.dispatch(tr);
+  }
+  if (leftOut) announce(words.pastedImages || "Some pictures could not be brought in: add them from the media library.");
+  view.focus();
 }
 
 // Asks for the alternative text of `file`, uploads it and places it at `pos`
@@ -362,6 +402,8 @@ async function start(textarea, words, csrf) {
   toggle.setAttribute("aria-pressed", "false");
   toggle.setAttribute("aria-controls", textarea.id);
   let view = null;
+  // What the clipboard held besides HTML, while a paste is read.
+  let clipboard = null;
   const hooks = { flush: () => {} };
 
   async function showRich() {
@@ -390,6 +432,15 @@ async function start(textarea, words, csrf) {
     const surface = document.createElement("div");
     surface.className = "rich-surface";
     wrapper.replaceChildren(bar.bar, surface);
+    // Before the editor reads a paste: Word's pictures travel in its RTF.
+    surface.addEventListener(
+      "paste",
+      (event) => {
+        const data = event.clipboardData;
+        clipboard = data ? { rtf: data.getData("text/rtf"), files: imageFiles(data) } : null;
+      },
+      true,
+    );
     view = new EditorView(surface, {
       state,
       nodeViews: { raw_block: rawBlockView(words) },
@@ -412,16 +463,28 @@ async function start(textarea, words, csrf) {
         placeImage(dropView, words, csrf, file, at && at.pos);
         return true;
       },
+      // A picture pasted alone is placed as a dropped one; text with
+      // pictures is pasted, then its pictures are uploaded into place
+      // (ProseMirror reads the HTML before it asks this, so what else the
+      // clipboard holds is kept by the listener on the surface below).
       handlePaste(pasteView, event) {
-        const file = imageFile(event.clipboardData);
-        if (!file) return false;
-        event.preventDefault();
-        placeImage(pasteView, words, csrf, file, null);
-        return true;
+        const data = event.clipboardData;
+        const files = imageFiles(data);
+        if (data && !data.getData("text/html") && files.length) {
+          event.preventDefault();
+          placeImage(pasteView, words, csrf, files[0], null);
+          return true;
+        }
+        return false;
       },
       transformPastedHTML(html) {
         const cleaned = cleanPastedHtml(html);
-        if (cleaned.imagesLeftOut) announce(words.pastedImages || "Images were left out of the paste.");
+        if (cleaned.images.length) {
+          const pasted = clipboard || { rtf: "", files: [] };
+          // Once the paste is in the document.
+          setTimeout(() => uploadPastedPictures(view, words, csrf, cleaned.images, pasted, announce));
+        }
+        clipboard = null;
         return cleaned.html;
       },
     });

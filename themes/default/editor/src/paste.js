@@ -1,9 +1,11 @@
+import { marker } from "./pasted_images.js";
+
 // Pasted HTML made plain before the editor reads it. The schema already
 // drops what it has no rule for (fonts, colours, classes, inline styles,
 // spans); this step handles what would otherwise survive in the wrong shape:
 // Word's lists written as paragraphs with a bullet glyph, its conditional
-// comments and <o:p> tags, empty paragraphs, and images from elsewhere,
-// which a page of ours never links to.
+// comments and <o:p> tags, and empty paragraphs. Pictures are taken out
+// and marked, to be uploaded rather than linked (pasted_images.js).
 
 // The admin's Content-Security-Policy allows no inline styles, so the
 // browser does not apply a pasted style attribute (element.style is empty):
@@ -101,8 +103,9 @@ function isBlank(element) {
   return element.textContent.replace(/[\s\u00a0\u200b]/g, "") === "" && !element.querySelector("img");
 }
 
-// The pasted HTML cleaned, and how many images were left out (for the
-// editor to tell the writer to add them from the media library).
+// The pasted HTML cleaned, with a mark where each picture stood and the
+// pictures' addresses and words (the editor uploads them, see
+// pasted_images.js).
 export function cleanPastedHtml(html) {
   const doc = new window.DOMParser().parseFromString(html, "text/html");
   const body = doc.body;
@@ -122,13 +125,13 @@ export function cleanPastedHtml(html) {
     const only = item.children.length === 1 && item.firstElementChild;
     if (only && only.tagName === "P" && item.textContent.trim() === only.textContent.trim()) only.replaceWith(...only.childNodes);
   });
-  let imagesLeftOut = 0;
+  const images = [];
   body.querySelectorAll("img").forEach((image) => {
-    image.remove();
-    imagesLeftOut++;
+    image.replaceWith(doc.createTextNode(marker(images.length)));
+    images.push({ src: (image.getAttribute("src") || "").trim(), alt: (image.getAttribute("alt") || "").trim() });
   });
   body.querySelectorAll("p, h1, h2, h3, h4, h5, h6, li").forEach((element) => {
     if (isBlank(element)) element.remove();
   });
-  return { html: body.innerHTML, imagesLeftOut };
+  return { html: body.innerHTML, images };
 }

@@ -5,16 +5,7 @@
 // stay the form's fields and are kept in step (a multiple select sends its
 // chosen options in the order they stand), so the form, its drafts and a
 // page without JavaScript all work on them as before.
-import { askForImage } from "./dialogs.js";
-
-function element(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value === true ? "" : value);
-  }
-  node.append(...children);
-  return node;
-}
+import { askForImage, element } from "./dialogs.js";
 
 function button(text, attributes = {}) {
   return element("button", { type: "button", ...attributes }, text);

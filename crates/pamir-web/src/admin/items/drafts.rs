@@ -4,7 +4,7 @@
 //! kept draft away; restoring one is `GET /admin/items/{id}?draft=mine`,
 //! so both work without JavaScript from the offer at the top of the editor.
 
-use crate::admin::render::{AdminError, no_store};
+use crate::admin::render::{AdminError, private_json};
 use crate::admin::session::Editor;
 use crate::state::AppState;
 use axum::Form;
@@ -72,9 +72,7 @@ pub async fn keep(
         others_said: others_said(&editor, &others),
         others,
     };
-    let mut response = axum::Json(kept).into_response();
-    no_store(&mut response);
-    Ok(response)
+    Ok(private_json(kept))
 }
 
 #[derive(serde::Deserialize)]

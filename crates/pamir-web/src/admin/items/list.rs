@@ -7,7 +7,7 @@ use crate::admin::session::Editor;
 use crate::state::AppState;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use pamir_db::items::{AdminFilter, AdminRow, AdminSort, CheckFilter};
 use pamir_domain::{ItemKind, ItemState};
 use serde::{Deserialize, Serialize};
@@ -188,9 +188,7 @@ pub async fn find(
             state: row.state,
         })
         .collect();
-    let mut response = axum::Json(found).into_response();
-    crate::admin::render::no_store(&mut response);
-    Ok(response)
+    Ok(crate::admin::render::private_json(found))
 }
 
 /// `key=value&...` of the non-empty filters, percent-encoded.

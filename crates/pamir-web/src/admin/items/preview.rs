@@ -37,9 +37,7 @@ pub async fn markdown(editor: Editor, Form(form): Form<MarkdownForm>) -> Result<
 pub async fn outline(editor: Editor, Form(form): Form<MarkdownForm>) -> Result<Response, AdminError> {
     editor.check_csrf(&form.csrf)?;
     editor.actor.require(Action::PreviewItem)?;
-    let mut response = axum::Json(pamir_content::outline::outline(&form.markdown)).into_response();
-    no_store(&mut response);
-    Ok(response)
+    Ok(crate::admin::render::private_json(pamir_content::outline::outline(&form.markdown)))
 }
 
 /// `GET /admin/items/{id}/preview`: the item's page, never cached, never indexed.
