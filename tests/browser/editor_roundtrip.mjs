@@ -86,5 +86,6 @@ export async function roundTripEveryItem(page, baseUrl) {
       if (was !== now) problems.push({ address, field, saved: 'changed', was: was.slice(0, 200), now: now.slice(0, 200) });
     }
   }
+  console.log(`# editor round trip: ${addresses.length} items opened and saved, ${problems.length} problems`);
   return { items: addresses.length, problems };
 }

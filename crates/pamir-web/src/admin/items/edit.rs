@@ -27,7 +27,7 @@ struct EditorPage {
     categories: Vec<(i64, String)>,
     tags: Vec<(i64, String)>,
     /// The library's pictures to choose from: the item's own gallery first, in its order.
-    media: Vec<MediaOption>,
+    media: Vec<super::form::MediaOption>,
     /// The workflow buttons this user may press on this item now.
     actions: Vec<&'static str>,
     /// Other languages of this item: (id, lang, title, state).
@@ -40,126 +40,11 @@ struct EditorPage {
     /// The zone its times are typed in, such as "Asia/Dushanbe".
     time_zone: &'static str,
     /// What would make the page harder to use, for the panel above Publish.
-    checks: Vec<CheckView>,
+    checks: Vec<super::checks::CheckView>,
     /// When this editor's unsaved draft was kept, if one differs from the item.
     draft_offer: Option<String>,
     /// Who else is at work on the item ("" for nobody).
     present_said: String,
-}
-
-/// A picture of the library, as the cover and gallery fields offer it.
-#[derive(Serialize)]
-struct MediaOption {
-    id: i64,
-    label: String,
-    /// Its smallest rendition, for the gallery's thumbnails.
-    thumb: String,
-}
-
-/// The newest pictures of the library, and any the item uses that are
-/// older: a choice the form does not offer would be dropped on save.
-/// The item's gallery comes first, in its order, so the form sends it so.
-async fn media_options(
-    state: &AppState,
-    editor: &Editor,
-    lang: &Lang,
-    form: &ItemForm,
-) -> Result<Vec<MediaOption>, AdminError> {
-    let db = &state.core.db;
-    let fallback = &editor.settings.default_lang;
-    let mut library = pamir_db::media::list(db, editor.site, lang, fallback, "", 200, 0).await?;
-    let used: Vec<i64> = form.image.parse().ok().into_iter().chain(form.gallery.iter().copied()).collect();
-    let missing: Vec<i64> = used.into_iter().filter(|id| !library.iter().any(|m| m.id == *id)).collect();
-    library.extend(pamir_db::media::get_many_of_site(db, editor.site, &missing, lang, fallback).await?);
-    let place = |id: i64| form.gallery.iter().position(|g| *g == id).unwrap_or(usize::MAX);
-    library.sort_by_key(|m| place(m.id));
-    Ok(library
-        .into_iter()
-        .map(|m| MediaOption {
-            id: m.id,
-            label: format!("{} — {}", m.path, if m.alt.is_empty() { "(decorative)" } else { &m.alt }),
-            thumb: format!("/media/{}", m.variants.first().map(|v| v.path.as_str()).unwrap_or(&m.path)),
-        })
-        .collect())
-}
-
-/// One finding of the checks, said in the editor's language, with the field to fix.
-#[derive(Serialize)]
-struct CheckView {
-    message: String,
-    /// The form field's id, for the link to it.
-    field: &'static str,
-}
-
-/// The checks of the text as it stands in the form, and the languages the
-/// site publishes that the item has no version in yet.
-fn checks(editor: &Editor, form: &ItemForm, missing: &[String], saved: bool) -> Vec<CheckView> {
-    use pamir_content::checks::Field;
-    let say = |key: &str, about: String| crate::i18n::text(&editor.lang, key, &[("about", about.into())]);
-    let mut views: Vec<CheckView> = pamir_content::checks::check(&form.teaser, &form.body)
-        .into_iter()
-        .map(|finding| CheckView {
-            message: say(finding.key, finding.about),
-            field: match finding.field {
-                Field::Teaser => "teaser",
-                Field::Body => "body",
-            },
-        })
-        .collect();
-    if saved {
-        views.extend(missing.iter().map(|lang| CheckView {
-            message: say(
-                "check-translation-missing",
-                crate::i18n::text(&editor.lang, &format!("language-name-{lang}"), &[]),
-            ),
-            field: "translations-title",
-        }));
-    }
-    views
-}
-
-/// The page's estimated weight on a phone, when it is over the budget: its
-/// text and every picture it shows, in the renditions a phone fetches.
-async fn weight_check(
-    state: &AppState,
-    editor: &Editor,
-    lang: &Lang,
-    form: &ItemForm,
-) -> Result<Option<CheckView>, AdminError> {
-    use pamir_content::weight::{PHONE_BUDGET_BYTES, Picture, on_a_phone, readable};
-    let db = &state.core.db;
-    let html = pamir_content::render_safe(&format!("{}\n\n{}", form.teaser, form.body));
-    let paths = pamir_content::images::library_paths(&html);
-    let mut ids = pamir_db::media::ids_at(db, editor.site, &paths).await?;
-    ids.extend(form.image.parse::<i64>().ok());
-    ids.extend(&form.gallery);
-    ids.sort_unstable();
-    ids.dedup();
-    let media = pamir_db::media::get_many_of_site(db, editor.site, &ids, lang, &editor.settings.default_lang).await?;
-    let pictures: Vec<Picture> = media
-        .iter()
-        .filter(|m| m.mime_type.starts_with("image/"))
-        .map(|m| Picture {
-            width: m.width,
-            height: m.height,
-            bytes: m.byte_size,
-            renditions: m.variants.iter().map(|v| (v.width, v.height)).collect(),
-        })
-        .collect();
-    let weight = on_a_phone(html.len(), &pictures);
-    if weight <= PHONE_BUDGET_BYTES {
-        return Ok(None);
-    }
-    let message = crate::i18n::text(
-        &editor.lang,
-        "check-page-weight",
-        &[
-            ("about", readable(weight).into()),
-            ("budget", readable(PHONE_BUDGET_BYTES).into()),
-            ("count", (pictures.len() as i64).into()),
-        ],
-    );
-    Ok(Some(CheckView { message, field: if form.gallery.is_empty() { "body" } else { "gallery" } }))
 }
 
 /// The other editor's save, merged with ours: what was taken from it, and
@@ -258,7 +143,7 @@ async fn render(
     let db = &state.core.db;
     let tree = state.sites.tree(editor.site, &lang).await?;
     let tags = pamir_db::tags::list(db, editor.site, &lang).await?.into_iter().map(|t| (t.id, t.name)).collect();
-    let media = media_options(state, editor, &lang, &form).await?;
+    let media = super::form::media_options(state, editor, &lang, &form).await?;
     let translations = match item {
         Some(item) => pamir_db::items::group_members(db, editor.site, item.group_id).await?,
         None => Vec::new(),
@@ -278,8 +163,8 @@ async fn render(
         Some(item) => pamir_db::items::hits(db, item.id).await?,
         None => 0,
     };
-    let mut checks = checks(editor, &form, &missing_languages, item.is_some());
-    checks.extend(weight_check(state, editor, &lang, &form).await?);
+    let mut checks = super::checks::of_text(editor, &form, &missing_languages, item.is_some());
+    checks.extend(super::checks::page_weight(state, editor, &lang, &form).await?);
     let present_said = match item {
         Some(item) => {
             let others = pamir_core::drafts::others(&state.core, &editor.actor, editor.site, item.id).await?;

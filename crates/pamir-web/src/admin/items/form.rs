@@ -1,7 +1,11 @@
 //! The item editor's form: fields as sent (`name=value` pairs, so repeated
 //! fields like tags work without JavaScript), turned into an item input,
-//! and back into what the form shows, keeping whatever was typed.
+//! and back into what the form shows, keeping whatever was typed; and the
+//! choices it offers (categories, the library's pictures).
 
+use crate::admin::render::AdminError;
+use crate::admin::session::Editor;
+use crate::state::AppState;
 use chrono::{DateTime, NaiveDateTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use pamir_core::items::ItemInput;
@@ -239,3 +243,39 @@ fn date_time(text: &str, zone: Tz) -> Result<Option<DateTime<Utc>>, ()> {
 }
 
 pub use crate::view::category_options;
+
+/// A picture of the library, as the cover and gallery fields offer it.
+#[derive(Serialize)]
+pub struct MediaOption {
+    id: i64,
+    label: String,
+    /// Its smallest rendition, for the gallery's thumbnails.
+    thumb: String,
+}
+
+/// The newest pictures of the library, and any the item uses that are
+/// older: a choice the form does not offer would be dropped on save.
+/// The item's gallery comes first, in its order, so the form sends it so.
+pub async fn media_options(
+    state: &AppState,
+    editor: &Editor,
+    lang: &Lang,
+    form: &ItemForm,
+) -> Result<Vec<MediaOption>, AdminError> {
+    let db = &state.core.db;
+    let fallback = &editor.settings.default_lang;
+    let mut library = pamir_db::media::list(db, editor.site, lang, fallback, "", 200, 0).await?;
+    let used: Vec<i64> = form.image.parse().ok().into_iter().chain(form.gallery.iter().copied()).collect();
+    let missing: Vec<i64> = used.into_iter().filter(|id| !library.iter().any(|m| m.id == *id)).collect();
+    library.extend(pamir_db::media::get_many_of_site(db, editor.site, &missing, lang, fallback).await?);
+    let place = |id: i64| form.gallery.iter().position(|g| *g == id).unwrap_or(usize::MAX);
+    library.sort_by_key(|m| place(m.id));
+    Ok(library
+        .into_iter()
+        .map(|m| MediaOption {
+            id: m.id,
+            label: format!("{} — {}", m.path, if m.alt.is_empty() { "(decorative)" } else { &m.alt }),
+            thumb: format!("/media/{}", m.variants.first().map(|v| v.path.as_str()).unwrap_or(&m.path)),
+        })
+        .collect())
+}
