@@ -253,9 +253,11 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     await dialog.getByRole('button', { name: 'OK' }).click();
     assert.match(await dialog.getByRole('alert').textContent(), /alternative text/, 'no image without its alternative text');
     await dialog.getByLabel('Alternative text').fill('The green valley above Vose');
+    await dialog.getByLabel('Caption (shown under the picture)').fill('Vose in May');
+    await dialog.getByLabel('Credit (the photographer or the source)').fill('Nigora Karimova');
     await dialog.getByRole('button', { name: 'OK' }).click();
     await waitForBody(page, '![');
-    assert.match(await bodyMarkdown(page), /^Before the picture\.\n\n!\[The green valley above Vose\]\(\/media\/\S+\.svg\)$/);
+    assert.match(await bodyMarkdown(page), /^Before the picture\.\n\n!\[The green valley above Vose\]\(\/media\/\S+\.svg "Vose in May"\)$/);
     assert.equal(await body(page).locator('img[alt="The green valley above Vose"]').count(), 1);
     await context.close();
   });
@@ -443,6 +445,40 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     assert.match(await page.locator('#image option:checked').textContent(), /A walnut orchard in autumn/);
     const violations = await runAxe(page);
     assert.equal(violations.length, 0, formatViolations(violations));
+    await context.close();
+  });
+
+  test('a footnote is added at the cursor, numbered after the others, and shown under the text on the page', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await page.goto(`${baseUrl}/admin/items/new`);
+    await editorsOpen(page);
+    await page.fill('#title', 'Remittances in 2025');
+    await page.selectOption('#category', { label: 'News' });
+    await body(page).click();
+    const footnote = async (text) => {
+      await bodyTools(page).getByRole('button', { name: 'Footnote', exact: true }).click();
+      const dialog = page.getByRole('dialog', { name: 'Footnote' });
+      await dialog.getByLabel('The note\'s text').fill(text);
+      await dialog.getByRole('button', { name: 'OK' }).click();
+      await dialog.waitFor({ state: 'detached' });
+    };
+    await page.keyboard.type('Migrants sent home USD 4.6 billion');
+    await footnote('World Bank, Migration and Development Brief 41.');
+    await page.keyboard.type(', a third of the economy');
+    await footnote('Compared with a GDP of USD 14 billion *estimated*.');
+    await page.keyboard.type('.');
+    await waitForBody(page, '[^2]:');
+    assert.equal(
+      await bodyMarkdown(page),
+      'Migrants sent home USD 4.6 billion[^1], a third of the economy[^2].\n\n'
+        + '[^1]: World Bank, Migration and Development Brief 41.\n\n'
+        + '[^2]: Compared with a GDP of USD 14 billion \\*estimated\\*.',
+    );
+    await Promise.all([page.waitForURL(/\?saved=1/), page.click('button[value=publish]')]);
+    const publicUrl = await page.locator('a', { hasText: 'View on the site' }).getAttribute('href');
+    await page.goto(`${baseUrl}${publicUrl}`);
+    assert.equal(await page.locator('main sup a[href^="#fn"]').count(), 2, 'two marks in the text');
+    assert.match(await page.locator('main section.footnotes').textContent(), /Migration and Development Brief 41\.[\s\S]*USD 14 billion \*estimated\*/);
     await context.close();
   });
 

@@ -10,6 +10,8 @@ pub struct Renditions {
     pub srcset: String,
     pub width: i64,
     pub height: i64,
+    /// "Photo: …", said in the page's language; empty when the library has no credit.
+    pub credit: String,
 }
 
 /// The width the text column takes, for `sizes`: the whole screen on a
@@ -17,17 +19,31 @@ pub struct Renditions {
 const SIZES: &str = "(min-width: 62rem) 60rem, 100vw";
 
 /// Each `<img>` tag in `html`, as (start, end) byte offsets of `<img ... >`.
+/// A `>` inside a quoted attribute (a title may hold one) does not end it.
 fn img_tags(html: &str) -> Vec<(usize, usize)> {
     let mut tags = Vec::new();
     let mut from = 0;
     while let Some(at) = html[from..].find("<img").map(|at| from + at) {
-        let Some(end) = html[at..].find('>').map(|end| at + end + 1) else { break };
+        let Some(end) = tag_end(html, at) else { break };
         if html[at + 4..].starts_with([' ', '\n', '\t', '/', '>']) {
             tags.push((at, end));
         }
         from = end;
     }
     tags
+}
+
+/// Where the tag that starts at `at` ends, past its `>`.
+fn tag_end(html: &str, at: usize) -> Option<usize> {
+    let mut quoted = false;
+    for (offset, byte) in html.as_bytes()[at..].iter().enumerate() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => return Some(at + offset + 1),
+            _ => {}
+        }
+    }
+    None
 }
 
 fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
@@ -52,7 +68,10 @@ pub fn library_paths(html: &str) -> Vec<&str> {
 
 /// `html` with each library image given its renditions (`srcset`,
 /// `sizes`), its size (so the page does not jump as it loads) and lazy
-/// loading, where it has none of these already.
+/// loading, where it has none of these already. A library image alone in
+/// its paragraph with a title (`![alt](/media/… "caption")`, which the
+/// editor writes when a caption is given) becomes a figure, its title the
+/// caption and the library's credit after it.
 pub fn with_renditions(html: &str, renditions: impl Fn(&str) -> Option<Renditions>) -> String {
     let tags = img_tags(html);
     if tags.is_empty() {
@@ -80,13 +99,41 @@ pub fn with_renditions(html: &str, renditions: impl Fn(&str) -> Option<Rendition
             added.push_str(" decoding=\"async\"");
         }
         let close = if tag.ends_with("/>") { end - 2 } else { end - 1 };
-        out.push_str(&html[at..close]);
-        out.push_str(&added);
-        out.push_str(&html[close..end]);
-        at = end;
+        let caption = attribute(tag, "title").filter(|title| !title.trim().is_empty());
+        let alone = html[at..start].ends_with("<p>") && html[end..].starts_with("</p>");
+        match caption {
+            Some(caption) if alone => {
+                out.push_str(&html[at..start - "<p>".len()]);
+                out.push_str("<figure class=\"text-figure\">");
+                out.push_str(&html[start..close]);
+                out.push_str(&added);
+                out.push_str(&html[close..end]);
+                // An attribute's text as the sanitiser wrote it: `&` and `"`
+                // are escaped, the angle brackets not, since they need not be there.
+                out.push_str("<figcaption>");
+                out.push_str(&caption.replace('<', "&lt;").replace('>', "&gt;"));
+                if !found.credit.is_empty() {
+                    out.push_str(" <span class=\"credit\">");
+                    out.push_str(&escape_text(&found.credit));
+                    out.push_str("</span>");
+                }
+                out.push_str("</figcaption></figure>");
+                at = end + "</p>".len();
+            }
+            _ => {
+                out.push_str(&html[at..close]);
+                out.push_str(&added);
+                out.push_str(&html[close..end]);
+                at = end;
+            }
+        }
     }
     out.push_str(&html[at..]);
     out
+}
+
+fn escape_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
 #[cfg(test)]
@@ -98,7 +145,29 @@ mod tests {
             srcset: "/media/2026/05/lake-480.jpg 480w, /media/2026/05/lake.jpg 1200w".into(),
             width: 1200,
             height: 800,
+            credit: "Photo: Nigora <Karimova>".into(),
         })
+    }
+
+    #[test]
+    fn a_captioned_library_image_alone_in_its_paragraph_is_a_figure_with_its_credit() {
+        let html = r#"<p>Before.</p><p><img src="/media/2026/05/lake.jpg" alt="A lake" title="Iskanderkul at &quot;dawn&quot; <b>"></p><p>After.</p>"#;
+        let out = with_renditions(html, lake);
+        assert!(
+            out.starts_with(
+                r#"<p>Before.</p><figure class="text-figure"><img src="/media/2026/05/lake.jpg" alt="A lake" title="#
+            ),
+            "{out}"
+        );
+        assert!(
+            out.ends_with(r#"<figcaption>Iskanderkul at &quot;dawn&quot; &lt;b&gt; <span class="credit">Photo: Nigora &lt;Karimova&gt;</span></figcaption></figure><p>After.</p>"#),
+            "{out}"
+        );
+        // Without a title, or with words beside it, it stays an image in its paragraph.
+        let plain = with_renditions(r#"<p><img src="/media/2026/05/lake.jpg" alt="A lake"></p>"#, lake);
+        assert!(plain.starts_with("<p><img") && !plain.contains("figure"), "{plain}");
+        let inline = with_renditions(r#"<p>See <img src="/media/2026/05/lake.jpg" alt="" title="x"></p>"#, lake);
+        assert!(!inline.contains("figure"), "{inline}");
     }
 
     #[test]

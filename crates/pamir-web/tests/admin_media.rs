@@ -67,7 +67,10 @@ async fn an_image_inside_the_text_gets_the_librarys_renditions_too() {
     fields.extend([
         (
             "body".to_owned(),
-            format!("In the nursery:\n\n![Seedlings](/media/{path})\n\n![Elsewhere](https://example.org/a.png)"),
+            format!(
+                "In the nursery:\n\n![Seedlings](/media/{path})\n\n![Elsewhere](https://example.org/a.png)\n\n\
+                 ![Seedlings again](/media/{path} \"Ready for the orchards of Vahdat\")"
+            ),
         ),
         ("action".to_owned(), "publish".to_owned()),
     ]);
@@ -79,6 +82,16 @@ async fn an_image_inside_the_text_gets_the_librarys_renditions_too() {
     assert!(img.contains("width=\"1200\" height=\"800\"") && img.contains("loading=\"lazy\""), "{img}");
     let other = page.body.split("<img").skip(1).find(|tag| tag.contains("example.org/a.png")).expect("the other");
     assert!(!other.split('>').next().unwrap_or("").contains("srcset"), "other sites' images are left alone");
+    // Given a caption (its title), an image alone in its paragraph is a figure with the library's credit.
+    let figure =
+        page.body.split("<figure class=\"text-figure\">").nth(1).expect("a figure").split("</figure>").next().unwrap();
+    assert!(figure.contains("alt=\"Seedlings again\""), "{figure}");
+    assert!(
+        figure.contains(
+            "<figcaption>Ready for the orchards of Vahdat <span class=\"credit\">Photo: NAMD</span></figcaption>"
+        ),
+        "{figure}"
+    );
 }
 
 #[tokio::test]

@@ -208,7 +208,12 @@ impl ItemView {
         let article = pamir_content::images::with_renditions(&linked, |path| {
             inline.iter().find(|m| m.path == path).map(|m| {
                 let view = ImageView::from(m);
-                pamir_content::images::Renditions { srcset: view.srcset, width: m.width, height: m.height }
+                let credit = if m.credit.is_empty() {
+                    String::new()
+                } else {
+                    crate::i18n::text(lang, "photo-credit", &[("credit", m.credit.clone().into())])
+                };
+                pamir_content::images::Renditions { srcset: view.srcset, width: m.width, height: m.height, credit }
             })
         });
         Self {

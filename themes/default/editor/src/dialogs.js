@@ -65,12 +65,16 @@ export function askForLink(words) {
 
 // Sends the file to the media library with its alternative text, showing
 // the upload's progress; resolves with the library's address of the image.
-function uploadImage(file, alt, decorative, csrf, progress, words) {
+function uploadImage(file, alt, decorative, csrf, progress, words, caption = "", credit = "") {
   return new Promise((resolve, reject) => {
     const data = new FormData();
     data.set("csrf", csrf);
     data.set("file", file);
-    document.querySelectorAll("form.item-form [name=lang]").forEach((lang) => data.set("alt_" + lang.value, alt));
+    document.querySelectorAll("form.item-form [name=lang]").forEach((lang) => {
+      data.set("alt_" + lang.value, alt);
+      data.set("caption_" + lang.value, caption);
+    });
+    data.set("credit", credit);
     if (decorative) data.set("decorative", "on");
     const request = new XMLHttpRequest();
     request.open("POST", "/admin/media/upload");
@@ -101,11 +105,16 @@ export function askForImage(words, csrf, given = null, suggested = "") {
   const altHelp = element("span", { class: "help", id: "editor-alt-help" }, words.altHelp || "");
   const decorative = element("input", { type: "checkbox", name: "decorative", id: "editor-decorative" });
   const progress = element("progress", { max: "1", value: "0", hidden: true, "aria-label": words.uploading || "Uploading" });
+  // Shown under the picture on the page (a figure's caption), with the credit.
+  const caption = element("input", { name: "caption" });
+  const credit = element("input", { name: "credit", autocomplete: "off" });
   const chosen = given ? element("p", {}, given.name) : field(words.imageFile || "Image", file);
   const body = [
     chosen,
     element("p", {}, element("label", { for: alt.id || (alt.id = "editor-alt") }, words.alt || "Alternative text"), " ", alt, " ", altHelp),
     element("p", { class: "check" }, decorative, " ", element("label", { for: decorative.id }, words.decorative || "Decorative")),
+    field(words.imageCaption || "Caption (shown under the picture)", caption),
+    field(words.imageCredit || "Credit (the photographer or the source)", credit),
     progress,
   ];
   return ask(words.image || "Image", body, words, async () => {
@@ -114,8 +123,10 @@ export function askForImage(words, csrf, given = null, suggested = "") {
     const upload = given || file.files[0];
     if (!upload) throw new Error(words.imageFile || "Image");
     progress.hidden = false;
-    const answer = await uploadImage(upload, text, decorative.checked, csrf, progress, words);
-    return { src: answer.url, alt: decorative.checked ? "" : text, title: null, id: answer.id };
+    const said = caption.value.trim();
+    const answer = await uploadImage(upload, text, decorative.checked, csrf, progress, words, said, credit.value.trim());
+    // The caption travels with the picture in the text, as its title.
+    return { src: answer.url, alt: decorative.checked ? "" : text, title: said || null, id: answer.id };
   });
 }
 
@@ -212,5 +223,15 @@ export function askForMedia(words) {
     const text = caption.value.trim() || media.caption;
     const figcaption = text ? `\n<figcaption>${escapeHtml(text)}</figcaption>` : "";
     return `<figure>\n${player}${figcaption}\n</figure>`;
+  });
+}
+
+// The text of a new footnote; resolves with it, or null.
+export function askForFootnote(words) {
+  const text = element("textarea", { name: "note", rows: "3", required: true });
+  return ask(words.footnote || "Footnote", [field(words.footnoteText || "The note's text", text)], words, () => {
+    const note = text.value.trim().replace(/\s*\n\s*/g, " ");
+    if (!note) throw new Error(words.footnoteEmpty || "Write the note's text.");
+    return note;
   });
 }

@@ -15,10 +15,10 @@ import { gapCursor } from "prosemirror-gapcursor";
 import { tableEditing, goToNextCell, addRowAfter, addColumnAfter, deleteRow, deleteColumn } from "prosemirror-tables";
 import { schema } from "./schema.js";
 import { open, toMarkdown } from "./document.js";
-import { blockMarkdown } from "./markdown.js";
+import { blockMarkdown, escapeText } from "./markdown.js";
 import { cleanPastedHtml } from "./paste.js";
 import { findMarker, picturesOf } from "./pasted_images.js";
-import { askForLink, askForImage, askForItem, askForMedia } from "./dialogs.js";
+import { askForLink, askForImage, askForItem, askForMedia, askForFootnote } from "./dialogs.js";
 import { startPictures } from "./pictures.js";
 
 const form = document.querySelector("form.item-form");
@@ -256,6 +256,45 @@ function insertMedia(words, csrf) {
   };
 }
 
+// The labels of the footnotes a document has: its references' and its
+// definitions' (kept as written, `[^label]: …`).
+function footnoteLabels(doc) {
+  const labels = new Set();
+  doc.descendants((node) => {
+    if (node.type === schema.nodes.footnote_ref) labels.add(node.attrs.label);
+    if (node.type === schema.nodes.raw_block) {
+      const match = /^\[\^([^\]]+)\]:/.exec(node.attrs.markdown);
+      if (match) labels.add(match[1]);
+    }
+  });
+  return labels;
+}
+
+// A footnote: its mark at the cursor, numbered after the others, and its
+// text at the end of the document, where Markdown's footnotes are written.
+function insertFootnote(words, csrf) {
+  return (state, dispatch, view) => {
+    if (!dispatch) return true;
+    askForFootnote(words)
+      .then(async (note) => {
+        if (!note) return;
+        const used = footnoteLabels(view.state.doc);
+        let number = 1;
+        while (used.has(String(number))) number++;
+        const label = String(number);
+        const markdown = `[^${label}]: ${escapeText(note)}`;
+        // The server renders a definition only with a reference to it.
+        const outline = await fetchOutline(`x[^${label}]\n\n${markdown}\n`, csrf);
+        const block = outline.blocks.find((b) => b.markdown.startsWith("[^")) || { html: "" };
+        const tr = view.state.tr.replaceSelectionWith(schema.nodes.footnote_ref.create({ label }), false);
+        tr.insert(tr.doc.content.size, schema.nodes.raw_block.create({ markdown, html: block.html }));
+        view.dispatch(tr.scrollIntoView());
+      })
+      .finally(() => view.focus());
+    return true;
+  };
+}
+
 // The buttons: [word, command, is it on now?]
 function tools(words, csrf) {
   const list = (type) => (state, dispatch) =>
@@ -276,6 +315,7 @@ function tools(words, csrf) {
     ["quote", wrapIn(schema.nodes.blockquote), (s) => blockActive(s, schema.nodes.blockquote)],
     ["image", insertImage(words, csrf), null],
     ["media", insertMedia(words, csrf), null],
+    ["footnote", insertFootnote(words, csrf), null],
     ["table", insertTable, null],
     ["row", addRowAfter, null, true],
     ["column", addColumnAfter, null, true],
