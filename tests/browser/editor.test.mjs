@@ -84,6 +84,23 @@ const DOCS_PASTE = `<meta charset="utf-8"><b style="font-weight:normal;" id="doc
 /** The hardening tests' hostile inputs, shared with the Rust tests. */
 const HOSTILE = JSON.parse(readFileSync(join(REPO_ROOT, 'tests', 'fixtures', 'hostile-inputs.json'), 'utf8'));
 
+// LibreOffice Writer's HTML clipboard flavour, written for this test in its
+// shape: a whole document with its generator and page style, "western"
+// heading classes, <font> colours and faces, lang spans, paragraphs in list
+// items with their own margins, and a picture embedded as a data: address.
+const LIBREOFFICE_PASTE = `<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 4.0 Transitional//EN">
+<html><head><meta http-equiv="content-type" content="text/html; charset=utf-8"/><title></title>
+<meta name="generator" content="LibreOffice 7.4.7.2 (Linux)"/>
+<style type="text/css">@page { size: 21cm 29.7cm; margin: 2cm } p { line-height: 115%; margin-bottom: 0.25cm; background: transparent } h2.western { font-family: "Liberation Sans", sans-serif; font-size: 16pt }</style>
+</head><body lang="en-GB" link="#000080" vlink="#800000" dir="ltr">
+<h2 class="western">Water for Vose district</h2>
+<p style="line-height: 100%; margin-bottom: 0cm"><font color="#c9211e"><font face="Liberation Serif, serif">Three villages now have <b>clean water</b> and <i>a plan</i> to keep it.</font></font></p>
+<p style="line-height: 100%; margin-bottom: 0cm"><br/></p>
+<ul><li><p style="margin-bottom: 0cm">New pipes</p></li><li><p style="margin-bottom: 0cm"><span lang="ru-RU">Водный комитет</span></p></li></ul>
+<p align="left"><img src="data:image/png;base64,PNGDATA" name="Image1" align="bottom" width="60" height="40" border="0"/></p>
+<p>Read the <a href="https://example.org/report">full report</a>.</p>
+</body></html>`;
+
 // Drops a PNG drawn in the page onto the body text, as a file from the desktop would be.
 async function dropPicture(page, width, height) {
   const target = await body(page).elementHandle();
@@ -237,6 +254,40 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
       await bodyMarkdown(page),
       'Migrants sent home **more than ever** *last year*.\n\nSource: [the central bank](https://example.org/remittances)\n\n1. Russia\n2. Kazakhstan',
     );
+    await context.close();
+  });
+
+  test('a paste from LibreOffice keeps its structure, drops its fonts and colours, and uploads its picture', { timeout: 60_000 }, async () => {
+    const { page, context, baseUrl } = await signedIn();
+    await newItem(page, baseUrl);
+    // A real PNG for the data: address, drawn in the page.
+    const png = await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 60;
+      canvas.height = 40;
+      canvas.getContext('2d').fillRect(0, 0, 60, 40);
+      const url = canvas.toDataURL('image/png');
+      return url.slice(url.indexOf(',') + 1);
+    });
+    await paste(page, LIBREOFFICE_PASTE.replace('PNGDATA', png));
+    const dialog = page.getByRole('dialog', { name: 'Image' });
+    await dialog.getByLabel('Alternative text').fill('A new standpipe in Kalinin village');
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await waitForBody(page, '![A new standpipe');
+    assert.match(
+      await bodyMarkdown(page),
+      new RegExp([
+        '^## Water for Vose district',
+        'Three villages now have \\*\\*clean water\\*\\* and \\*a plan\\* to keep it\\.',
+        '- New pipes\\n- Водный комитет',
+        '!\\[A new standpipe in Kalinin village\\]\\(/media/\\S+\\.png\\)',
+        'Read the \\[full report\\]\\(https://example\\.org/report\\)\\.$',
+      ].join('\\n\\n')),
+    );
+    const markdown = await bodyMarkdown(page);
+    for (const leftover of ['font', 'Liberation', 'color', 'western', 'lang', 'data:', '<']) {
+      assert.ok(!markdown.includes(leftover), `nothing of LibreOffice's styling is left (${leftover})`);
+    }
     await context.close();
   });
 

@@ -1,7 +1,9 @@
 //! `/admin/items/new` and `/admin/items/{id}`: the editor. A save that
 //! breaks a rule shows the form again with everything typed and the
-//! reason; a save over someone else's newer save is refused and shows
-//! their version beside the editor's (nothing is lost either way).
+//! reason; a save over someone else's newer save is not stored, and comes
+//! back merged with theirs where the two do not collide, with theirs
+//! beside the editor's where they do (nothing is lost either way). The
+//! form opens on the editor's kept draft on request.
 
 use super::form::{ItemForm, category_options};
 use crate::admin::render::{AdminError, page};
