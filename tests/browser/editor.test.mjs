@@ -49,6 +49,15 @@ async function newItem(page, baseUrl) {
   await body(page).click();
 }
 
+// A new item in News with its title, the cursor in its text.
+async function newNewsItem(page, baseUrl, title) {
+  await page.goto(`${baseUrl}/admin/items/new`);
+  await editorsOpen(page);
+  await page.fill('#title', title);
+  await page.selectOption('#category', { label: 'News' });
+  await body(page).click();
+}
+
 // Pasting as a browser does: a paste event carrying the clipboard's HTML.
 async function paste(page, html) {
   await body(page).click();
@@ -315,11 +324,7 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
 
   test('a formatted text with a dropped picture is published with the same structure', { timeout: 120_000 }, async () => {
     const { page, context, baseUrl } = await signedIn();
-    await page.goto(`${baseUrl}/admin/items/new`);
-    await editorsOpen(page);
-    await page.fill('#title', 'Terraces above Khorog');
-    await page.selectOption('#category', { label: 'News' });
-    await body(page).click();
+    await newNewsItem(page, baseUrl, 'Terraces above Khorog');
     await page.keyboard.type('## Why terraces');
     await page.keyboard.press('Enter');
     await page.keyboard.type('They keep the soil. See the ');
@@ -501,11 +506,7 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
 
   test('a footnote is added at the cursor, numbered after the others, and shown under the text on the page', { timeout: 60_000 }, async () => {
     const { page, context, baseUrl } = await signedIn();
-    await page.goto(`${baseUrl}/admin/items/new`);
-    await editorsOpen(page);
-    await page.fill('#title', 'Remittances in 2025');
-    await page.selectOption('#category', { label: 'News' });
-    await body(page).click();
+    await newNewsItem(page, baseUrl, 'Remittances in 2025');
     const footnote = async (text) => {
       await bodyTools(page).getByRole('button', { name: 'Footnote', exact: true }).click();
       const dialog = page.getByRole('dialog', { name: 'Footnote' });
@@ -557,11 +558,7 @@ describe('the rich-text editor', { skip: chromiumSkip }, () => {
     await page.fill('#alt-en', 'Pupils of school 12 singing the anthem');
     await Promise.all([page.waitForURL(/\/admin\/media$/), page.click('section[aria-labelledby=upload-title] button[type=submit]')]);
 
-    await page.goto(`${baseUrl}/admin/items/new`);
-    await editorsOpen(page);
-    await page.fill('#title', 'The anthem at school 12');
-    await page.selectOption('#category', { label: 'News' });
-    await body(page).click();
+    await newNewsItem(page, baseUrl, 'The anthem at school 12');
     await page.keyboard.type('Listen to the pupils.');
     await page.keyboard.press('Enter');
     await bodyTools(page).getByRole('button', { name: 'Sound or film', exact: true }).click();
