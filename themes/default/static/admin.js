@@ -122,14 +122,12 @@
         })
         .catch(function () { status.textContent = say("draft-failed", "Not kept on the server; this browser keeps it meanwhile."); });
     };
-    form.addEventListener("input", function () {
+    var keepSoon = function () {
       clearTimeout(keepTimer);
       keepTimer = setTimeout(keep, 3000);
-    });
-    form.addEventListener("change", function () {
-      clearTimeout(keepTimer);
-      keepTimer = setTimeout(keep, 3000);
-    });
+    };
+    form.addEventListener("input", keepSoon);
+    form.addEventListener("change", keepSoon);
     // Saving ends the draft on the server; nothing is left to keep.
     form.addEventListener("submit", function () { clearTimeout(keepTimer); });
   }

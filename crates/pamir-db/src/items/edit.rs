@@ -218,16 +218,14 @@ pub async fn admin_list(
         conditions.push(("LOWER(i.title) LIKE ?", Value::Text(text)));
     }
     // Keys are space-separated: one is found with a space on each side.
-    let check_pattern = match &filter.check {
-        Some(CheckFilter::Key(key)) => Some(format!("% {} %", crate::audit::escape_like(key))),
-        _ => None,
+    let key_pattern = match &filter.check {
+        Some(CheckFilter::Key(key)) => format!("% {} %", crate::audit::escape_like(key)),
+        _ => String::new(),
     };
-    match (&filter.check, check_pattern.as_deref()) {
-        (Some(CheckFilter::Any), _) => conditions.push(("i.checks <> ?", Value::Text(""))),
-        (Some(CheckFilter::Key(_)), Some(pattern)) => {
-            conditions.push(("(' ' || i.checks || ' ') LIKE ?", Value::Text(pattern)))
-        }
-        _ => {}
+    match &filter.check {
+        Some(CheckFilter::Any) => conditions.push(("i.checks <> ?", Value::Text(""))),
+        Some(CheckFilter::Key(_)) => conditions.push(("(' ' || i.checks || ' ') LIKE ?", Value::Text(&key_pattern))),
+        None => {}
     }
     let mut number = 0;
     let mut next = || {

@@ -30,8 +30,6 @@ impl PresentView {
 /// What the script hears after keeping a draft.
 #[derive(Serialize)]
 struct Kept {
-    /// When it was kept, on the site's clock.
-    saved_at: String,
     /// "Kept on the server at …", in the editor's language.
     said: String,
     /// The others at work on the item, and the sentence that names them (empty for nobody).
@@ -67,8 +65,7 @@ pub async fn keep(
     let saved_at = crate::admin::clock::time_of_day(editor.settings.time_zone, now);
     let others: Vec<PresentView> = others.into_iter().map(|o| PresentView::of(&editor, o)).collect();
     let kept = Kept {
-        said: crate::i18n::text(&editor.lang, "admin-draft-kept", &[("at", saved_at.clone().into())]),
-        saved_at,
+        said: crate::i18n::text(&editor.lang, "admin-draft-kept", &[("at", saved_at.into())]),
         others_said: others_said(&editor, &others),
         others,
     };

@@ -62,13 +62,12 @@ struct Conflict {
     both: Vec<BothChanged>,
 }
 
-/// A field both saves changed: theirs beside this editor's.
+/// A field both saves changed: theirs beside this editor's, under its label.
 #[derive(Serialize)]
 struct BothChanged {
-    field: String,
     label: String,
-    theirs: String,
-    yours: String,
+    #[serde(flatten)]
+    values: super::merge::BothChanged,
 }
 
 #[derive(Deserialize, Default)]
@@ -188,7 +187,6 @@ async fn render(
         error,
         conflict: conflict.map(|(theirs, merged)| {
             let label = |field: &str| crate::i18n::text(&editor.lang, &super::merge::label_key(field), &[]);
-            let mine = serde_json::to_value(&merged.form).unwrap_or_default();
             Conflict {
                 version: theirs.version,
                 updated_at: crate::admin::clock::minutes(editor.settings.time_zone, theirs.updated_at.timestamp()),
@@ -196,16 +194,8 @@ async fn render(
                 joined: merged.joined.iter().map(|f| label(f)).collect(),
                 both: merged
                     .both_changed
-                    .iter()
-                    .map(|(field, theirs)| BothChanged {
-                        label: label(field),
-                        yours: match &mine[field.as_str()] {
-                            serde_json::Value::String(text) => text.clone(),
-                            other => other.to_string(),
-                        },
-                        field: field.clone(),
-                        theirs: theirs.clone(),
-                    })
+                    .into_iter()
+                    .map(|values| BothChanged { label: label(&values.field), values })
                     .collect(),
             }
         }),

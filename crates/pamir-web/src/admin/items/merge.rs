@@ -18,8 +18,16 @@ pub struct FormMerge {
     pub taken: Vec<String>,
     /// Texts both changed, joined line by line.
     pub joined: Vec<String>,
-    /// Fields both changed differently: (field, their value), this editor's kept in the form.
-    pub both_changed: Vec<(String, String)>,
+    /// Fields both changed differently, this editor's kept in the form.
+    pub both_changed: Vec<BothChanged>,
+}
+
+/// A field both saves changed, each side's value as the page shows it.
+#[derive(Debug, PartialEq, Eq, serde::Serialize)]
+pub struct BothChanged {
+    pub field: String,
+    pub theirs: String,
+    pub yours: String,
 }
 
 /// The form's own bookkeeping, not the item's content.
@@ -42,6 +50,10 @@ fn shown(value: &Value) -> String {
         Value::Array(values) => values.iter().map(|v| v.to_string()).collect::<Vec<_>>().join(", "),
         other => other.to_string(),
     }
+}
+
+fn both(field: &str, theirs: &Value, yours: &Value) -> BothChanged {
+    BothChanged { field: field.to_owned(), theirs: shown(theirs), yours: shown(yours) }
 }
 
 /// Merges `mine` (as typed) and `theirs` (stored now), both edits of
@@ -76,9 +88,9 @@ pub fn merge(base: Option<&ItemForm>, mine: &ItemForm, theirs: &ItemForm) -> For
                     *my_value = Value::String(text);
                     joined.push(name.clone());
                 }
-                Merged::Overlapping => both_changed.push((name.clone(), shown(their_value))),
+                Merged::Overlapping => both_changed.push(both(name, their_value, my_value)),
             },
-            _ => both_changed.push((name.clone(), shown(their_value))),
+            _ => both_changed.push(both(name, their_value, my_value)),
         }
     }
     let mut form: ItemForm = serde_json::from_value(Value::Object(merged)).unwrap_or_else(|_| mine.clone());
@@ -139,9 +151,9 @@ mod tests {
         let merged = merge(Some(&base), &mine, &theirs);
         assert_eq!(merged.form.body, "My text.\n");
         assert_eq!(merged.form.byline, "Me");
-        let fields: Vec<&str> = merged.both_changed.iter().map(|(f, _)| f.as_str()).collect();
+        let fields: Vec<&str> = merged.both_changed.iter().map(|b| b.field.as_str()).collect();
         assert_eq!(fields, ["body", "byline"]);
-        assert_eq!(merged.both_changed[0].1, "Their text.\n");
+        assert_eq!(merged.both_changed[0].theirs, "Their text.\n");
     }
 
     #[test]
@@ -150,7 +162,9 @@ mod tests {
         let theirs = form("Water report 2026", "Text.\n", "Me");
         let merged = merge(None, &mine, &theirs);
         assert_eq!(merged.form.title, "Water report");
-        assert_eq!(merged.both_changed, [("title".to_owned(), "Water report 2026".to_owned())]);
+        let title =
+            BothChanged { field: "title".into(), theirs: "Water report 2026".into(), yours: "Water report".into() };
+        assert_eq!(merged.both_changed, [title]);
     }
 
     #[test]
